@@ -1,0 +1,120 @@
+// Disassembler: listings of FunctionCode (see Disassembler.hpp).
+#include "compiler/Disassembler.hpp"
+
+#include <cstdio>
+
+namespace tycho {
+
+namespace {
+
+std::string constantText(const Constant& c) {
+  char buf[64];
+  switch (c.kind) {
+    case Constant::Integer: std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(c.i)); return buf;
+    case Constant::Float: std::snprintf(buf, sizeof buf, "%.14g", c.n); return buf;
+    case Constant::String: {
+      std::string out = "\"";
+      for (unsigned char ch : c.s) {
+        if (ch == '"' || ch == '\\') {
+          out += '\\';
+          out += char(ch);
+        } else if (ch < 32 || ch >= 127) {
+          std::snprintf(buf, sizeof buf, "\\%d", ch);
+          out += buf;
+        } else {
+          out += char(ch);
+        }
+      }
+      return out + "\"";
+    }
+  }
+  return "?";
+}
+
+std::string operands(const FunctionCode& f, int pc, Instruction i, std::string* comment) {
+  Opcode op = opcodeOf(i);
+  char buf[64];
+  switch (kOpInfo[op].format) {
+    case OpFormat::None: return "";
+    case OpFormat::Ax: std::snprintf(buf, sizeof buf, "%u", argAx(i)); break;
+    case OpFormat::sAx: std::snprintf(buf, sizeof buf, "%d", argSAx(i)); break;
+    case OpFormat::AB: std::snprintf(buf, sizeof buf, "%u %u", argA(i), argB(i)); break;
+  }
+  switch (op) {
+    case OP_K: case OP_GETFIELD: case OP_SETFIELD: case OP_SELF:
+      if (argAx(i) < f.constants.size()) *comment = constantText(f.constants[argAx(i)]);
+      break;
+    case OP_GETTABUP: case OP_SETTABUP:
+      if (argA(i) < f.upvalues.size() && argB(i) < f.constants.size())
+        *comment = f.upvalues[argA(i)].name + " " + constantText(f.constants[argB(i)]);
+      break;
+    case OP_SETFIELDAT:
+      if (argB(i) < f.constants.size()) *comment = constantText(f.constants[argB(i)]);
+      break;
+    case OP_GETUPVAL: case OP_SETUPVAL:
+      if (argAx(i) < f.upvalues.size()) *comment = f.upvalues[argAx(i)].name;
+      break;
+    case OP_JMP: case OP_JMPF: case OP_JMPT: case OP_ANDJ: case OP_ORJ:
+      *comment = "to " + std::to_string(pc + 2 + argSAx(i));
+      break;
+    case OP_FORPREP: case OP_TFORPREP:
+      *comment = "to " + std::to_string(pc + 2 + int(argB(i)));
+      break;
+    case OP_FORLOOP: case OP_TFORLOOP:
+      *comment = "to " + std::to_string(pc + 2 - int(argB(i)));
+      break;
+    default: break;
+  }
+  return buf;
+}
+
+void listing(const FunctionCode& f, std::string& out, bool headers, const std::string& name) {
+  char buf[160];
+  if (headers) {
+    std::snprintf(buf, sizeof buf, "%s (lines %d-%d): %zu instructions, %d params%s, %d slots, %zu upvalues, %zu constants, %zu functions\n",
+                  name.c_str(), f.lineDefined, f.lastLineDefined, f.code.size(), f.numParams, f.isVararg ? "+vararg" : "",
+                  f.maxStack, f.upvalues.size(), f.constants.size(), f.protos.size());
+    out += buf;
+  }
+  for (size_t pc = 0; pc < f.code.size(); pc++) {
+    Instruction i = f.code[pc];
+    std::string comment;
+    std::string ops = operands(f, int(pc), i, &comment);
+    std::string text = kOpInfo[opcodeOf(i)].name;
+    if (!ops.empty()) text += " " + ops;
+    if (headers) {
+      std::snprintf(buf, sizeof buf, "  %4zu  [%d]  ", pc + 1, f.lines[pc]);
+      out += buf;
+      std::snprintf(buf, sizeof buf, "%-20s", text.c_str());
+      out += buf;
+      if (!comment.empty()) out += " ; " + comment;
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+    } else {
+      out += text;
+      if (!comment.empty()) out += " ; " + comment;
+    }
+    out += "\n";
+  }
+  if (headers) {
+    for (size_t j = 0; j < f.protos.size(); j++) {
+      out += "\n";
+      listing(*f.protos[j], out, true, "function <" + std::to_string(f.protos[j]->lineDefined) + ">");
+    }
+  }
+}
+
+}  // namespace
+
+std::string disassemble(const FunctionCode& f) {
+  std::string out;
+  listing(f, out, true, "main");
+  return out;
+}
+
+std::string disassembleBody(const FunctionCode& f) {
+  std::string out;
+  listing(f, out, false, "");
+  return out;
+}
+
+}  // namespace tycho

@@ -1,0 +1,143 @@
+// Opcodes: the one table that defines Tycho's bytecode (DESIGN.md decision 4).
+//
+// Tycho's bytecode is stack-based: a frame is the function slot, then the
+// parameters and locals, then an operand stack, all in one contiguous run of
+// the thread's value stack. Because the compiler knows the stack depth at every
+// instruction, operands can name a slot directly (locals, call bases), which
+// keeps the number of dispatches close to a register VM's.
+//
+// Every instruction is one 32-bit word:
+//   bits 0-7   opcode
+//   format AB:  A = bits 8-15 (8 bits),  B = bits 16-31 (16 bits)
+//   format Ax:  Ax = bits 8-31 (24 bits, unsigned)
+//   format sAx: sAx = bits 8-31 (24 bits, signed) — jump offsets, small integers
+// Fixed-width words let the interpreter rewrite an instruction in place
+// (quickening) later without moving code.
+//
+// Stack effects: `pops` values are removed from the top, then `pushes` values
+// are pushed. kVar marks an effect that depends on operands (see the notes).
+// Slots are numbered from the frame base (slot 0 = first parameter). "K[x]" is
+// constant x, "U[x]" upvalue x, "top" the value on top of the operand stack.
+//
+//  X(name, format, pops, pushes, description)
+#pragma once
+
+#include <cstdint>
+
+namespace tycho {
+
+constexpr int kVar = -1;
+
+#define TYCHO_OPCODES(X)                                                                        \
+  X(NIL,        Ax,  0, kVar, "push Ax nils")                                                   \
+  X(TRUE,       None, 0, 1,   "push true")                                                      \
+  X(FALSE,      None, 0, 1,   "push false")                                                     \
+  X(INT,        sAx, 0, 1,    "push the integer sAx")                                           \
+  X(K,          Ax,  0, 1,    "push K[Ax]")                                                     \
+  X(GETLOCAL,   Ax,  0, 1,    "push slot Ax")                                                   \
+  X(SETLOCAL,   Ax,  1, 0,    "pop into slot Ax")                                               \
+  X(GETUPVAL,   Ax,  0, 1,    "push U[Ax]")                                                     \
+  X(SETUPVAL,   Ax,  1, 0,    "pop into U[Ax]")                                                 \
+  X(GETTABUP,   AB,  0, 1,    "push U[A][K[B]] (K[B] a string; globals through _ENV)")        \
+  X(SETTABUP,   AB,  1, 0,    "U[A][K[B]] = pop")                                               \
+  X(GETTABLE,   None, 2, 1,   "t k -> t[k]")                                                    \
+  X(GETFIELD,   Ax,  1, 1,    "t -> t[K[Ax]] (K[Ax] a string)")                                 \
+  X(SETTABLE,   None, 3, 0,   "t k v -> ; t[k] = v")                                            \
+  X(SETFIELD,   Ax,  2, 0,    "t v -> ; t[K[Ax]] = v")                                          \
+  X(SETINDEXAT, Ax,  1, 0,    "slot Ax [slot Ax+1] = pop (multiple assignment)")                \
+  X(SETKEYAT,   Ax,  2, 0,    "k v -> ; slot Ax [k] = v (table constructors)")                  \
+  X(SETFIELDAT, AB,  1, 0,    "slot A [K[B]] = pop (multiple assignment)")                      \
+  X(POP,        Ax,  kVar, 0, "pop Ax values")                                                  \
+  X(SETTOP,     Ax,  kVar, 0, "drop every value above slot Ax-1 (a goto target)")              \
+  X(NEWTABLE,   AB,  0, 1,    "push a new table; A = hash size hint, B = array size hint")      \
+  X(SETLIST,    AB,  kVar, 0, "slot A [EXTRAARG + i] = slot A+1+i for B values (B = 0: to top)")\
+  X(SELF,       Ax,  1, 2,    "o -> o[K[Ax]] o (method lookup)")                                \
+  X(ADD,        None, 2, 1,   "a b -> a + b")                                                   \
+  X(SUB,        None, 2, 1,   "a b -> a - b")                                                   \
+  X(MUL,        None, 2, 1,   "a b -> a * b")                                                   \
+  X(MOD,        None, 2, 1,   "a b -> a % b")                                                   \
+  X(POW,        None, 2, 1,   "a b -> a ^ b")                                                   \
+  X(DIV,        None, 2, 1,   "a b -> a / b")                                                   \
+  X(IDIV,       None, 2, 1,   "a b -> a // b")                                                  \
+  X(BAND,       None, 2, 1,   "a b -> a & b")                                                   \
+  X(BOR,        None, 2, 1,   "a b -> a | b")                                                   \
+  X(BXOR,       None, 2, 1,   "a b -> a ~ b")                                                   \
+  X(SHL,        None, 2, 1,   "a b -> a << b")                                                  \
+  X(SHR,        None, 2, 1,   "a b -> a >> b")                                                  \
+  X(UNM,        None, 1, 1,   "a -> -a")                                                        \
+  X(BNOT,       None, 1, 1,   "a -> ~a")                                                        \
+  X(NOT,        None, 1, 1,   "a -> not a")                                                     \
+  X(LEN,        None, 1, 1,   "a -> #a")                                                        \
+  X(CONCAT,     Ax,  kVar, 1, "concatenate the top Ax values into one")                         \
+  X(EQ,         None, 2, 1,   "a b -> a == b")                                                  \
+  X(NE,         None, 2, 1,   "a b -> a ~= b")                                                  \
+  X(LT,         None, 2, 1,   "a b -> a < b")                                                   \
+  X(LE,         None, 2, 1,   "a b -> a <= b")                                                  \
+  X(GT,         None, 2, 1,   "a b -> a > b (evaluated as b < a)")                              \
+  X(GE,         None, 2, 1,   "a b -> a >= b (evaluated as b <= a)")                            \
+  X(JMP,        sAx, 0, 0,    "pc += sAx")                                                      \
+  X(JMPF,       sAx, 1, 0,    "pop; jump by sAx if it was false or nil")                        \
+  X(JMPT,       sAx, 1, 0,    "pop; jump by sAx if it was neither false nor nil")               \
+  X(ANDJ,       sAx, kVar, 0, "if top is false or nil jump by sAx keeping it, else pop it")     \
+  X(ORJ,        sAx, kVar, 0, "if top is truthy jump by sAx keeping it, else pop it")           \
+  X(CALL,       AB,  kVar, kVar, "call slot A with slots A+1..top; keep B-1 results (B = 0: all)") \
+  X(TAILCALL,   Ax,  kVar, 0, "return slot Ax (slots Ax+1..top)")                               \
+  X(RETURN,     AB,  kVar, 0, "return B-1 values from slot A (B = 0: up to top)")              \
+  X(RETURN0,    None, 0, 0,   "return no values")                                               \
+  X(RETURN1,    None, 1, 0,   "return the top value")                                           \
+  X(CLOSURE,    Ax,  0, 1,    "push a closure of prototype Ax")                                 \
+  X(VARARG,     Ax,  0, kVar, "push Ax-1 extra arguments (Ax = 0: all of them)")               \
+  X(VARARGPREP, Ax,  0, 0,    "set up a vararg frame with Ax fixed parameters")                \
+  X(FORPREP,    AB,  kVar, 1, "numeric for: slots A..A+2 = init, limit, step; push the "       \
+                              "control variable (slot A+3); if the loop does not run, jump by B") \
+  X(FORLOOP,    AB,  0, 0,    "numeric for: step; if the loop goes on, set slot A+3 and jump back by B") \
+  X(TFORPREP,   AB,  0, 0,    "generic for: mark slot A+3 to be closed; jump by B")           \
+  X(TFORCALL,   AB,  kVar, kVar, "generic for: slots A+4.. = slot A (slot A+1, slot A+2), B results") \
+  X(TFORLOOP,   AB,  0, 0,    "generic for: if slot A+4 ~= nil, slot A+2 = slot A+4, jump back by B") \
+  X(CLOSE,      Ax,  0, 0,    "close upvalues and to-be-closed variables at slots >= Ax")     \
+  X(TBC,        Ax,  0, 0,    "mark slot Ax as a to-be-closed variable")                      \
+  X(EXTRAARG,   Ax,  0, 0,    "extra operand of the previous instruction")
+
+enum class OpFormat : uint8_t { None, Ax, sAx, AB };
+
+enum Opcode : uint8_t {
+#define TYCHO_OPCODE_ENUM(name, format, pops, pushes, doc) OP_##name,
+  TYCHO_OPCODES(TYCHO_OPCODE_ENUM)
+#undef TYCHO_OPCODE_ENUM
+  kNumOpcodes
+};
+
+struct OpInfo {
+  const char* name;
+  OpFormat format;
+  int8_t pops;
+  int8_t pushes;
+  const char* doc;
+};
+
+inline constexpr OpInfo kOpInfo[] = {
+#define TYCHO_OPCODE_INFO(name, format, pops, pushes, doc) {#name, OpFormat::format, pops, pushes, doc},
+  TYCHO_OPCODES(TYCHO_OPCODE_INFO)
+#undef TYCHO_OPCODE_INFO
+};
+
+// --- instruction encoding ---
+using Instruction = uint32_t;
+constexpr int kMaxA = 0xff;
+constexpr int kMaxB = 0xffff;
+constexpr int kMaxAx = 0xffffff;
+constexpr int kMaxSAx = 0x7fffff;
+constexpr int kMinSAx = -0x800000;
+
+constexpr Instruction makeNone(Opcode op) { return Instruction(op); }
+constexpr Instruction makeAx(Opcode op, uint32_t ax) { return Instruction(op) | (ax << 8); }
+constexpr Instruction makeSAx(Opcode op, int32_t sax) { return Instruction(op) | (uint32_t(sax) << 8); }
+constexpr Instruction makeAB(Opcode op, uint32_t a, uint32_t b) { return Instruction(op) | (a << 8) | (b << 16); }
+
+constexpr Opcode opcodeOf(Instruction i) { return Opcode(i & 0xff); }
+constexpr uint32_t argA(Instruction i) { return (i >> 8) & 0xff; }
+constexpr uint32_t argB(Instruction i) { return i >> 16; }
+constexpr uint32_t argAx(Instruction i) { return i >> 8; }
+constexpr int32_t argSAx(Instruction i) { return int32_t(i) >> 8; }
+
+}  // namespace tycho

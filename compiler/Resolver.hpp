@@ -1,0 +1,25 @@
+// Resolver: binds every name of a syntax tree to a local slot, an upvalue or a
+// global (a field of _ENV), following the visibility rules of manual §3.5.
+//
+// Slots: a local variable's slot is the stack depth at its declaration, which
+// between statements is the number of active variables (hidden loop state
+// included), so slot numbers are dense and reused after a block ends. The
+// resolver marks locals that some inner function captures (the code generator
+// closes them when their scope ends) and fills in each function's upvalue list.
+// It also rejects assignments to <const> and <close> variables and checks the
+// limits on locals and upvalues.
+#pragma once
+
+#include <string_view>
+
+#include "compiler/Ast.hpp"
+
+namespace tycho {
+
+constexpr int kMaxLocals = 200;    // MAXVARS
+constexpr int kMaxUpvalues = 255;  // MAXUPVAL
+
+// Throws CompileError (message formatted with chunkId(chunkname)).
+void resolveChunk(ast::Chunk& chunk, std::string_view chunkname);
+
+}  // namespace tycho

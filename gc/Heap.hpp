@@ -1,0 +1,63 @@
+// Heap: every byte Tycho allocates for a Lua state, and the collector.
+//
+// Memory comes from one mimalloc heap per global state, so closing a state
+// frees everything at once. Objects (anything with a GCObject header) are
+// created only by newObject, which links them into the list of all objects and
+// may run a collection first; raw blocks (table arrays, code, stacks) come from
+// allocRaw and are counted but never trigger a collection.
+//
+// The collector is a stop-the-world mark-and-sweep. Roots are enumerated in one
+// place (markRoots): the registry, the metatables of basic types, the tag
+// method names, every thread's stack and open upvalues. A collection may run at
+// any newObject call, so callers keep every live object reachable from a root
+// (usually by having it on the Lua stack) before they allocate. The stress
+// build (TYCHO_GC_STRESS) collects at every newObject to prove that discipline.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "runtime/Object.hpp"
+
+struct lua_State;
+
+namespace tycho {
+
+struct GlobalState;
+
+namespace gc {
+
+// Colour bits in GCObject::marked.
+constexpr uint8_t kMarkBlack = 1;   // reached in the current collection
+constexpr uint8_t kMarkFixed = 2;   // never collected (reserved words, tag method names)
+
+// Creates the memory heap for a new global state.
+void* createHeap();
+void destroyHeap(void* heap);
+
+// Raw, accounted memory. A failed allocation raises a memory error on L (after
+// one emergency collection attempt) for allocRaw; allocRawNoThrow returns null.
+void* allocRaw(lua_State* L, size_t size);
+void* allocRawNoThrow(GlobalState* g, size_t size);
+void* reallocRaw(lua_State* L, void* block, size_t oldSize, size_t newSize);
+void freeRaw(GlobalState* g, void* block, size_t size);
+
+// A new collectable object of `size` bytes with the given tag, linked into the
+// list of all objects. May run a collection before allocating.
+GCObject* newObject(lua_State* L, uint8_t tag, size_t size);
+
+// Runs a full collection now.
+void fullCollect(lua_State* L);
+// Frees every object of a state (lua_close).
+void freeAllObjects(GlobalState* g);
+
+// Pausing the collector (the compiler holds unrooted objects while it builds
+// prototypes). Pauses nest.
+struct PauseGuard {
+  explicit PauseGuard(GlobalState* g);
+  ~PauseGuard();
+  GlobalState* g;
+};
+
+}  // namespace gc
+}  // namespace tycho

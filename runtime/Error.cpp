@@ -1,0 +1,128 @@
+// Error raising and message formatting (see Error.hpp).
+#include "runtime/Error.hpp"
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "runtime/ChunkId.hpp"
+#include "runtime/Number.hpp"
+#include "runtime/State.hpp"
+#include "runtime/String.hpp"
+
+namespace tycho {
+
+void throwError(lua_State* L, int status) {
+  if (status == kErrRun && L->errorHandler != 0 && G(L)->callErrorHandler) G(L)->callErrorHandler(L);
+  throw LuaException{status};
+}
+
+static size_t encodeUtf8(char* buf, unsigned long x) {
+  // Lua's extended UTF-8 (up to 6 bytes, code points < 2^31).
+  if (x < 0x80) {
+    buf[0] = char(x);
+    return 1;
+  }
+  char tmp[8];
+  int n = 1;
+  unsigned long mfb = 0x3f;  // largest value that fits in the first byte
+  do {
+    tmp[8 - n] = char(0x80 | (x & 0x3f));
+    n++;
+    x >>= 6;
+    mfb >>= 1;
+  } while (x > mfb);
+  tmp[8 - n] = char((~mfb << 1) | x);
+  std::memcpy(buf, tmp + 8 - n, size_t(n));
+  return size_t(n);
+}
+
+String* pushVFormat(lua_State* L, const char* fmt, va_list args) {
+  std::string out;
+  for (const char* p = fmt; *p; p++) {
+    if (*p != '%') {
+      out += *p;
+      continue;
+    }
+    char buf[kMaxNumberText + 8];
+    switch (*++p) {
+      case 's': {
+        const char* s = va_arg(args, const char*);
+        out += s ? s : "(null)";
+        break;
+      }
+      case 'c': out += char(va_arg(args, int)); break;
+      case 'd': out += std::to_string(va_arg(args, int)); break;
+      case 'I': {
+        Value v = Value::integer(Integer(va_arg(args, long long)));
+        out.append(buf, numberToText(v, buf));
+        break;
+      }
+      case 'f': {
+        Value v = Value::number(va_arg(args, double));
+        out.append(buf, numberToText(v, buf));
+        break;
+      }
+      case 'p': {
+        void* ptr = va_arg(args, void*);
+        int n = std::snprintf(buf, sizeof buf, "%p", ptr);
+        out.append(buf, size_t(n));
+        break;
+      }
+      case 'U': out.append(buf, encodeUtf8(buf, static_cast<unsigned long>(va_arg(args, long)))); break;
+      case '%': out += '%'; break;
+      default: out += '%'; out += *p; break;  // lua_pushfstring raises here; internal formats never do this
+    }
+  }
+  String* s = newString(L, out);
+  L->top->u.gc = s;
+  L->top->tag = s->tag;
+  L->top++;
+  return s;
+}
+
+String* pushFormat(lua_State* L, const char* fmt, ...) {
+  va_list args;
+  va_start(args, fmt);
+  String* s = pushVFormat(L, fmt, args);
+  va_end(args);
+  return s;
+}
+
+int currentLine(const CallInfo* ci) {
+  if (!ci->isLua()) return -1;
+  const Proto* p = ci->func->asLuaClosure()->proto;
+  int pc = int(ci->savedPc - p->code) - 1;
+  if (pc < 0) pc = 0;
+  if (pc >= p->codeSize) pc = p->codeSize - 1;
+  return p->lineInfo ? p->lineInfo[pc] : -1;
+}
+
+void runError(lua_State* L, const char* fmt, ...) {
+  ensureStack(L, 2);
+  va_list args;
+  va_start(args, fmt);
+  String* msg = pushVFormat(L, fmt, args);
+  va_end(args);
+  CallInfo* ci = L->ci;
+  if (ci->isLua()) addPosition(L, msg, currentLine(ci));
+  throwError(L, kErrRun);
+}
+
+void addPosition(lua_State* L, String* msg, int line) {
+  // Replaces the message at the top of the stack with "chunk:line: msg".
+  const Proto* p = L->ci->func->asLuaClosure()->proto;
+  std::string id = p->source ? chunkId(view(p->source)) : std::string("?");
+  L->top--;
+  pushFormat(L, "%s:%d: %s", id.c_str(), line, std::string(view(msg)).c_str());
+}
+
+void memoryError(lua_State* L) {
+  GlobalState* g = G(L);
+  L->top->u.gc = g->memoryErrorMessage;
+  L->top->tag = kTagShortString;
+  L->top++;
+  throwError(L, kErrMem);
+}
+
+}  // namespace tycho

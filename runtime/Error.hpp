@@ -1,0 +1,45 @@
+// Error: raising Lua errors from native code.
+//
+// A Lua error is a C++ exception (LuaException) that carries only a status;
+// the error object itself is the value at L->top - 1 when it is thrown. The
+// exception unwinds to the nearest protected call (pcall, lua_pcall, resume),
+// which restores the frame list and moves the error object into place. C++
+// exceptions cross C frames compiled with unwind tables (the default on
+// x86-64 and aarch64 Linux), so C modules built against the Lua headers
+// propagate errors without knowing about them (DESIGN.md decision 7).
+#pragma once
+
+#include <cstdarg>
+
+#include "runtime/Object.hpp"
+
+struct lua_State;
+
+namespace tycho {
+
+// Status codes (lua.h LUA_OK ... LUA_ERRERR).
+enum Status : int { kOk = 0, kYield = 1, kErrRun = 2, kErrSyntax = 3, kErrMem = 4, kErrErr = 5 };
+
+struct LuaException {
+  int status;
+};
+
+// Throws with the error object already at L->top - 1.
+[[noreturn]] void throwError(lua_State* L, int status = kErrRun);
+// Pushes a formatted message (printf-like: %s %d %I (Integer) %f (Number)
+// %p %c %U (UTF-8 of a code point) %%) and returns it.
+String* pushFormat(lua_State* L, const char* fmt, ...);
+String* pushVFormat(lua_State* L, const char* fmt, va_list args);
+// Raises a runtime error with the message prefixed by "chunk:line:" when the
+// running function is a Lua function (luaG_runerror).
+[[noreturn]] void runError(lua_State* L, const char* fmt, ...);
+// Raises "not enough memory".
+[[noreturn]] void memoryError(lua_State* L);
+// Adds "chunk:line: " for the Lua function `level` levels up (1 = running).
+void addPosition(lua_State* L, String* msg, int line);
+
+// The line being run by a Lua frame, or -1.
+struct CallInfo;
+int currentLine(const CallInfo* ci);
+
+}  // namespace tycho

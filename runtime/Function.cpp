@@ -1,0 +1,66 @@
+// Prototypes, closures and upvalues (see Function.hpp).
+#include "runtime/Function.hpp"
+
+#include <cstring>
+
+#include "gc/Heap.hpp"
+#include "runtime/State.hpp"
+
+namespace tycho {
+
+Proto* newProto(lua_State* L) {
+  auto* p = static_cast<Proto*>(gc::newObject(L, kTagProto, sizeof(Proto)));
+  std::memset(reinterpret_cast<char*>(p) + sizeof(GCObject), 0, sizeof(Proto) - sizeof(GCObject));
+  return p;
+}
+
+LuaClosure* newLuaClosure(lua_State* L, int n) {
+  auto* c = static_cast<LuaClosure*>(gc::newObject(L, kTagLuaClosure, luaClosureSize(n)));
+  c->numUpvalues = uint8_t(n);
+  c->gclist = nullptr;
+  c->proto = nullptr;
+  for (int i = 0; i < n; i++) c->upvals[i] = nullptr;
+  return c;
+}
+
+NativeClosure* newNativeClosure(lua_State* L, NativeFunction fn, int n) {
+  auto* c = static_cast<NativeClosure*>(gc::newObject(L, kTagNativeClosure, nativeClosureSize(n)));
+  c->numUpvalues = uint8_t(n);
+  c->gclist = nullptr;
+  c->fn = fn;
+  for (int i = 0; i < n; i++) c->upvalues[i].setNil();
+  return c;
+}
+
+UpVal* findUpvalue(lua_State* L, StkId level) {
+  UpVal** pp = &L->openUpval;
+  UpVal* p;
+  while ((p = *pp) != nullptr && p->v >= level) {
+    if (p->v == level) return p;
+    pp = &p->u.open.next;
+  }
+  auto* uv = static_cast<UpVal*>(gc::newObject(L, kTagUpval, sizeof(UpVal)));
+  // The collection newObject may run does not change the open list's order.
+  pp = &L->openUpval;
+  while ((p = *pp) != nullptr && p->v > level) pp = &p->u.open.next;
+  uv->tbc = 0;
+  uv->v = level;
+  uv->u.open.next = *pp;
+  uv->u.open.previous = pp;
+  if (*pp) (*pp)->u.open.previous = &uv->u.open.next;
+  *pp = uv;
+  return uv;
+}
+
+void closeUpvalues(lua_State* L, StkId level) {
+  UpVal* uv;
+  while ((uv = L->openUpval) != nullptr && uv->v >= level) {
+    L->openUpval = uv->u.open.next;
+    if (L->openUpval) L->openUpval->u.open.previous = &L->openUpval;
+    Value v = *uv->v;
+    uv->u.closed = v;
+    uv->v = &uv->u.closed;
+  }
+}
+
+}  // namespace tycho

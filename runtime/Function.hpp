@@ -1,0 +1,25 @@
+// Function: prototypes, closures and upvalues.
+//
+// A Lua closure shares its prototype and captures upvalues. An upvalue is open
+// while the captured variable is alive on the stack (all closures that capture
+// the same variable share one UpVal, found through the thread's list of open
+// upvalues, kept by decreasing stack level), and closed when the variable's
+// scope ends: the value moves into the UpVal itself.
+#pragma once
+
+#include "runtime/Object.hpp"
+
+struct lua_State;
+
+namespace tycho {
+
+Proto* newProto(lua_State* L);
+LuaClosure* newLuaClosure(lua_State* L, int numUpvalues);
+NativeClosure* newNativeClosure(lua_State* L, NativeFunction fn, int numUpvalues);
+
+// The open upvalue for stack slot `level`, created when missing.
+UpVal* findUpvalue(lua_State* L, StkId level);
+// Closes every open upvalue at or above `level`.
+void closeUpvalues(lua_State* L, StkId level);
+
+}  // namespace tycho

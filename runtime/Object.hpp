@@ -1,0 +1,128 @@
+// Object layouts: the GC header every collectable object starts with, and the
+// layouts of strings, closures, prototypes, upvalues and userdata. Tables and
+// threads have their own headers (Table.hpp, State.hpp).
+//
+// Objects are created only through gc/Heap (DESIGN.md decision 2): the heap links
+// each one into the list of all objects, which is what the collector sweeps.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "runtime/Value.hpp"
+
+namespace tycho {
+
+struct GlobalState;
+
+// Every collectable object starts with this header.
+struct GCObject {
+  GCObject* next;  // the heap's list of all objects
+  uint8_t tag;     // full tag (kTag*)
+  uint8_t marked;  // collector colour bits
+};
+
+// --- strings ---
+
+// Strings of at most kMaxShortLength bytes are interned: two equal short strings
+// are the same object. Long strings are hashed lazily, on first use as a key.
+constexpr size_t kMaxShortLength = 40;
+
+struct String : GCObject {
+  uint8_t hasHash;     // long strings: hash computed yet?
+  uint8_t reserved;    // for lexer: reserved-word index + 1 (0 if none)
+  uint32_t hash;
+  size_t length;
+  String* hashNext;    // chain in the intern table (short strings)
+  char bytes[1];       // length bytes followed by '\0'
+
+  const char* data() const { return bytes; }
+  char* data() { return bytes; }
+  bool isShort() const { return tag == kTagShortString; }
+};
+
+inline Value Value::string(String* s) { return object(s, s->tag); }
+
+// --- functions ---
+
+// Describes how a closure captures an upvalue: from the enclosing function's
+// local slot (inStack) or from the enclosing function's own upvalue list.
+struct UpvalueDesc {
+  String* name;
+  bool inStack;
+  uint8_t kind;    // local variable kind (regular, const, close)
+  uint16_t index;
+};
+
+struct LocalVarInfo {
+  String* name;
+  int startPc;  // first instruction where the variable is active
+  int endPc;    // first instruction where it is dead
+  int slot;
+};
+
+struct Proto : GCObject {
+  uint8_t numParams;
+  uint8_t isVararg;
+  uint16_t maxStack;       // frame size: locals + operand stack
+  int lineDefined;
+  int lastLineDefined;
+  uint32_t* code;
+  int codeSize;
+  int* lineInfo;           // line of each instruction (codeSize entries)
+  Value* constants;
+  int numConstants;
+  Proto** protos;
+  int numProtos;
+  UpvalueDesc* upvalues;
+  int numUpvalues;
+  LocalVarInfo* locals;
+  int numLocals;
+  String* source;
+  GCObject* gclist;
+};
+
+// An upvalue points into a stack slot while its variable is alive (open) and
+// holds the value itself once the variable goes out of scope (closed).
+struct UpVal : GCObject {
+  uint8_t tbc;        // to-be-closed marker (unused for now)
+  Value* v;           // stack slot or &closed
+  union {
+    struct {
+      UpVal* next;    // open upvalues of a thread, by decreasing stack level
+      UpVal** previous;
+    } open;
+    Value closed;
+  } u;
+  bool isOpen() const { return v != &u.closed; }
+};
+
+struct LuaClosure : GCObject {
+  uint8_t numUpvalues;
+  GCObject* gclist;
+  Proto* proto;
+  UpVal* upvals[1];
+};
+
+struct NativeClosure : GCObject {
+  uint8_t numUpvalues;
+  GCObject* gclist;
+  NativeFunction fn;
+  Value upvalues[1];
+};
+
+struct Userdata : GCObject {
+  uint16_t numUserValues;
+  size_t length;
+  Table* metatable;
+  GCObject* gclist;
+  Value* userValues;
+  alignas(16) unsigned char block[1];
+  void* memory() { return block; }
+};
+
+constexpr size_t luaClosureSize(int n) { return offsetof(LuaClosure, upvals) + sizeof(UpVal*) * (n > 0 ? n : 1); }
+constexpr size_t nativeClosureSize(int n) { return offsetof(NativeClosure, upvalues) + sizeof(Value) * (n > 0 ? n : 1); }
+constexpr size_t stringSize(size_t len) { return offsetof(String, bytes) + len + 1; }
+
+}  // namespace tycho

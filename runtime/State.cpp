@@ -1,0 +1,197 @@
+// Thread and global state creation, stack growth and CallInfo records.
+#include "runtime/State.hpp"
+
+#include <cstring>
+#include <ctime>
+#include <new>
+
+#include "gc/Heap.hpp"
+#include "runtime/Error.hpp"
+#include "runtime/String.hpp"
+#include "runtime/Table.hpp"
+
+namespace tycho {
+
+namespace {
+
+const char* const kTagMethodNames[TM_N] = {
+  "__index", "__newindex", "__gc", "__mode", "__len", "__eq",
+  "__add", "__sub", "__mul", "__mod", "__pow", "__div", "__idiv",
+  "__band", "__bor", "__bxor", "__shl", "__shr",
+  "__unm", "__bnot", "__lt", "__le", "__concat", "__call", "__close",
+};
+
+void initStack(lua_State* thread, lua_State* L) {
+  size_t n = size_t(kBasicStackSize + kExtraStack);
+  thread->stack = static_cast<StkId>(gc::allocRaw(L, sizeof(Value) * n));
+  for (size_t i = 0; i < n; i++) thread->stack[i].setNil();
+  thread->stackSize = kBasicStackSize;
+  thread->stackLast = thread->stack + kBasicStackSize;
+  thread->top = thread->stack;
+  CallInfo* ci = &thread->baseCi;
+  ci->next = ci->previous = nullptr;
+  ci->status = CIST_NATIVE;
+  ci->func = thread->top;
+  ci->savedPc = nullptr;
+  ci->nResults = 0;
+  ci->nExtraArgs = 0;
+  thread->top->setNil();  // the entry "function"
+  thread->top++;
+  ci->top = thread->top + kMinStack;
+  thread->ci = ci;
+}
+
+void fixStackPointers(lua_State* L, StkId oldStack) {
+  auto fix = [&](StkId p) { return L->stack + (p - oldStack); };
+  L->top = fix(L->top);
+  for (UpVal* uv = L->openUpval; uv; uv = uv->u.open.next) uv->v = fix(uv->v);
+  for (CallInfo* ci = L->ci; ci; ci = ci->previous) {
+    ci->top = fix(ci->top);
+    ci->func = fix(ci->func);
+  }
+}
+
+void reallocStack(lua_State* L, int newSize) {
+  StkId oldStack = L->stack;
+  size_t oldSlots = size_t(L->stackSize + kExtraStack);
+  size_t newSlots = size_t(newSize + kExtraStack);
+  auto* fresh = static_cast<StkId>(gc::allocRaw(L, sizeof(Value) * newSlots));
+  size_t keep = oldSlots < newSlots ? oldSlots : newSlots;
+  std::memcpy(static_cast<void*>(fresh), oldStack, sizeof(Value) * keep);
+  for (size_t i = keep; i < newSlots; i++) fresh[i].setNil();
+  L->stack = fresh;
+  L->stackSize = newSize;
+  L->stackLast = fresh + newSize;
+  fixStackPointers(L, oldStack);
+  gc::freeRaw(G(L), oldStack, sizeof(Value) * oldSlots);
+}
+
+}  // namespace
+
+void growStack(lua_State* L, int n) {
+  int size = L->stackSize;
+  if (size > kMaxStack) {
+    // Already using the extra space granted to handle a stack overflow.
+    pushFormat(L, "error in error handling");
+    throwError(L, kErrErr);
+  }
+  int used = int(L->top - L->stack);
+  int needed = used + n;
+  if (needed <= kMaxStack) {
+    int newSize = 2 * size;
+    if (newSize > kMaxStack) newSize = kMaxStack;
+    if (newSize < needed) newSize = needed;
+    reallocStack(L, newSize);
+    return;
+  }
+  // Grant extra space so the error can be handled, then raise it.
+  reallocStack(L, kErrorStackSize);
+  runError(L, "stack overflow");
+}
+
+void shrinkStack(lua_State* L) {
+  if (L->stackSize > kMaxStack && L->top - L->stack < kMaxStack - kMinStack) reallocStack(L, kMaxStack);
+}
+
+void ensureStack(lua_State* L, int n) {
+  if (L->stackLast - L->top <= n) growStack(L, n);
+}
+
+CallInfo* nextCallInfo(lua_State* L) {
+  CallInfo* ci = L->ci;
+  if (ci->next) return ci->next;
+  auto* fresh = static_cast<CallInfo*>(gc::allocRaw(L, sizeof(CallInfo)));
+  fresh->previous = ci;
+  fresh->next = nullptr;
+  ci->next = fresh;
+  return fresh;
+}
+
+void shrinkCallInfo(lua_State* L) {
+  CallInfo* ci = L->ci->next;
+  L->ci->next = nullptr;
+  while (ci) {
+    CallInfo* next = ci->next;
+    gc::freeRaw(G(L), ci, sizeof(CallInfo));
+    ci = next;
+  }
+}
+
+Table* globalsTable(lua_State* L) {
+  const Value* v = tableGetInt(G(L)->registry.asTable(), kRegistryGlobals);
+  return v->asTable();
+}
+
+lua_State* newState() {
+  void* heap = gc::createHeap();
+  if (!heap) return nullptr;
+  auto* g = new (std::nothrow) GlobalState();
+  if (!g) {
+    gc::destroyHeap(heap);
+    return nullptr;
+  }
+  g->heap = heap;
+  g->seed = uint64_t(reinterpret_cast<uintptr_t>(g)) ^ uint64_t(std::time(nullptr));
+  g->registry.setNil();
+  g->nilValue.setNil();
+  g->gcStopped = 1;  // no collection until the state is fully built
+  // The main thread is not a collectable object in the list: it lives as long
+  // as the state does.
+  auto* L = static_cast<lua_State*>(gc::allocRawNoThrow(g, sizeof(lua_State)));
+  if (!L) {
+    delete g;
+    gc::destroyHeap(heap);
+    return nullptr;
+  }
+  std::memset(static_cast<void*>(L), 0, sizeof(lua_State));
+  L->tag = kTagThread;
+  L->marked = gc::kMarkFixed;
+  L->g = g;
+  g->mainThread = L;
+  try {
+    initStack(L, L);
+    Table* registry = newTable(L, 2, 0);
+    g->registry = Value::table(registry);
+    tableSetInt(L, registry, kRegistryMainThread, Value::thread(L));
+    tableSetInt(L, registry, kRegistryGlobals, Value::table(newTable(L)));
+    for (int i = 0; i < TM_N; i++) {
+      g->tmNames[i] = newString(L, kTagMethodNames[i]);
+      g->tmNames[i]->marked |= gc::kMarkFixed;
+    }
+    g->memoryErrorMessage = newString(L, "not enough memory");
+    g->memoryErrorMessage->marked |= gc::kMarkFixed;
+    auto fixed = [&](const char* text) {
+      String* str = newString(L, text);
+      str->marked |= gc::kMarkFixed;
+      return str;
+    };
+    g->nameField = fixed("__name");
+    g->tostringField = fixed("__tostring");
+    g->metatableField = fixed("__metatable");
+    g->pairsField = fixed("__pairs");
+  } catch (...) {
+    closeState(L);
+    return nullptr;
+  }
+  g->gcThreshold = g->totalBytes * 4 > (1u << 20) ? g->totalBytes * 4 : (1u << 20);
+  g->gcStopped = 0;
+  return L;
+}
+
+void closeState(lua_State* L) {
+  GlobalState* g = G(L->g->mainThread);
+  L = g->mainThread;
+  gc::freeAllObjects(g);
+  freeStringTable(g);
+  L->ci = &L->baseCi;
+  shrinkCallInfo(L);
+  if (L->stack) gc::freeRaw(g, L->stack, sizeof(Value) * size_t(L->stackSize + kExtraStack));
+  if (L->tbcSlots) gc::freeRaw(g, L->tbcSlots, sizeof(int) * size_t(L->tbcCapacity));
+  if (g->gray) gc::freeRaw(g, g->gray, sizeof(GCObject*) * g->grayCapacity);
+  gc::freeRaw(g, L, sizeof(lua_State));
+  void* heap = g->heap;
+  delete g;
+  gc::destroyHeap(heap);
+}
+
+}  // namespace tycho

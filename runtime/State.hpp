@@ -1,0 +1,150 @@
+// State: a thread (lua_State: one value stack and its call frames) and the
+// global state shared by all threads of one Lua universe.
+//
+// Frame layout (DESIGN.md decision 5): each thread has one contiguous value
+// stack. A call frame is the function slot, then its fixed parameters and
+// locals, then its operand stack. Call information lives in a separate doubly
+// linked list of CallInfo records that is reused from call to call.
+//
+// Rules for stack pointers:
+//   1. Growing the stack (ensureStack, any call, any metamethod) may move it;
+//      every StkId held across such an operation must be re-derived (keep an
+//      offset with saveStack / restoreStack instead).
+//   2. L->top is the first free slot. Everything below it is a GC root, so
+//      code that allocates must set L->top to cover all live values first.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "runtime/Object.hpp"
+#include "runtime/Value.hpp"
+
+namespace tycho {
+
+struct Table;
+struct StringTable;
+
+// Tag methods, in the order of Lua's TMS enumeration. The first kTMFastLimit
+// events are cached as absent per metatable (Table::flags).
+enum TagMethod : uint8_t {
+  TM_INDEX, TM_NEWINDEX, TM_GC, TM_MODE, TM_LEN, TM_EQ,
+  TM_ADD, TM_SUB, TM_MUL, TM_MOD, TM_POW, TM_DIV, TM_IDIV,
+  TM_BAND, TM_BOR, TM_BXOR, TM_SHL, TM_SHR,
+  TM_UNM, TM_BNOT, TM_LT, TM_LE, TM_CONCAT, TM_CALL, TM_CLOSE,
+  TM_N
+};
+constexpr int kTMFastLimit = TM_EQ + 1;
+
+// Call status bits.
+enum CallStatus : uint16_t {
+  CIST_LUA = 1 << 0,     // a Lua function
+  CIST_FRESH = 1 << 1,   // the interpreter was entered for this frame; return leaves it
+  CIST_TAIL = 1 << 2,    // reached by a tail call
+  CIST_NATIVE = 1 << 3,  // a native function
+  CIST_FIN = 1 << 4,     // running a finalizer
+};
+
+struct CallInfo {
+  StkId func;                 // function slot; base of the frame is func + 1
+  StkId top;                  // end of this frame's stack space
+  CallInfo* previous;
+  CallInfo* next;
+  const uint32_t* savedPc;    // Lua frames: next instruction to run
+  int nResults;               // results wanted by the caller (-1 = all)
+  int nExtraArgs;             // Lua vararg frames: number of extra arguments
+  uint16_t status;
+  bool isLua() const { return (status & CIST_LUA) != 0; }
+};
+
+constexpr int kMinStack = 20;          // LUA_MINSTACK: guaranteed free slots for native code
+constexpr int kExtraStack = 5;         // slack above a frame for metamethod calls
+constexpr int kMaxStack = 1000000;     // LUAI_MAXSTACK
+constexpr int kErrorStackSize = kMaxStack + 200;
+constexpr int kMaxCCalls = 200;        // LUAI_MAXCCALLS: nested native calls / parser levels
+constexpr int kBasicStackSize = 2 * kMinStack;
+
+struct GlobalState;
+
+}  // namespace tycho
+
+struct lua_State : tycho::GCObject {
+  uint8_t status;
+  tycho::StkId top;           // first free slot
+  tycho::StkId stack;         // the value stack
+  tycho::StkId stackLast;     // end of usable stack (kExtraStack slots past it exist)
+  int stackSize;              // slots allocated (excluding the extra ones)
+  tycho::CallInfo* ci;        // the running frame
+  tycho::CallInfo baseCi;     // the frame of the entry into this thread
+  tycho::UpVal* openUpval;    // open upvalues, by decreasing stack level
+  tycho::GlobalState* g;
+  int nCcalls;                // nesting of native calls and interpreter entries
+  tycho::GCObject* gclist;
+  int* tbcSlots;              // stack indices of live to-be-closed variables
+  int tbcCount, tbcCapacity;
+  ptrdiff_t errorHandler;     // stack offset of the message handler (0 = none)
+};
+
+namespace tycho {
+
+struct StringTable {
+  String** buckets = nullptr;
+  int size = 0;
+  int count = 0;
+};
+
+struct GlobalState {
+  void* heap = nullptr;            // mimalloc heap
+  size_t totalBytes = 0;           // bytes currently allocated
+  size_t gcThreshold = 0;          // collect when totalBytes passes this
+  int gcPause = 200;               // next threshold = live * pause / 100
+  int gcStopped = 0;               // collections are paused while > 0
+  bool gcRunning = false;
+  GCObject* allObjects = nullptr;
+  GCObject** gray = nullptr;       // mark stack
+  size_t grayCount = 0, grayCapacity = 0;
+  StringTable strings;
+  uint64_t seed = 0;
+  Value registry;
+  Value nilValue;                  // a nil to point at
+  lua_State* mainThread = nullptr;
+  String* tmNames[TM_N] = {};
+  String* memoryErrorMessage = nullptr;
+  String* nameField = nullptr;       // "__name", for messages
+  String* tostringField = nullptr;   // "__tostring"
+  String* metatableField = nullptr;  // "__metatable"
+  String* pairsField = nullptr;      // "__pairs"
+  Table* typeMetatables[kNumBasicTypes] = {};
+  NativeFunction panic = nullptr;
+  // Called before a runtime error unwinds, to run the message handler of the
+  // innermost xpcall/lua_pcall (installed by the VM).
+  void (*callErrorHandler)(lua_State* L) = nullptr;
+  void* userAlloc = nullptr;       // lua_newstate's allocator (unused: mimalloc serves all)
+};
+
+// Registry slots (lua.h LUA_RIDX_*).
+constexpr Integer kRegistryMainThread = 1;
+constexpr Integer kRegistryGlobals = 2;
+
+// Creates and destroys a universe. newState returns null when out of memory.
+lua_State* newState();
+void closeState(lua_State* L);
+
+// Makes sure there are `n` free slots above L->top; may move the stack.
+void ensureStack(lua_State* L, int n);
+// Grows the stack to hold at least `n` more slots; raises "stack overflow".
+void growStack(lua_State* L, int n);
+// Gives back the extra space granted to handle a stack overflow.
+void shrinkStack(lua_State* L);
+inline ptrdiff_t saveStack(lua_State* L, const Value* p) { return reinterpret_cast<const char*>(p) - reinterpret_cast<const char*>(L->stack); }
+inline StkId restoreStack(lua_State* L, ptrdiff_t off) { return reinterpret_cast<StkId>(reinterpret_cast<char*>(L->stack) + off); }
+
+// Next CallInfo record (allocating one when the list ends).
+CallInfo* nextCallInfo(lua_State* L);
+// Frees the CallInfo records past the running one (used after errors).
+void shrinkCallInfo(lua_State* L);
+
+inline GlobalState* G(lua_State* L) { return L->g; }
+Table* globalsTable(lua_State* L);
+
+}  // namespace tycho

@@ -1,0 +1,405 @@
+// Table: array part + open-addressing hash part (see Table.hpp).
+#include "runtime/Table.hpp"
+
+#include <cmath>
+#include <cstring>
+
+#include "gc/Heap.hpp"
+#include "runtime/Error.hpp"
+#include "runtime/Number.hpp"
+#include "runtime/State.hpp"
+#include "runtime/String.hpp"
+
+namespace tycho {
+
+const Value kAbsentValue = Value::absentKey();
+
+namespace {
+
+constexpr int kMaxArrayBits = 31;
+
+inline uint32_t mixBits(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  return uint32_t(x);
+}
+
+uint32_t hashKey(GlobalState* g, const Value& k) {
+  switch (k.tag) {
+    case kTagShortString: return k.asString()->hash;
+    case kTagLongString: return hashLongString(g, k.asString());
+    case kTagInteger: return mixBits(Unsigned(k.u.i));
+    case kTagFloat: {
+      uint64_t bits;
+      std::memcpy(&bits, &k.u.n, sizeof bits);
+      return mixBits(bits);
+    }
+    case kTagFalse: return 1;
+    case kTagTrue: return 2;
+    default: return mixBits(uint64_t(reinterpret_cast<uintptr_t>(k.u.p)));
+  }
+}
+
+// Keys in the hash part are normalised (no integral floats), so equality is
+// tag + payload, except for long strings which compare by content.
+inline bool keyEquals(const Value& a, const Value& b) {
+  if (a.tag != b.tag) return false;
+  if (a.tag == kTagLongString) return stringEquals(a.asString(), b.asString());
+  return a.u.i == b.u.i;
+}
+
+inline uint32_t usableNodes(uint32_t capacity) { return capacity - capacity / 4; }
+
+// Index of the node holding `key`, or -1.
+int findNode(GlobalState* g, const Table* t, const Value& key) {
+  if (!t->nodes) return -1;
+  uint32_t mask = t->nodeCapacity() - 1;
+  uint32_t i = hashKey(g, key) & mask;
+  for (;;) {
+    const Node& n = t->nodes[i];
+    if (n.key.tag == kTagNil) return -1;
+    if (keyEquals(n.key, key)) return int(i);
+    i = (i + 1) & mask;
+  }
+}
+
+// Inserts a key known to be absent into a hash part with room for it.
+Value* insertNode(GlobalState* g, Table* t, const Value& key) {
+  uint32_t mask = t->nodeCapacity() - 1;
+  uint32_t i = hashKey(g, key) & mask;
+  while (t->nodes[i].key.tag != kTagNil) i = (i + 1) & mask;
+  t->nodes[i].key = key;
+  t->nodes[i].value.setNil();
+  t->nodeUsed++;
+  return &t->nodes[i].value;
+}
+
+// Integer keys that fit the array part of size 2^i go in bucket i.
+int ceilLog2(Unsigned x) {
+  int l = 0;
+  x--;
+  while (x >= 256) { l += 8; x >>= 8; }
+  static const uint8_t kLog2[256] = {
+    0,1,2,2,3,3,3,3,4,4,4,4,4,4,4,4,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,
+    6,6,6,6,6,6,6,6,6,6,6,6,6,6,6,6,6,6,6,6,6,6,6,6,6,6,6,6,6,6,6,6,
+    7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,
+    7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,7,
+    8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,
+    8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,
+    8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,
+    8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8,8};
+  return l + kLog2[x];
+}
+
+void countIntKey(const Value& k, uint32_t* nums, uint32_t* total) {
+  if (k.isInteger() && k.u.i > 0 && Unsigned(k.u.i) <= (Unsigned(1) << kMaxArrayBits)) {
+    nums[ceilLog2(Unsigned(k.u.i))]++;
+    (*total)++;
+  }
+}
+
+// Lua's rule: the largest n = 2^i such that more than n/2 of 1..n are in use.
+uint32_t computeArraySize(const uint32_t* nums, uint32_t totalIntKeys, uint32_t* inArray) {
+  uint32_t a = 0, na = 0, optimal = 0;
+  uint64_t twoToI = 1;
+  for (int i = 0; i <= kMaxArrayBits && twoToI / 2 < totalIntKeys; i++, twoToI *= 2) {
+    a += nums[i];
+    if (a > twoToI / 2) {
+      optimal = uint32_t(twoToI);
+      na = a;
+    }
+  }
+  *inArray = na;
+  return optimal;
+}
+
+uint32_t capacityFor(uint32_t count, uint8_t* logOut) {
+  if (count == 0) { *logOut = 0; return 0; }
+  uint8_t lg = 2;
+  while (usableNodes(1u << lg) < count) {
+    lg++;
+    if (lg > 30) break;
+  }
+  *logOut = lg;
+  return 1u << lg;
+}
+
+void resize(lua_State* L, Table* t, uint32_t newArraySize, uint32_t hashCount) {
+  GlobalState* g = G(L);
+  uint8_t newLog;
+  uint32_t newCap = capacityFor(hashCount, &newLog);
+  if (hashCount > 0 && usableNodes(newCap) < hashCount) runError(L, "table overflow");
+  // Allocate everything first so that a memory error leaves the table intact.
+  Value* newArray = nullptr;
+  if (newArraySize > 0) newArray = static_cast<Value*>(gc::allocRaw(L, sizeof(Value) * newArraySize));
+  Node* newNodes = nullptr;
+  if (newCap > 0) {
+    try {
+      newNodes = static_cast<Node*>(gc::allocRaw(L, sizeof(Node) * newCap));
+    } catch (...) {
+      if (newArray) gc::freeRaw(g, newArray, sizeof(Value) * newArraySize);
+      throw;
+    }
+    for (uint32_t i = 0; i < newCap; i++) {
+      newNodes[i].key.setNil();
+      newNodes[i].value.setNil();
+    }
+  }
+  Value* oldArray = t->array;
+  uint32_t oldArraySize = t->arraySize;
+  Node* oldNodes = t->nodes;
+  uint32_t oldCap = t->nodeCapacity();
+  uint32_t keep = oldArraySize < newArraySize ? oldArraySize : newArraySize;
+  for (uint32_t i = 0; i < keep; i++) newArray[i] = oldArray[i];
+  for (uint32_t i = keep; i < newArraySize; i++) newArray[i].setNil();
+  t->array = newArray;
+  t->arraySize = newArraySize;
+  t->nodes = newNodes;
+  t->logNodeCapacity = newLog;
+  t->nodeUsed = 0;
+  auto reinsert = [&](const Value& key, const Value& value) {
+    if (key.isInteger() && Unsigned(key.u.i) - 1 < t->arraySize) {
+      t->array[key.u.i - 1] = value;
+    } else {
+      *insertNode(g, t, key) = value;
+    }
+  };
+  for (uint32_t i = keep; i < oldArraySize; i++) {
+    if (!oldArray[i].isNil()) reinsert(Value::integer(Integer(i) + 1), oldArray[i]);
+  }
+  for (uint32_t i = 0; i < oldCap; i++) {
+    const Node& n = oldNodes[i];
+    if (n.key.tag != kTagNil && !n.value.isNil()) reinsert(n.key, n.value);
+  }
+  if (oldArray) gc::freeRaw(g, oldArray, sizeof(Value) * oldArraySize);
+  if (oldNodes) gc::freeRaw(g, oldNodes, sizeof(Node) * oldCap);
+}
+
+// Makes room for `extraKey`, which is about to be inserted.
+void rehash(lua_State* L, Table* t, const Value& extraKey) {
+  uint32_t nums[kMaxArrayBits + 1] = {};
+  uint32_t intKeys = 0, totalKeys = 0;
+  for (uint32_t i = 0; i < t->arraySize; i++) {
+    if (!t->array[i].isNil()) {
+      nums[ceilLog2(Unsigned(i) + 1)]++;
+      intKeys++;
+      totalKeys++;
+    }
+  }
+  for (uint32_t i = 0, n = t->nodeCapacity(); i < n; i++) {
+    const Node& node = t->nodes[i];
+    if (node.key.tag != kTagNil && !node.value.isNil()) {
+      countIntKey(node.key, nums, &intKeys);
+      totalKeys++;
+    }
+  }
+  countIntKey(extraKey, nums, &intKeys);
+  totalKeys++;
+  uint32_t inArray;
+  uint32_t arraySize = computeArraySize(nums, intKeys, &inArray);
+  resize(L, t, arraySize, totalKeys - inArray);
+}
+
+// Normalises a key for lookup; returns false for keys that can never be present (nil, NaN).
+inline bool normaliseKey(const Value& key, Value* out) {
+  if (key.isFloat()) {
+    Integer i;
+    if (floatToInteger(key.u.n, &i)) {
+      *out = Value::integer(i);
+      return true;
+    }
+    if (std::isnan(key.u.n)) return false;
+  } else if (key.isNil()) {
+    return false;
+  }
+  *out = key;
+  return true;
+}
+
+}  // namespace
+
+Table* newTable(lua_State* L, int arrayHint, int hashHint) {
+  auto* t = static_cast<Table*>(gc::newObject(L, kTagTable, sizeof(Table)));
+  t->flags = 0xff;
+  t->logNodeCapacity = 0;
+  t->arraySize = 0;
+  t->nodeUsed = 0;
+  t->array = nullptr;
+  t->nodes = nullptr;
+  t->metatable = nullptr;
+  t->gclist = nullptr;
+  if (arrayHint > 0 || hashHint > 0) resize(L, t, uint32_t(arrayHint > 0 ? arrayHint : 0), uint32_t(hashHint > 0 ? hashHint : 0));
+  return t;
+}
+
+void freeTable(GlobalState* g, Table* t) {
+  if (t->array) gc::freeRaw(g, t->array, sizeof(Value) * t->arraySize);
+  if (t->nodes) gc::freeRaw(g, t->nodes, sizeof(Node) * t->nodeCapacity());
+  gc::freeRaw(g, t, sizeof(Table));
+}
+
+const Value* tableGetInt(Table* t, Integer key) {
+  if (Unsigned(key) - 1 < t->arraySize) return &t->array[key - 1];
+  if (!t->nodes) return &kAbsentValue;
+  uint32_t mask = t->nodeCapacity() - 1;
+  uint32_t i = mixBits(Unsigned(key)) & mask;
+  for (;;) {
+    const Node& n = t->nodes[i];
+    if (n.key.tag == kTagInteger && n.key.u.i == key) return &n.value;
+    if (n.key.tag == kTagNil) return &kAbsentValue;
+    i = (i + 1) & mask;
+  }
+}
+
+const Value* tableGetShortString(Table* t, String* key) {
+  if (!t->nodes) return &kAbsentValue;
+  uint32_t mask = t->nodeCapacity() - 1;
+  uint32_t i = key->hash & mask;
+  for (;;) {
+    const Node& n = t->nodes[i];
+    if (n.key.tag == kTagShortString && n.key.u.gc == key) return &n.value;
+    if (n.key.tag == kTagNil) return &kAbsentValue;
+    i = (i + 1) & mask;
+  }
+}
+
+const Value* tableGetString(GlobalState* g, Table* t, String* key) {
+  if (key->isShort()) return tableGetShortString(t, key);
+  int i = findNode(g, t, Value::string(key));
+  return i < 0 ? &kAbsentValue : &t->nodes[i].value;
+}
+
+const Value* tableGet(GlobalState* g, Table* t, const Value& key) {
+  switch (key.tag) {
+    case kTagShortString: return tableGetShortString(t, key.asString());
+    case kTagInteger: return tableGetInt(t, key.u.i);
+    case kTagNil: return &kAbsentValue;
+    case kTagFloat: {
+      Integer i;
+      if (floatToInteger(key.u.n, &i)) return tableGetInt(t, i);
+      [[fallthrough]];
+    }
+    default: {
+      int i = findNode(g, t, key);
+      return i < 0 ? &kAbsentValue : &t->nodes[i].value;
+    }
+  }
+}
+
+Value* tableSlotForSet(lua_State* L, Table* t, const Value& rawKey) {
+  GlobalState* g = G(L);
+  Value key;
+  if (!normaliseKey(rawKey, &key)) {
+    if (rawKey.isNil()) runError(L, "index is nil");
+    runError(L, "index is NaN");
+  }
+  if (key.isInteger() && Unsigned(key.u.i) - 1 < t->arraySize) return &t->array[key.u.i - 1];
+  if (key.isString()) t->flags = 0;
+  int i = findNode(g, t, key);
+  if (i >= 0) return &t->nodes[i].value;
+  if (!t->nodes || t->nodeUsed + 1 > usableNodes(t->nodeCapacity())) {
+    rehash(L, t, key);
+    if (key.isInteger() && Unsigned(key.u.i) - 1 < t->arraySize) return &t->array[key.u.i - 1];
+  }
+  return insertNode(g, t, key);
+}
+
+void tableSet(lua_State* L, Table* t, const Value& key, const Value& value) {
+  if (value.isNil()) {
+    // Removing never needs a new slot.
+    Value k;
+    if (!normaliseKey(key, &k)) {
+      if (key.isNil()) runError(L, "index is nil");
+      runError(L, "index is NaN");
+    }
+    Value* slot = const_cast<Value*>(tableGet(G(L), t, k));
+    if (slot != &kAbsentValue) slot->setNil();
+    return;
+  }
+  *tableSlotForSet(L, t, key) = value;
+}
+
+void tableSetInt(lua_State* L, Table* t, Integer key, const Value& value) {
+  if (Unsigned(key) - 1 < t->arraySize) {
+    t->array[key - 1] = value;
+    return;
+  }
+  tableSet(L, t, Value::integer(key), value);
+}
+
+void tableResizeArray(lua_State* L, Table* t, uint32_t n) {
+  if (n <= t->arraySize) return;
+  uint32_t hashCount = 0;
+  for (uint32_t i = 0, c = t->nodeCapacity(); i < c; i++) {
+    if (t->nodes[i].key.tag != kTagNil && !t->nodes[i].value.isNil()) hashCount++;
+  }
+  resize(L, t, n, hashCount);
+}
+
+Unsigned tableLength(GlobalState* g, Table* t) {
+  uint32_t n = t->arraySize;
+  if (n > 0 && t->array[n - 1].isNil()) {
+    uint32_t lo = 0, hi = n;  // array[lo-1] non-nil (or lo == 0), array[hi-1] nil
+    while (hi - lo > 1) {
+      uint32_t m = lo + (hi - lo) / 2;
+      if (t->array[m - 1].isNil()) hi = m; else lo = m;
+    }
+    return lo;
+  }
+  if (!t->nodes) return n;
+  // The border is past the array part: unbounded search in the hash part.
+  Unsigned i = n, j = Unsigned(n) + 1;
+  if (tableGetInt(t, Integer(j))->isNil()) return n;
+  while (!tableGetInt(t, Integer(j))->isNil()) {
+    i = j;
+    if (j > Unsigned(INT64_MAX) / 2) {
+      // Pathological table: linear search from the start.
+      Unsigned k = 1;
+      while (!tableGetInt(t, Integer(k))->isNil()) k++;
+      return k - 1;
+    }
+    j *= 2;
+  }
+  while (j - i > 1) {
+    Unsigned m = i + (j - i) / 2;
+    if (tableGetInt(t, Integer(m))->isNil()) j = m; else i = m;
+  }
+  return i;
+}
+
+bool tableNext(lua_State* L, Table* t, Value* key, Value* value) {
+  GlobalState* g = G(L);
+  uint32_t index;  // position to start scanning from: array slots, then nodes
+  if (key->isNil()) {
+    index = 0;
+  } else {
+    Value k;
+    if (!normaliseKey(*key, &k)) runError(L, "invalid key to 'next'");
+    if (k.isInteger() && Unsigned(k.u.i) - 1 < t->arraySize) {
+      index = uint32_t(k.u.i);
+    } else {
+      int n = findNode(g, t, k);
+      if (n < 0) runError(L, "invalid key to 'next'");
+      index = t->arraySize + uint32_t(n) + 1;
+    }
+  }
+  for (; index < t->arraySize; index++) {
+    if (!t->array[index].isNil()) {
+      *key = Value::integer(Integer(index) + 1);
+      *value = t->array[index];
+      return true;
+    }
+  }
+  for (uint32_t i = index - t->arraySize, c = t->nodeCapacity(); i < c; i++) {
+    const Node& n = t->nodes[i];
+    if (n.key.tag != kTagNil && !n.value.isNil()) {
+      *key = n.key;
+      *value = n.value;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace tycho

@@ -1,0 +1,75 @@
+// Table: Lua's associative array, with an array part and a hash part.
+//
+// The array part holds keys 1..arraySize; every other key lives in the hash
+// part, an open-addressing table (linear probing, power-of-two capacity) of
+// key/value nodes. A key whose value is set to nil keeps its node (a "dead"
+// entry) until the next rehash, so `next` can continue a traversal past it and
+// re-setting the key reuses the node. Float keys with integer values are
+// normalised to integers; nil and NaN are not valid keys.
+//
+// When a new key finds the hash part full, the table is rehashed: the array
+// part gets the largest power-of-two size n such that more than n/2 of the
+// slots 1..n would be in use (Lua's rule), and the hash part fits the rest.
+//
+// `flags` caches the absence of the first tag methods (TM_INDEX .. TM_EQ) when
+// this table is a metatable: bit set = known absent. Any store of a string key
+// into the hash part clears the cache.
+#pragma once
+
+#include "runtime/Object.hpp"
+
+struct lua_State;
+
+namespace tycho {
+
+struct GlobalState;
+
+struct Node {
+  Value value;
+  Value key;   // nil tag = never used
+};
+
+struct Table : GCObject {
+  uint8_t flags;
+  uint8_t logNodeCapacity;  // capacity = 1 << logNodeCapacity when nodes != null
+  uint32_t arraySize;
+  uint32_t nodeUsed;        // nodes holding a key (live or dead)
+  Value* array;
+  Node* nodes;
+  Table* metatable;
+  GCObject* gclist;
+
+  uint32_t nodeCapacity() const { return nodes ? (1u << logNodeCapacity) : 0; }
+};
+
+Table* newTable(lua_State* L, int arrayHint = 0, int hashHint = 0);
+void freeTable(GlobalState* g, Table* t);
+
+// Raw reads. The returned pointer is to the value slot, or to a static absent
+// value (tag kTagAbsentKey) when the key is not present; never null.
+const Value* tableGet(GlobalState* g, Table* t, const Value& key);
+const Value* tableGetInt(Table* t, Integer key);
+const Value* tableGetShortString(Table* t, String* key);
+const Value* tableGetString(GlobalState* g, Table* t, String* key);
+
+// Raw writes. tableSet raises errors for nil and NaN keys ("index is nil",
+// "index is NaN"). Setting nil never allocates.
+void tableSet(lua_State* L, Table* t, const Value& key, const Value& value);
+void tableSetInt(lua_State* L, Table* t, Integer key, const Value& value);
+// Slot for key, creating it (with nil value) when absent; key must be valid.
+Value* tableSlotForSet(lua_State* L, Table* t, const Value& key);
+
+// The border of §3.4.7 (the length without __len).
+Unsigned tableLength(GlobalState* g, Table* t);
+
+// Traversal: given the current key in *key (nil to start), writes the next
+// key/value pair and returns true, or returns false at the end. Raises
+// "invalid key to 'next'" for a key that is not in the table.
+bool tableNext(lua_State* L, Table* t, Value* key, Value* value);
+
+// Ensures room for keys 1..n in the array part (table constructors).
+void tableResizeArray(lua_State* L, Table* t, uint32_t n);
+
+extern const Value kAbsentValue;
+
+}  // namespace tycho

@@ -1,0 +1,431 @@
+// BaseLib: the basic functions of manual §6.1.
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "gc/Heap.hpp"
+#include "runtime/Function.hpp"
+#include "runtime/Number.hpp"
+#include "stdlib/Lib.hpp"
+#include "vm/Load.hpp"
+
+namespace tycho::lib {
+
+namespace {
+
+int basePrint(lua_State* L) {
+  int n = argCount(L);
+  for (int i = 1; i <= n; i++) {
+    String* s = toStringMeta(L, args(L)[i - 1]);
+    if (i > 1) std::fputc('\t', stdout);
+    std::fwrite(s->data(), 1, s->length, stdout);
+    L->top--;
+  }
+  std::fputc('\n', stdout);
+  std::fflush(stdout);
+  return 0;
+}
+
+int baseType(lua_State* L) {
+  checkAny(L, 1, "type");
+  pushString(L, basicTypeName(arg(L, 1).type()));
+  return 1;
+}
+
+int baseToString(lua_State* L) {
+  checkAny(L, 1, "tostring");
+  toStringMeta(L, arg(L, 1));
+  return 1;
+}
+
+// Converts `s` as an integer numeral in `base`; false when malformed.
+bool stringToIntegerBase(std::string_view s, int base, Integer* out) {
+  size_t i = 0, n = s.size();
+  auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  while (i < n && space(s[i])) i++;
+  bool neg = false;
+  if (i < n && s[i] == '-') {
+    neg = true;
+    i++;
+  } else if (i < n && s[i] == '+') {
+    i++;
+  }
+  size_t digits = 0;
+  Unsigned value = 0;
+  for (; i < n; i++, digits++) {
+    char c = s[i];
+    int d;
+    if (c >= '0' && c <= '9') d = c - '0';
+    else if (c >= 'a' && c <= 'z') d = c - 'a' + 10;
+    else if (c >= 'A' && c <= 'Z') d = c - 'A' + 10;
+    else break;
+    if (d >= base) return false;
+    value = value * Unsigned(base) + Unsigned(d);
+  }
+  if (digits == 0) return false;
+  while (i < n && space(s[i])) i++;
+  if (i != n) return false;
+  *out = Integer(neg ? 0u - value : value);
+  return true;
+}
+
+int baseToNumber(lua_State* L) {
+  if (isNoneOrNil(L, 2)) {
+    Value v = arg(L, 1);
+    if (v.isNumber()) {
+      push(L, v);
+      return 1;
+    }
+    if (v.isString()) {
+      Value n;
+      if (stringToNumber(view(v.asString()), n)) {
+        push(L, n);
+        return 1;
+      }
+    } else {
+      checkAny(L, 1, "tonumber");
+    }
+    push(L, Value::nil());
+    return 1;
+  }
+  Integer base = checkInteger(L, 2, "tonumber");
+  Value v = arg(L, 1);
+  if (!v.isString()) argTypeError(L, 1, "tonumber", "string");
+  if (base < 2 || base > 36) argError(L, 2, "tonumber", "base out of range");
+  Integer out;
+  if (stringToIntegerBase(view(v.asString()), int(base), &out)) push(L, Value::integer(out));
+  else push(L, Value::nil());
+  return 1;
+}
+
+int baseAssert(lua_State* L) {
+  if (arg(L, 1).isTruthy()) return argCount(L);
+  checkAny(L, 1, "assert");
+  if (argCount(L) >= 2) {
+    // The message is the error object, as is (no position added).
+    Value msg = arg(L, 2);
+    L->top = args(L);
+    push(L, msg);
+    throwError(L, kErrRun);
+  }
+  runError(L, "%s", "assertion failed!");
+}
+
+int baseError(lua_State* L) {
+  Integer level = optInteger(L, 2, "error", 1);
+  Value msg = arg(L, 1);
+  L->top = args(L) + 1;
+  if (argCount(L) < 1) push(L, Value::nil());
+  if (msg.isString() && level > 0) {
+    // Position of the function `level` levels up from error's caller.
+    CallInfo* ci = L->ci;
+    for (Integer i = 0; i < level && ci && ci != &L->baseCi; i++) ci = ci->previous;
+    if (ci && ci != &L->baseCi && ci->isLua()) {
+      CallInfo* saved = L->ci;
+      L->ci = ci;
+      addPosition(L, msg.asString(), currentLine(ci));
+      L->ci = saved;
+    }
+  }
+  throwError(L, kErrRun);
+}
+
+int basePcall(lua_State* L) {
+  checkAny(L, 1, "pcall");
+  StkId base = args(L);
+  ensureStack(L, 1);
+  base = args(L);
+  // Shift the function and its arguments up to make room for the status.
+  for (StkId p = L->top; p > base; p--) p[0] = p[-1];
+  L->top++;
+  base->setBoolean(true);
+  int status = protectedCall(L, base + 1, kMultRet);
+  base = args(L);
+  if (status != kOk) {
+    base[0].setBoolean(false);
+    L->top = base + 2;
+    return 2;
+  }
+  return int(L->top - base);
+}
+
+int baseXpcall(lua_State* L) {
+  if (argCount(L) < 2) argTypeError(L, 2, "xpcall", "value");
+  StkId base = args(L);
+  // Layout: [f, handler, args...] -> [true, handler, f, args...]
+  ensureStack(L, 1);
+  base = args(L);
+  Value f = base[0];
+  Value handler = base[1];
+  for (StkId p = L->top; p > base + 2; p--) p[0] = p[-1];
+  L->top++;
+  base[0].setBoolean(true);
+  base[1] = handler;
+  base[2] = f;
+  int status = protectedCall(L, base + 2, kMultRet, saveStack(L, base + 1));
+  base = args(L);
+  if (status != kOk) {
+    base[0].setBoolean(false);
+    base[1] = base[2];
+    L->top = base + 2;
+    return 2;
+  }
+  base[1] = base[0];  // true, then the results
+  for (StkId p = base + 1; p + 1 < L->top; p++) p[0] = p[1];
+  L->top--;
+  base[0].setBoolean(true);
+  return int(L->top - base);
+}
+
+int baseSelect(lua_State* L) {
+  int n = argCount(L) - 1;
+  Value first = arg(L, 1);
+  if (first.isString() && first.asString()->length == 1 && first.asString()->data()[0] == '#') {
+    push(L, Value::integer(n));
+    return 1;
+  }
+  Integer i = checkInteger(L, 1, "select");
+  if (i < 0) i = n + i;
+  else if (i > n) i = n;
+  if (i < 0) argError(L, 1, "select", "index out of range");
+  return n - int(i);
+}
+
+int ipairsAux(lua_State* L) {
+  Integer i = checkInteger(L, 2, "ipairs") + 1;
+  Value t = arg(L, 1);
+  push(L, Value::integer(i));
+  ptrdiff_t off = saveStack(L, L->top);
+  push(L, Value::nil());
+  if (t.isTable()) {
+    const Value* v = tableGetInt(t.asTable(), i);
+    if (!v->isNil()) *restoreStack(L, off) = *v;
+    else if (t.asTable()->metatable) getTableMeta(L, t, Value::integer(i), off);
+  } else {
+    getTableMeta(L, t, Value::integer(i), off);
+  }
+  return restoreStack(L, off)->isNil() ? 1 : 2;
+}
+
+int baseIpairs(lua_State* L) {
+  checkAny(L, 1, "ipairs");
+  Value t = arg(L, 1);
+  push(L, Value::lightFunction(ipairsAux));
+  push(L, t);
+  push(L, Value::integer(0));
+  return 3;
+}
+
+int baseNext(lua_State* L) {
+  Table* t = checkTable(L, 1, "next");
+  Value key = arg(L, 2), value;
+  if (tableNext(L, t, &key, &value)) {
+    push(L, key);
+    push(L, value);
+    return 2;
+  }
+  push(L, Value::nil());
+  return 1;
+}
+
+int basePairs(lua_State* L) {
+  checkAny(L, 1, "pairs");
+  Value t = arg(L, 1);
+  if (Table* mt = metatableOf(L, t)) {
+    const Value* f = tableGetShortString(mt, G(L)->pairsField);
+    if (!f->isNil()) {
+      Value fn = *f;
+      L->top = args(L) + 1;
+      push(L, fn);
+      push(L, t);
+      call(L, L->top - 2, 3);
+      return 3;
+    }
+  }
+  if (!t.isTable()) argTypeError(L, 1, "pairs", "table");
+  push(L, Value::lightFunction(baseNext));
+  push(L, t);
+  push(L, Value::nil());
+  return 3;
+}
+
+int baseRawget(lua_State* L) {
+  Table* t = checkTable(L, 1, "rawget");
+  checkAny(L, 2, "rawget");
+  const Value* v = tableGet(G(L), t, arg(L, 2));
+  push(L, v->isNil() ? Value::nil() : *v);
+  return 1;
+}
+
+int baseRawset(lua_State* L) {
+  Table* t = checkTable(L, 1, "rawset");
+  checkAny(L, 2, "rawset");
+  checkAny(L, 3, "rawset");
+  tableSet(L, t, arg(L, 2), arg(L, 3));
+  push(L, arg(L, 1));
+  return 1;
+}
+
+int baseRawequal(lua_State* L) {
+  checkAny(L, 1, "rawequal");
+  checkAny(L, 2, "rawequal");
+  push(L, Value::boolean(rawEquals(arg(L, 1), arg(L, 2))));
+  return 1;
+}
+
+int baseRawlen(lua_State* L) {
+  Value v = arg(L, 1);
+  if (v.isTable()) push(L, Value::integer(Integer(tableLength(G(L), v.asTable()))));
+  else if (v.isString()) push(L, Value::integer(Integer(v.asString()->length)));
+  else argError(L, 1, "rawlen", "table or string expected");
+  return 1;
+}
+
+const Value* protectedField(lua_State* L, Table* mt) {
+  return tableGetShortString(mt, G(L)->metatableField);
+}
+
+int baseSetmetatable(lua_State* L) {
+  Table* t = checkTable(L, 1, "setmetatable");
+  Value mt = arg(L, 2);
+  if (!mt.isNil() && !mt.isTable()) argTypeError(L, 2, "setmetatable", "nil or table");
+  if (t->metatable && !protectedField(L, t->metatable)->isNil()) runError(L, "cannot change a protected metatable");
+  t->metatable = mt.isNil() ? nullptr : mt.asTable();
+  push(L, arg(L, 1));
+  return 1;
+}
+
+int baseGetmetatable(lua_State* L) {
+  checkAny(L, 1, "getmetatable");
+  Table* mt = metatableOf(L, arg(L, 1));
+  if (!mt) {
+    push(L, Value::nil());
+    return 1;
+  }
+  const Value* field = protectedField(L, mt);
+  push(L, field->isNil() ? Value::table(mt) : *field);
+  return 1;
+}
+
+int baseLoad(lua_State* L) {
+  Value chunk = arg(L, 1);
+  String* mode = optString(L, 3, "load", nullptr);
+  std::string source;
+  std::string name;
+  if (chunk.isString()) {
+    source.assign(view(chunk.asString()));
+    name = isNoneOrNil(L, 2) ? source : std::string(view(checkString(L, 2, "load")));
+  } else if (chunk.isFunction()) {
+    name = isNoneOrNil(L, 2) ? "=(load)" : std::string(view(checkString(L, 2, "load")));
+    // Call the reader until it returns nil or an empty string.
+    for (;;) {
+      ensureStack(L, 1);
+      push(L, arg(L, 1));
+      call(L, L->top - 1, 1);
+      Value piece = L->top[-1];
+      L->top--;
+      if (piece.isNil() || (piece.isString() && piece.asString()->length == 0)) break;
+      if (!piece.isString()) {
+        push(L, Value::nil());
+        pushString(L, "reader function must return a string");
+        return 2;
+      }
+      source.append(view(piece.asString()));
+    }
+  } else {
+    argTypeError(L, 1, "load", "string");
+  }
+  std::string_view m = mode ? view(mode) : "bt";
+  bool binary = !source.empty() && source[0] == '\x1b';
+  if (binary && m.find('b') == std::string_view::npos) {
+    push(L, Value::nil());
+    pushFormat(L, "attempt to load a binary chunk (mode is '%s')", std::string(m).c_str());
+    return 2;
+  }
+  if (!binary && m.find('t') == std::string_view::npos) {
+    push(L, Value::nil());
+    pushFormat(L, "attempt to load a text chunk (mode is '%s')", std::string(m).c_str());
+    return 2;
+  }
+  if (binary) {
+    push(L, Value::nil());
+    pushString(L, "binary chunks are not supported yet");
+    return 2;
+  }
+  int status = loadSource(L, source, name);
+  if (status != kOk) {
+    Value msg = L->top[-1];
+    L->top[-1] = Value::nil();
+    push(L, msg);
+    return 2;
+  }
+  if (!isNone(L, 4)) {
+    // A custom environment replaces _ENV, the first upvalue (§6.1 load).
+    LuaClosure* c = L->top[-1].asLuaClosure();
+    if (c->numUpvalues > 0) *c->upvals[0]->v = arg(L, 4);
+  }
+  return 1;
+}
+
+int baseCollectgarbage(lua_State* L) {
+  String* opt = optString(L, 1, "collectgarbage", nullptr);
+  std::string_view o = opt ? view(opt) : "collect";
+  GlobalState* g = G(L);
+  if (o == "collect" || o == "step") {
+    gc::fullCollect(L);
+    push(L, o == "step" ? Value::boolean(true) : Value::integer(0));
+    return 1;
+  }
+  if (o == "count") {
+    push(L, Value::number(Number(g->totalBytes) / 1024.0));
+    return 1;
+  }
+  if (o == "isrunning") {
+    push(L, Value::boolean(g->gcStopped == 0));
+    return 1;
+  }
+  if (o == "stop" || o == "restart") {
+    if (o == "stop" && g->gcStopped == 0) g->gcStopped = 1;
+    else if (o == "restart" && g->gcStopped > 0) g->gcStopped = 0;
+    push(L, Value::integer(0));
+    return 1;
+  }
+  if (o == "incremental" || o == "generational") {
+    pushString(L, "incremental");
+    return 1;
+  }
+  if (o == "setpause" || o == "setstepmul") {
+    push(L, Value::integer(o == "setpause" ? g->gcPause : 100));
+    if (o == "setpause") g->gcPause = int(optInteger(L, 2, "collectgarbage", 200));
+    return 1;
+  }
+  std::string msg = "invalid option '" + std::string(o) + "'";
+  argError(L, 1, "collectgarbage", msg.c_str());
+}
+
+}  // namespace
+
+void openBase(lua_State* L) {
+  Table* G_ = globalsTable(L);
+  static const struct { const char* name; NativeFunction fn; } kFunctions[] = {
+    {"assert", baseAssert}, {"collectgarbage", baseCollectgarbage}, {"error", baseError},
+    {"getmetatable", baseGetmetatable}, {"ipairs", baseIpairs}, {"load", baseLoad},
+    {"next", baseNext}, {"pairs", basePairs}, {"pcall", basePcall}, {"print", basePrint},
+    {"rawequal", baseRawequal}, {"rawget", baseRawget}, {"rawlen", baseRawlen},
+    {"rawset", baseRawset}, {"select", baseSelect}, {"setmetatable", baseSetmetatable},
+    {"tonumber", baseToNumber}, {"tostring", baseToString}, {"type", baseType},
+    {"xpcall", baseXpcall},
+  };
+  for (const auto& f : kFunctions) setFunction(L, G_, f.name, f.fn);
+  ensureStack(L, 2);
+  push(L, Value::table(G_));
+  String* key = newString(L, "_G");
+  tableSet(L, G_, Value::string(key), Value::table(G_));
+  key = newString(L, "_VERSION");
+  push(L, Value::string(key));
+  String* version = newString(L, "Lua 5.4");
+  tableSet(L, G_, Value::string(key), Value::string(version));
+  L->top -= 2;
+}
+
+}  // namespace tycho::lib

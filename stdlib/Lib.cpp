@@ -1,0 +1,112 @@
+// Lib: argument checking and small helpers for library functions.
+#include "stdlib/Lib.hpp"
+
+#include <cstdio>
+#include <string>
+
+#include "runtime/Function.hpp"
+#include "runtime/Number.hpp"
+
+namespace tycho::lib {
+
+void argError(lua_State* L, int i, const char* fname, const char* msg) {
+  runError(L, "bad argument #%d to '%s' (%s)", i, fname, msg);
+}
+
+void argTypeError(lua_State* L, int i, const char* fname, const char* expected) {
+  const char* got = isNone(L, i) ? "no value" : typeNameForMessage(L, args(L)[i - 1]);
+  std::string msg = std::string(expected) + " expected, got " + got;
+  argError(L, i, fname, msg.c_str());
+}
+
+void checkAny(lua_State* L, int i, const char* fname) {
+  if (isNone(L, i)) argError(L, i, fname, "value expected");
+}
+
+Table* checkTable(lua_State* L, int i, const char* fname) {
+  Value v = arg(L, i);
+  if (!v.isTable()) argTypeError(L, i, fname, "table");
+  return v.asTable();
+}
+
+Integer checkInteger(lua_State* L, int i, const char* fname) {
+  Value v = arg(L, i);
+  if (v.isInteger()) return v.u.i;
+  Integer out;
+  if (toInteger(v, &out)) return out;
+  Value n;
+  if (toNumber(v, &n)) argError(L, i, fname, "number has no integer representation");
+  argTypeError(L, i, fname, "number");
+}
+
+Integer optInteger(lua_State* L, int i, const char* fname, Integer def) {
+  return isNoneOrNil(L, i) ? def : checkInteger(L, i, fname);
+}
+
+Number checkNumber(lua_State* L, int i, const char* fname) {
+  Value n;
+  if (!toNumber(arg(L, i), &n)) argTypeError(L, i, fname, "number");
+  return n.asNumber();
+}
+
+String* checkString(lua_State* L, int i, const char* fname) {
+  Value v = arg(L, i);
+  if (v.isString()) return v.asString();
+  if (v.isNumber()) {
+    StkId slot = args(L) + (i - 1);
+    numberToStringInPlace(L, slot);
+    return args(L)[i - 1].asString();
+  }
+  argTypeError(L, i, fname, "string");
+}
+
+String* optString(lua_State* L, int i, const char* fname, String* def) {
+  return isNoneOrNil(L, i) ? def : checkString(L, i, fname);
+}
+
+String* toStringMeta(lua_State* L, Value v) {
+  ensureStack(L, 2);
+  // __tostring first (§6.1 tostring).
+  if (Table* mt = metatableOf(L, v)) {
+    const Value* f = tableGetShortString(mt, G(L)->tostringField);
+    if (!f->isNil()) {
+      ptrdiff_t off = saveStack(L, L->top);
+      *L->top++ = Value::nil();
+      callMetaResult(L, *f, v, Value::nil(), off);
+      Value r = *restoreStack(L, off);
+      if (!r.isString()) runError(L, "'__tostring' must return a string");
+      return r.asString();
+    }
+  }
+  char buf[kMaxNumberText + 64];
+  switch (v.type()) {
+    case kTypeNil: pushString(L, "nil"); break;
+    case kTypeBoolean: pushString(L, v.isTrue() ? "true" : "false"); break;
+    case kTypeNumber: {
+      size_t n = numberToText(v, buf);
+      pushString(L, std::string_view(buf, n));
+      break;
+    }
+    case kTypeString: push(L, v); break;
+    default: {
+      const char* kind = typeNameForMessage(L, v);
+      void* p = v.isLightFunction() ? reinterpret_cast<void*>(v.u.f) : v.u.p;
+      std::string s = std::string(kind) + ": ";
+      std::snprintf(buf, sizeof buf, "%p", p);
+      s += buf;
+      pushString(L, s);
+      break;
+    }
+  }
+  return L->top[-1].asString();
+}
+
+void setFunction(lua_State* L, Table* t, const char* name, NativeFunction f) {
+  ensureStack(L, 2);
+  *L->top++ = Value::table(t);  // keep t rooted while the key is created
+  String* key = newString(L, name);
+  tableSet(L, t, Value::string(key), Value::lightFunction(f));
+  L->top--;
+}
+
+}  // namespace tycho::lib

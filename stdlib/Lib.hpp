@@ -1,0 +1,55 @@
+// Lib: helpers shared by the native functions of the standard library.
+//
+// Library functions use the internal calling convention (DESIGN.md decision
+// 9): a function receives its arguments at L->ci->func + 1 .. L->top - 1,
+// pushes its results and returns how many. These helpers read and check
+// arguments with Lua's messages ("bad argument #1 to 'insert' (table
+// expected, got nil)") and push results, working on Values directly rather
+// than through the C API.
+#pragma once
+
+#include <string_view>
+
+#include "runtime/Error.hpp"
+#include "runtime/State.hpp"
+#include "runtime/String.hpp"
+#include "runtime/Table.hpp"
+#include "vm/Vm.hpp"
+
+namespace tycho::lib {
+
+inline StkId args(lua_State* L) { return L->ci->func + 1; }
+inline int argCount(lua_State* L) { return int(L->top - args(L)); }
+// Argument i (1-based); a nil value when absent.
+inline Value arg(lua_State* L, int i) { return i <= argCount(L) ? args(L)[i - 1] : Value::nil(); }
+inline bool isNone(lua_State* L, int i) { return i > argCount(L); }
+inline bool isNoneOrNil(lua_State* L, int i) { return i > argCount(L) || args(L)[i - 1].isNil(); }
+
+[[noreturn]] void argError(lua_State* L, int i, const char* fname, const char* msg);
+[[noreturn]] void argTypeError(lua_State* L, int i, const char* fname, const char* expected);
+
+void checkAny(lua_State* L, int i, const char* fname);
+Table* checkTable(lua_State* L, int i, const char* fname);
+Integer checkInteger(lua_State* L, int i, const char* fname);
+Integer optInteger(lua_State* L, int i, const char* fname, Integer def);
+Number checkNumber(lua_State* L, int i, const char* fname);
+// A string argument (numbers are converted in place, as luaL_checklstring does).
+String* checkString(lua_State* L, int i, const char* fname);
+String* optString(lua_State* L, int i, const char* fname, String* def);
+
+inline void push(lua_State* L, const Value& v) { *L->top++ = v; }
+inline void pushString(lua_State* L, std::string_view s) {
+  String* str = newString(L, s);
+  *L->top++ = Value::string(str);
+}
+
+// tostring(v) as the base library does it (with __tostring and __name);
+// pushes the result string.
+String* toStringMeta(lua_State* L, Value v);
+
+// Registers a native function as field `name` of table `t`.
+void setFunction(lua_State* L, Table* t, const char* name, NativeFunction f);
+
+void openBase(lua_State* L);
+
+}  // namespace tycho::lib

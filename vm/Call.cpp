@@ -1,0 +1,202 @@
+// Call: entering and leaving frames, protected calls, to-be-closed variables.
+//
+// Lua-to-Lua calls made by the interpreter do not come through call(): the
+// interpreter pushes the callee's frame with precall and keeps running in the
+// same C++ frame. call() is for native code (and metamethods) calling a
+// function; it recurses on the C++ stack, so it counts nesting in L->nCcalls
+// and raises "C stack overflow" at kMaxCCalls.
+#include <new>
+
+#include "gc/Heap.hpp"
+#include "runtime/Function.hpp"
+#include "runtime/Object.hpp"
+#include "runtime/String.hpp"
+#include "vm/Vm.hpp"
+
+namespace tycho {
+
+namespace {
+
+// Inserts the __call metamethod of the value at `func` below it, so that the
+// original value becomes the first argument.
+StkId tryCallMeta(lua_State* L, StkId func) {
+  Value callee = *func;
+  const Value* tm = metamethod(L, callee, TM_CALL);
+  if (tm->isNil()) typeError(L, callee, "call");
+  Value handler = *tm;
+  ptrdiff_t off = saveStack(L, func);
+  ensureStack(L, 1);
+  func = restoreStack(L, off);
+  for (StkId p = L->top; p > func; p--) p[0] = p[-1];
+  L->top++;
+  *func = handler;
+  return func;
+}
+
+// Calls the __close methods of the to-be-closed variables at or above the
+// frame at `levelOff`, newest first, with `err` as the error argument.
+void closePendingTbc(lua_State* L, ptrdiff_t levelOff, Value err) {
+  while (L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= restoreStack(L, levelOff)) {
+    Value obj = L->stack[L->tbcSlots[--L->tbcCount]];
+    const Value* tm = metamethod(L, obj, TM_CLOSE);
+    if (tm->isNil()) continue;  // its metamethod was removed after marking
+    Value handler = *tm;
+    ensureStack(L, 3);
+    L->top[0] = handler;
+    L->top[1] = obj;
+    L->top[2] = err;
+    L->top += 3;
+    call(L, L->top - 3, 0);
+  }
+}
+
+}  // namespace
+
+CallInfo* precall(lua_State* L, StkId func, int nResults) {
+  for (int loops = 0;; loops++) {
+    switch (func->tag) {
+      case kTagLuaClosure: {
+        Proto* p = func->asLuaClosure()->proto;
+        int nargs = int(L->top - func) - 1;
+        int frameSize = p->maxStack + (p->isVararg ? p->numParams + 1 : 0);
+        ptrdiff_t off = saveStack(L, func);
+        ensureStack(L, frameSize + kExtraStack);
+        func = restoreStack(L, off);
+        CallInfo* ci = nextCallInfo(L);
+        ci->func = func;
+        ci->nResults = nResults;
+        ci->status = CIST_LUA;
+        ci->savedPc = p->code;
+        ci->nExtraArgs = 0;
+        for (; nargs < p->numParams; nargs++) (L->top++)->setNil();
+        if (!p->isVararg) L->top = func + 1 + p->numParams;
+        ci->top = func + 1 + frameSize;
+        L->ci = ci;
+        return ci;
+      }
+      case kTagLightFunction:
+      case kTagNativeClosure: {
+        NativeFunction f = func->isLightFunction() ? func->asLightFunction() : func->asNativeClosure()->fn;
+        ptrdiff_t off = saveStack(L, func);
+        ensureStack(L, kMinStack);
+        func = restoreStack(L, off);
+        CallInfo* ci = nextCallInfo(L);
+        ci->func = func;
+        ci->nResults = nResults;
+        ci->status = CIST_NATIVE;
+        ci->savedPc = nullptr;
+        ci->nExtraArgs = 0;
+        ci->top = L->top + kMinStack;
+        L->ci = ci;
+        int n = f(L);
+        postcall(L, ci, n);
+        return nullptr;
+      }
+      default:
+        if (loops >= kMaxTagLoop) runError(L, "'__call' chain too long; possible loop");
+        func = tryCallMeta(L, func);
+        break;
+    }
+  }
+}
+
+void postcall(lua_State* L, CallInfo* ci, int n) {
+  StkId res = ci->func;
+  int wanted = ci->nResults;
+  StkId first = L->top - n;
+  if (wanted == kMultRet) wanted = n;
+  int i = 0;
+  for (; i < n && i < wanted; i++) res[i] = first[i];
+  for (; i < wanted; i++) res[i].setNil();
+  L->top = res + wanted;
+  L->ci = ci->previous;
+}
+
+void call(lua_State* L, StkId func, int nResults) {
+  if (L->nCcalls + 1 >= kMaxCCalls) runError(L, "C stack overflow");
+  L->nCcalls++;
+  struct Guard {
+    lua_State* L;
+    ~Guard() { L->nCcalls--; }
+  } guard{L};
+  CallInfo* ci = precall(L, func, nResults);
+  if (ci) {
+    ci->status |= CIST_FRESH;
+    execute(L, ci);
+  }
+}
+
+int protectedCall(lua_State* L, StkId func, int nResults, ptrdiff_t handler) {
+  ptrdiff_t funcOff = saveStack(L, func);
+  CallInfo* oldCi = L->ci;
+  int oldCcalls = L->nCcalls;
+  ptrdiff_t oldHandler = L->errorHandler;
+  L->errorHandler = handler;
+  int status;
+  try {
+    call(L, func, nResults);
+    L->errorHandler = oldHandler;
+    return kOk;
+  } catch (LuaException& e) {
+    status = e.status;
+  } catch (std::bad_alloc&) {
+    status = kErrMem;
+    L->top->u.gc = G(L)->memoryErrorMessage;
+    L->top->tag = kTagShortString;
+    L->top++;
+  }
+  // Restore the frame list, then close what the failed call left open.
+  L->errorHandler = oldHandler;
+  for (;;) {
+    Value err = L->top[-1];
+    L->ci = oldCi;
+    L->nCcalls = oldCcalls;
+    StkId level = restoreStack(L, funcOff);
+    closeUpvalues(L, level);
+    *level = err;  // rooted while closing methods run
+    L->top = level + 1;
+    try {
+      // Pending to-be-closed variables get the error object (§3.3.8).
+      closePendingTbc(L, funcOff, err);
+    } catch (LuaException& e) {
+      status = e.status;  // an error in a closing method replaces the error object
+      continue;
+    }
+    break;
+  }
+  shrinkCallInfo(L);
+  shrinkStack(L);
+  return status;
+}
+
+void markToBeClosed(lua_State* L, StkId slot) {
+  if (slot->isFalsy()) return;  // false and nil are ignored (§3.3.8)
+  if (metamethod(L, *slot, TM_CLOSE)->isNil()) {
+    // Find the variable's name for the message.
+    CallInfo* ci = L->ci;
+    const char* name = "?";
+    if (ci->isLua()) {
+      Proto* p = ci->func->asLuaClosure()->proto;
+      int pc = int(ci->savedPc - p->code) - 1;
+      int slotIndex = int(slot - (ci->func + 1));
+      for (int i = 0; i < p->numLocals; i++) {
+        const LocalVarInfo& lv = p->locals[i];
+        if (lv.slot == slotIndex && lv.startPc <= pc + 1 && pc < lv.endPc) name = view(lv.name).data();
+      }
+    }
+    runError(L, "variable '%s' got a non-closable value", name);
+  }
+  if (L->tbcCount == L->tbcCapacity) {
+    int cap = L->tbcCapacity ? L->tbcCapacity * 2 : 8;
+    L->tbcSlots = static_cast<int*>(gc::reallocRaw(L, L->tbcSlots, sizeof(int) * size_t(L->tbcCapacity), sizeof(int) * size_t(cap)));
+    L->tbcCapacity = cap;
+  }
+  L->tbcSlots[L->tbcCount++] = int(slot - L->stack);
+}
+
+void closeFrom(lua_State* L, StkId level) {
+  closeUpvalues(L, level);
+  closePendingTbc(L, saveStack(L, level), Value::nil());
+}
+
+}  // namespace tycho

@@ -1,0 +1,56 @@
+// Debug: tracebacks and the message-handler hook (see Debug.hpp).
+#include "vm/Debug.hpp"
+
+#include "runtime/ChunkId.hpp"
+#include "runtime/Error.hpp"
+#include "runtime/String.hpp"
+#include "vm/Vm.hpp"
+
+namespace tycho {
+
+namespace {
+
+void callErrorHandler(lua_State* L) {
+  if (L->nCcalls >= kMaxCCalls - 1) {
+    // The handler keeps failing: give up with Lua's message.
+    L->top--;
+    pushFormat(L, "error in error handling");
+    throw LuaException{kErrErr};
+  }
+  Value handler = *restoreStack(L, L->errorHandler);
+  ensureStack(L, 2);
+  Value err = L->top[-1];
+  L->top[0] = handler;
+  L->top[1] = err;
+  L->top += 2;
+  call(L, L->top - 2, 1);
+  // The handler's result replaces the error object.
+  L->top[-2] = L->top[-1];
+  L->top--;
+}
+
+}  // namespace
+
+void installErrorHandlerHook(GlobalState* g) { g->callErrorHandler = callErrorHandler; }
+
+std::string traceback(lua_State* L1, int level) {
+  std::string out = "stack traceback:";
+  int n = 0;
+  for (CallInfo* ci = L1->ci; ci && ci != &L1->baseCi; ci = ci->previous, n++) {
+    if (n < level) continue;
+    out += "\n\t";
+    if (ci->isLua()) {
+      const Proto* p = ci->func->asLuaClosure()->proto;
+      std::string src = p->source ? chunkId(view(p->source)) : "?";
+      out += src + ":" + std::to_string(currentLine(ci)) + ":";
+      if (p->lineDefined == 0) out += " in main chunk";
+      else out += " in function <" + src + ":" + std::to_string(p->lineDefined) + ">";
+      if (ci->status & CIST_TAIL) out += "\n\t(...tail calls...)";
+    } else {
+      out += "[C]: in ?";
+    }
+  }
+  return out;
+}
+
+}  // namespace tycho

@@ -1,0 +1,772 @@
+// Interpreter: the dispatch loop over stack bytecode (computed goto).
+//
+// Registers of the loop: `pc` (next instruction), `base` (slot 0 of the frame),
+// `sp` (first free slot of the operand stack), `k` (constants), `cl` (the
+// running closure). Lua-to-Lua calls and returns switch frames inside this
+// loop without recursing on the C++ stack.
+//
+// Rules that keep the loop correct:
+//   1. Before anything that may raise an error, call a function, or allocate,
+//      the loop stores pc into ci->savedPc (error positions) and sp into L->top
+//      (everything below L->top is a GC root): the SAVE() macro.
+//   2. Anything that may call Lua code or grow the stack may move it: base and
+//      sp are re-derived afterwards (RELOAD()); operands are copied into local
+//      Values before such calls, and results are written through stack offsets.
+//   3. Slow paths (metamethods, coercions, errors) live in Meta.cpp and
+//      Call.cpp; the loop keeps only the fast paths.
+#include <cmath>
+
+#include "compiler/Opcodes.hpp"
+#include "runtime/Function.hpp"
+#include "runtime/Number.hpp"
+#include "runtime/String.hpp"
+#include "runtime/Table.hpp"
+#include "vm/Vm.hpp"
+
+namespace tycho {
+
+namespace {
+
+// 'for' loop preparation (§3.3.5). Returns true when the loop must be skipped.
+[[noreturn]] void forError(lua_State* L, const Value& v, const char* what) {
+  runError(L, "bad 'for' %s (number expected, got %s)", what, typeNameForMessage(L, v));
+}
+
+// Converts the limit of an integer loop; true = skip the loop.
+bool forLimit(lua_State* L, Integer init, const Value& limitValue, Integer step, Integer* limit) {
+  Value lim;
+  if (!toNumber(limitValue, &lim)) forError(L, limitValue, "limit");
+  if (lim.isInteger()) {
+    *limit = lim.u.i;
+  } else if (!floatToInteger(lim.u.n, limit, step < 0 ? FloatToInt::Ceil : FloatToInt::Floor)) {
+    Number f = lim.u.n;
+    if (std::isnan(f)) return true;
+    if (f > 0) {
+      if (step < 0) return true;
+      *limit = INT64_MAX;
+    } else {
+      if (step > 0) return true;
+      *limit = INT64_MIN;
+    }
+  }
+  return step > 0 ? init > *limit : init < *limit;
+}
+
+// Prepares slots base[0..2] (init, limit, step); returns true to skip.
+bool forPrep(lua_State* L, StkId ra) {
+  Value init = ra[0], limit = ra[1], step = ra[2];
+  if (init.isInteger() && step.isInteger()) {
+    Integer i = init.u.i, s = step.u.i, l;
+    if (s == 0) runError(L, "'for' step is zero");
+    if (forLimit(L, i, limit, s, &l)) return true;
+    Unsigned count;
+    if (s > 0) {
+      count = Unsigned(l) - Unsigned(i);
+      if (s != 1) count /= Unsigned(s);
+    } else {
+      count = Unsigned(i) - Unsigned(l);
+      count /= Unsigned(-(s + 1)) + 1u;
+    }
+    ra[1] = Value::integer(Integer(count));  // iterations left after this one
+    return false;
+  }
+  Value fl, fs, fi;
+  if (!toNumber(limit, &fl)) forError(L, limit, "limit");
+  if (!toNumber(step, &fs)) forError(L, step, "step");
+  if (!toNumber(init, &fi)) forError(L, init, "initial value");
+  Number nl = fl.asNumber(), ns = fs.asNumber(), ni = fi.asNumber();
+  if (ns == 0) runError(L, "'for' step is zero");
+  if (ns > 0 ? !(ni <= nl) : !(nl <= ni)) return true;
+  ra[0] = Value::number(ni);
+  ra[1] = Value::number(nl);
+  ra[2] = Value::number(ns);
+  return false;
+}
+
+}  // namespace
+
+void execute(lua_State* L, CallInfo* ci) {
+  static const void* const kDispatch[] = {
+#define TYCHO_LABEL(name, format, pops, pushes, doc) &&L_##name,
+    TYCHO_OPCODES(TYCHO_LABEL)
+#undef TYCHO_LABEL
+  };
+
+  LuaClosure* cl;
+  const Value* k;
+  StkId base;
+  StkId sp;
+  const Instruction* pc;
+  Instruction i;
+
+#define DISPATCH()                  \
+  do {                              \
+    i = *pc++;                      \
+    goto *kDispatch[opcodeOf(i)];   \
+  } while (0)
+#define SAVE() (ci->savedPc = pc, L->top = sp)
+#define RELOAD() (base = ci->func + 1, sp = L->top)
+#define OFFSET(p) saveStack(L, (p))
+
+newframe:
+  cl = ci->func->asLuaClosure();
+  k = cl->proto->constants;
+  base = ci->func + 1;
+  pc = ci->savedPc;
+  sp = L->top;
+  DISPATCH();
+
+L_NIL: {
+  for (uint32_t n = argAx(i); n > 0; n--) (sp++)->setNil();
+  DISPATCH();
+}
+L_TRUE:
+  (sp++)->setBoolean(true);
+  DISPATCH();
+L_FALSE:
+  (sp++)->setBoolean(false);
+  DISPATCH();
+L_INT:
+  (sp++)->setInteger(argSAx(i));
+  DISPATCH();
+L_K:
+  *sp++ = k[argAx(i)];
+  DISPATCH();
+L_GETLOCAL:
+  *sp++ = base[argAx(i)];
+  DISPATCH();
+L_SETLOCAL:
+  base[argAx(i)] = *--sp;
+  DISPATCH();
+L_GETUPVAL:
+  *sp++ = *cl->upvals[argAx(i)]->v;
+  DISPATCH();
+L_SETUPVAL:
+  *cl->upvals[argAx(i)]->v = *--sp;
+  DISPATCH();
+
+L_GETTABUP: {
+  Value t = *cl->upvals[argA(i)]->v;
+  const Value& key = k[argB(i)];
+  if (t.isTable() && key.isShortString()) {
+    const Value* v = tableGetShortString(t.asTable(), key.asString());
+    if (!v->isNil()) {
+      *sp++ = *v;
+      DISPATCH();
+    }
+  }
+  SAVE();
+  getTableMeta(L, t, key, OFFSET(sp));
+  RELOAD();
+  sp++;
+  DISPATCH();
+}
+L_SETTABUP: {
+  Value t = *cl->upvals[argA(i)]->v;
+  const Value& key = k[argB(i)];
+  if (t.isTable() && key.isShortString()) {
+    Value* v = const_cast<Value*>(tableGetShortString(t.asTable(), key.asString()));
+    if (!v->isNil()) {
+      *v = *--sp;
+      DISPATCH();
+    }
+  }
+  SAVE();
+  setTableMeta(L, t, key, sp[-1]);
+  RELOAD();
+  sp--;
+  DISPATCH();
+}
+L_GETTABLE: {
+  Value t = sp[-2];
+  Value key = sp[-1];
+  if (t.isTable()) {
+    const Value* v = key.isInteger() ? tableGetInt(t.asTable(), key.u.i) : tableGet(L->g, t.asTable(), key);
+    if (!v->isNil()) {
+      sp[-2] = *v;
+      sp--;
+      DISPATCH();
+    }
+  }
+  SAVE();
+  getTableMeta(L, t, key, OFFSET(sp - 2));
+  RELOAD();
+  sp--;
+  DISPATCH();
+}
+L_GETFIELD: {
+  Value t = sp[-1];
+  const Value& key = k[argAx(i)];
+  if (t.isTable()) {
+    const Value* v = key.isShortString() ? tableGetShortString(t.asTable(), key.asString()) : tableGet(L->g, t.asTable(), key);
+    if (!v->isNil()) {
+      sp[-1] = *v;
+      DISPATCH();
+    }
+  }
+  SAVE();
+  getTableMeta(L, t, key, OFFSET(sp - 1));
+  RELOAD();
+  DISPATCH();
+}
+
+#define STORE_FAST(tv, keyv, val)                                                   \
+  if ((tv).isTable()) {                                                             \
+    Value* slot_ = const_cast<Value*>(tableGet(L->g, (tv).asTable(), (keyv)));      \
+    if (!slot_->isNil()) {                                                          \
+      *slot_ = (val);                                                               \
+      goto store_done;                                                              \
+    }                                                                               \
+  }
+
+L_SETTABLE: {
+  Value t = sp[-3], key = sp[-2], v = sp[-1];
+  {
+    STORE_FAST(t, key, v)
+    SAVE();
+    setTableMeta(L, t, key, v);
+    RELOAD();
+  }
+store_done:
+  sp -= 3;
+  DISPATCH();
+}
+L_SETFIELD: {
+  Value t = sp[-2], v = sp[-1];
+  const Value& key = k[argAx(i)];
+  if (t.isTable()) {
+    Value* slot = const_cast<Value*>(tableGet(L->g, t.asTable(), key));
+    if (!slot->isNil()) {
+      *slot = v;
+      sp -= 2;
+      DISPATCH();
+    }
+  }
+  SAVE();
+  setTableMeta(L, t, key, v);
+  RELOAD();
+  sp -= 2;
+  DISPATCH();
+}
+L_SETINDEXAT: {
+  uint32_t a = argAx(i);
+  SAVE();
+  setTableMeta(L, base[a], base[a + 1], sp[-1]);
+  RELOAD();
+  sp--;
+  DISPATCH();
+}
+L_SETKEYAT: {
+  Value t = base[argAx(i)];
+  SAVE();
+  // Constructors build plain tables: no metamethods apply.
+  tableSet(L, t.asTable(), sp[-2], sp[-1]);
+  sp -= 2;
+  DISPATCH();
+}
+L_SETFIELDAT: {
+  Value t = base[argA(i)];
+  const Value& key = k[argB(i)];
+  SAVE();
+  if (t.isTable() && t.asTable()->metatable == nullptr) {
+    tableSet(L, t.asTable(), key, sp[-1]);
+  } else {
+    setTableMeta(L, t, key, sp[-1]);
+    RELOAD();
+  }
+  sp--;
+  DISPATCH();
+}
+L_POP:
+  sp -= argAx(i);
+  DISPATCH();
+L_SETTOP:
+  sp = base + argAx(i);
+  DISPATCH();
+L_NEWTABLE: {
+  SAVE();
+  Table* t = newTable(L, int(argB(i)), int(argA(i)));
+  *sp++ = Value::table(t);
+  DISPATCH();
+}
+L_SETLIST: {
+  uint32_t a = argA(i);
+  StkId ra = base + a;
+  int n = argB(i) ? int(argB(i)) : int(sp - ra - 1);
+  Integer start = Integer(argAx(*pc++));
+  SAVE();
+  Table* t = ra->asTable();
+  Unsigned last = Unsigned(start) + Unsigned(n) - 1;
+  if (n > 0 && last > t->arraySize && last <= 0x7fffffffu) tableResizeArray(L, t, uint32_t(last));
+  for (int j = 0; j < n; j++) tableSetInt(L, t, start + j, ra[1 + j]);
+  sp = ra + 1;
+  DISPATCH();
+}
+L_SELF: {
+  Value o = sp[-1];
+  sp[0] = o;
+  const Value& key = k[argAx(i)];
+  sp++;
+  if (o.isTable()) {
+    const Value* v = tableGet(L->g, o.asTable(), key);
+    if (!v->isNil()) {
+      sp[-2] = *v;
+      DISPATCH();
+    }
+  }
+  SAVE();
+  getTableMeta(L, o, key, OFFSET(sp - 2));
+  RELOAD();
+  DISPATCH();
+}
+
+#define ARITH(event, intExpr, floatExpr)                                  \
+  {                                                                       \
+    Value& a = sp[-2];                                                    \
+    Value& b = sp[-1];                                                    \
+    if (a.isInteger() && b.isInteger()) {                                 \
+      Integer x = a.u.i, y = b.u.i;                                       \
+      a.u.i = (intExpr);                                                  \
+      sp--;                                                               \
+      DISPATCH();                                                         \
+    }                                                                     \
+    if (a.isNumber() && b.isNumber()) {                                   \
+      Number x = a.asNumber(), y = b.asNumber();                          \
+      a.setNumber(floatExpr);                                             \
+      sp--;                                                               \
+      DISPATCH();                                                         \
+    }                                                                     \
+    SAVE();                                                               \
+    arithMeta(L, a, b, event, OFFSET(sp - 2));                            \
+    RELOAD();                                                             \
+    sp--;                                                                 \
+    DISPATCH();                                                           \
+  }
+
+#define FLOAT_ARITH(event, floatExpr)                                     \
+  {                                                                       \
+    Value& a = sp[-2];                                                    \
+    Value& b = sp[-1];                                                    \
+    if (a.isNumber() && b.isNumber()) {                                   \
+      Number x = a.asNumber(), y = b.asNumber();                          \
+      a.setNumber(floatExpr);                                             \
+      sp--;                                                               \
+      DISPATCH();                                                         \
+    }                                                                     \
+    SAVE();                                                               \
+    arithMeta(L, a, b, event, OFFSET(sp - 2));                            \
+    RELOAD();                                                             \
+    sp--;                                                                 \
+    DISPATCH();                                                           \
+  }
+
+#define SLOW_BINARY(event)                                                \
+  {                                                                       \
+    SAVE();                                                               \
+    arithMeta(L, sp[-2], sp[-1], event, OFFSET(sp - 2));                  \
+    RELOAD();                                                             \
+    sp--;                                                                 \
+    DISPATCH();                                                           \
+  }
+
+L_ADD: ARITH(TM_ADD, Integer(Unsigned(x) + Unsigned(y)), x + y)
+L_SUB: ARITH(TM_SUB, Integer(Unsigned(x) - Unsigned(y)), x - y)
+L_MUL: ARITH(TM_MUL, Integer(Unsigned(x) * Unsigned(y)), x * y)
+L_DIV: FLOAT_ARITH(TM_DIV, x / y)
+L_POW: FLOAT_ARITH(TM_POW, (y == 2 ? x * x : std::pow(x, y)))
+L_MOD: {
+  Value& a = sp[-2];
+  Value& b = sp[-1];
+  if (a.isInteger() && b.isInteger() && b.u.i != 0) {
+    a.u.i = integerMod(a.u.i, b.u.i);
+    sp--;
+    DISPATCH();
+  }
+  if (a.isFloat() && b.isFloat()) {
+    a.u.n = floatMod(a.u.n, b.u.n);
+    sp--;
+    DISPATCH();
+  }
+  SLOW_BINARY(TM_MOD)
+}
+L_IDIV: {
+  Value& a = sp[-2];
+  Value& b = sp[-1];
+  if (a.isInteger() && b.isInteger() && b.u.i != 0) {
+    a.u.i = integerFloorDiv(a.u.i, b.u.i);
+    sp--;
+    DISPATCH();
+  }
+  if (a.isFloat() && b.isFloat()) {
+    a.u.n = std::floor(a.u.n / b.u.n);
+    sp--;
+    DISPATCH();
+  }
+  SLOW_BINARY(TM_IDIV)
+}
+
+#define BITWISE(event, expr)                                              \
+  {                                                                       \
+    Value& a = sp[-2];                                                    \
+    Value& b = sp[-1];                                                    \
+    if (a.isInteger() && b.isInteger()) {                                 \
+      Integer x = a.u.i, y = b.u.i;                                       \
+      a.u.i = (expr);                                                     \
+      sp--;                                                               \
+      DISPATCH();                                                         \
+    }                                                                     \
+    SLOW_BINARY(event)                                                    \
+  }
+
+L_BAND: BITWISE(TM_BAND, Integer(Unsigned(x) & Unsigned(y)))
+L_BOR: BITWISE(TM_BOR, Integer(Unsigned(x) | Unsigned(y)))
+L_BXOR: BITWISE(TM_BXOR, Integer(Unsigned(x) ^ Unsigned(y)))
+L_SHL: BITWISE(TM_SHL, shiftLeft(x, y))
+L_SHR: BITWISE(TM_SHR, shiftLeft(x, y == INT64_MIN ? INT64_MAX : -y))
+
+L_UNM: {
+  Value& a = sp[-1];
+  if (a.isInteger()) {
+    a.u.i = Integer(0u - Unsigned(a.u.i));
+    DISPATCH();
+  }
+  if (a.isFloat()) {
+    a.u.n = -a.u.n;
+    DISPATCH();
+  }
+  SAVE();
+  arithMeta(L, a, a, TM_UNM, OFFSET(sp - 1));
+  RELOAD();
+  DISPATCH();
+}
+L_BNOT: {
+  Value& a = sp[-1];
+  if (a.isInteger()) {
+    a.u.i = Integer(~Unsigned(a.u.i));
+    DISPATCH();
+  }
+  SAVE();
+  arithMeta(L, a, a, TM_BNOT, OFFSET(sp - 1));
+  RELOAD();
+  DISPATCH();
+}
+L_NOT:
+  sp[-1].setBoolean(sp[-1].isFalsy());
+  DISPATCH();
+L_LEN: {
+  Value& a = sp[-1];
+  if (a.isString()) {
+    a.setInteger(Integer(a.asString()->length));
+    DISPATCH();
+  }
+  if (a.isTable() && a.asTable()->metatable == nullptr) {
+    a.setInteger(Integer(tableLength(L->g, a.asTable())));
+    DISPATCH();
+  }
+  SAVE();
+  lengthMeta(L, a, OFFSET(sp - 1));
+  RELOAD();
+  DISPATCH();
+}
+L_CONCAT: {
+  SAVE();
+  concatMeta(L, int(argAx(i)));
+  RELOAD();
+  DISPATCH();
+}
+
+#define COMPARE(fastInt, fastFloat, slowCall)                             \
+  {                                                                       \
+    Value& a = sp[-2];                                                    \
+    Value& b = sp[-1];                                                    \
+    bool r;                                                               \
+    if (a.isInteger() && b.isInteger()) {                                 \
+      Integer x = a.u.i, y = b.u.i;                                       \
+      r = (fastInt);                                                      \
+    } else if (a.isFloat() && b.isFloat()) {                              \
+      Number x = a.u.n, y = b.u.n;                                        \
+      r = (fastFloat);                                                    \
+    } else {                                                              \
+      SAVE();                                                             \
+      r = (slowCall);                                                     \
+      RELOAD();                                                           \
+    }                                                                     \
+    sp[-2].setBoolean(r);                                                 \
+    sp--;                                                                 \
+    DISPATCH();                                                           \
+  }
+
+L_EQ: COMPARE(x == y, x == y, equalsMeta(L, a, b))
+L_NE: COMPARE(x != y, x != y, !equalsMeta(L, a, b))
+L_LT: COMPARE(x < y, x < y, lessThanMeta(L, a, b))
+L_LE: COMPARE(x <= y, x <= y, lessEqualMeta(L, a, b))
+L_GT: COMPARE(x > y, x > y, lessThanMeta(L, b, a))
+L_GE: COMPARE(x >= y, x >= y, lessEqualMeta(L, b, a))
+
+L_JMP:
+  pc += argSAx(i);
+  DISPATCH();
+L_JMPF:
+  if ((--sp)->isFalsy()) pc += argSAx(i);
+  DISPATCH();
+L_JMPT:
+  if ((--sp)->isTruthy()) pc += argSAx(i);
+  DISPATCH();
+L_ANDJ:
+  if (sp[-1].isFalsy()) pc += argSAx(i);
+  else sp--;
+  DISPATCH();
+L_ORJ:
+  if (sp[-1].isTruthy()) pc += argSAx(i);
+  else sp--;
+  DISPATCH();
+
+L_CALL: {
+  StkId func = base + argA(i);
+  int nResults = int(argB(i)) - 1;
+  SAVE();
+  CallInfo* callee = precall(L, func, nResults);
+  if (callee) {
+    ci = callee;
+    goto newframe;
+  }
+  RELOAD();
+  DISPATCH();
+}
+L_TAILCALL: {
+  StkId func = base + argAx(i);
+  SAVE();
+  if (!func->isLuaClosure()) {
+    // A native callee (or a __call handler) runs as a normal call whose
+    // results are then returned.
+    CallInfo* callee = precall(L, func, kMultRet);
+    if (callee) {
+      ci = callee;
+      goto newframe;
+    }
+    RELOAD();
+    func = base + argAx(i);
+    int n = int(sp - func);
+    goto do_return_values;
+  do_return_values:
+    {
+      Proto* p = cl->proto;
+      L->top = func + n;
+      if (L->openUpval && L->openUpval->v >= base) closeUpvalues(L, base);
+      if (p->isVararg) ci->func -= ci->nExtraArgs + p->numParams + 1;
+      postcall(L, ci, n);
+      if (ci->status & CIST_FRESH) return;
+      ci = L->ci;
+      goto returned;
+    }
+  }
+  {
+    if (L->openUpval && L->openUpval->v >= base) closeUpvalues(L, base);
+    Proto* caller = cl->proto;
+    StkId dest = ci->func;
+    if (caller->isVararg) dest -= ci->nExtraArgs + caller->numParams + 1;
+    int n = int(sp - func);  // function + arguments
+    for (int j = 0; j < n; j++) dest[j] = func[j];
+    L->top = dest + n;
+    Proto* p = dest->asLuaClosure()->proto;
+    int frameSize = p->maxStack + (p->isVararg ? p->numParams + 1 : 0);
+    ptrdiff_t destOff = OFFSET(dest);
+    ensureStack(L, frameSize + kExtraStack);
+    dest = restoreStack(L, destOff);
+    int nargs = n - 1;
+    for (; nargs < p->numParams; nargs++) (L->top++)->setNil();
+    if (!p->isVararg) L->top = dest + 1 + p->numParams;
+    ci->func = dest;
+    ci->top = dest + 1 + frameSize;
+    ci->savedPc = p->code;
+    ci->nExtraArgs = 0;
+    ci->status |= CIST_TAIL;
+    goto newframe;
+  }
+}
+
+L_RETURN: {
+  StkId first = base + argA(i);
+  int n = argB(i) ? int(argB(i)) - 1 : int(sp - first);
+  SAVE();
+  L->top = first + n;
+  if (L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= base) {
+    // Closing methods run with the results kept safe above them.
+    ptrdiff_t firstOff = OFFSET(first);
+    closeFrom(L, base);
+    RELOAD();
+    first = restoreStack(L, firstOff);
+    L->top = first + n;
+  } else if (L->openUpval && L->openUpval->v >= base) {
+    closeUpvalues(L, base);
+  }
+  Proto* p = cl->proto;
+  if (p->isVararg) ci->func -= ci->nExtraArgs + p->numParams + 1;
+  postcall(L, ci, n);
+  if (ci->status & CIST_FRESH) return;
+  ci = L->ci;
+  goto returned;
+}
+L_RETURN0: {
+  if ((L->openUpval && L->openUpval->v >= base) || (L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= base)) {
+    SAVE();
+    closeFrom(L, base);
+    RELOAD();
+  }
+  Proto* p = cl->proto;
+  if (p->isVararg) ci->func -= ci->nExtraArgs + p->numParams + 1;
+  L->top = sp;
+  postcall(L, ci, 0);
+  if (ci->status & CIST_FRESH) return;
+  ci = L->ci;
+  goto returned;
+}
+L_RETURN1: {
+  if ((L->openUpval && L->openUpval->v >= base) || (L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= base)) {
+    SAVE();
+    closeFrom(L, base);
+    RELOAD();
+  }
+  Proto* p = cl->proto;
+  if (p->isVararg) ci->func -= ci->nExtraArgs + p->numParams + 1;
+  L->top = sp;
+  postcall(L, ci, 1);
+  if (ci->status & CIST_FRESH) return;
+  ci = L->ci;
+  goto returned;
+}
+
+L_CLOSURE: {
+  Proto* np = cl->proto->protos[argAx(i)];
+  SAVE();
+  LuaClosure* c = newLuaClosure(L, np->numUpvalues);
+  c->proto = np;
+  *sp++ = Value::luaClosure(c);
+  L->top = sp;  // the closure is rooted while its upvalues are created
+  for (int j = 0; j < np->numUpvalues; j++) {
+    const UpvalueDesc& d = np->upvalues[j];
+    c->upvals[j] = d.inStack ? findUpvalue(L, base + d.index) : cl->upvals[d.index];
+  }
+  DISPATCH();
+}
+L_VARARG: {
+  int available = ci->nExtraArgs;
+  int wanted = int(argAx(i)) - 1;
+  if (wanted < 0) {
+    wanted = available;
+    SAVE();
+    ensureStack(L, available);
+    RELOAD();
+  }
+  StkId from = ci->func - available;
+  int j = 0;
+  for (; j < wanted && j < available; j++) sp[j] = from[j];
+  for (; j < wanted; j++) sp[j].setNil();
+  sp += wanted;
+  if (int(argAx(i)) == 0) L->top = sp;
+  DISPATCH();
+}
+L_VARARGPREP: {
+  int nfixed = int(argAx(i));
+  int actual = int(sp - base);
+  ci->nExtraArgs = actual - nfixed;
+  StkId newFunc = sp;
+  newFunc[0] = *ci->func;
+  for (int j = 0; j < nfixed; j++) {
+    newFunc[1 + j] = base[j];
+    base[j].setNil();
+  }
+  ci->func = newFunc;
+  ci->top += actual + 1;
+  base = newFunc + 1;
+  sp = base + nfixed;
+  DISPATCH();
+}
+
+L_FORPREP: {
+  StkId ra = base + argA(i);
+  SAVE();
+  bool skip = forPrep(L, ra);
+  sp[0] = ra[0];  // the control variable
+  sp++;
+  if (skip) pc += argB(i);
+  DISPATCH();
+}
+L_FORLOOP: {
+  StkId ra = base + argA(i);
+  if (ra[2].isInteger()) {
+    Unsigned count = Unsigned(ra[1].u.i);
+    if (count > 0) {
+      ra[1].u.i = Integer(count - 1);
+      Integer idx = Integer(Unsigned(ra[0].u.i) + Unsigned(ra[2].u.i));
+      ra[0].u.i = idx;
+      ra[3].setInteger(idx);
+      pc -= argB(i);
+    }
+  } else {
+    Number step = ra[2].u.n;
+    Number idx = ra[0].u.n + step;
+    Number limit = ra[1].u.n;
+    if (step > 0 ? idx <= limit : limit <= idx) {
+      ra[0].u.n = idx;
+      ra[3].setNumber(idx);
+      pc -= argB(i);
+    }
+  }
+  DISPATCH();
+}
+L_TFORPREP: {
+  SAVE();
+  markToBeClosed(L, base + argA(i) + 3);
+  pc += argB(i);
+  DISPATCH();
+}
+L_TFORCALL: {
+  StkId ra = base + argA(i);
+  ra[4] = ra[0];
+  ra[5] = ra[1];
+  ra[6] = ra[2];
+  sp = ra + 7;
+  SAVE();
+  call(L, ra + 4, int(argB(i)));
+  RELOAD();
+  DISPATCH();
+}
+L_TFORLOOP: {
+  StkId ra = base + argA(i);
+  if (!ra[4].isNil()) {
+    ra[2] = ra[4];
+    pc -= argB(i);
+  }
+  DISPATCH();
+}
+L_CLOSE: {
+  SAVE();
+  closeFrom(L, base + argAx(i));
+  RELOAD();
+  DISPATCH();
+}
+L_TBC: {
+  SAVE();
+  markToBeClosed(L, base + argAx(i));
+  DISPATCH();
+}
+L_EXTRAARG:
+  runError(L, "bad bytecode: stray EXTRAARG");
+
+returned:
+  // Back in a Lua caller after a return: its results are below L->top.
+  cl = ci->func->asLuaClosure();
+  k = cl->proto->constants;
+  base = ci->func + 1;
+  pc = ci->savedPc;
+  sp = L->top;
+  DISPATCH();
+
+#undef DISPATCH
+#undef SAVE
+#undef RELOAD
+#undef OFFSET
+}
+
+}  // namespace tycho

@@ -1,0 +1,380 @@
+// Meta: the slow paths of the operators — type coercions, metamethod lookup
+// and calls, and the error messages of §3.4 when no metamethod applies.
+#include <cmath>
+#include <cstring>
+#include <string>
+
+#include "runtime/Number.hpp"
+#include "runtime/String.hpp"
+#include "runtime/Table.hpp"
+#include "vm/Vm.hpp"
+
+namespace tycho {
+
+namespace {
+
+const char* const kTypeNames[kNumBasicTypes] = {
+  "nil", "boolean", "userdata", "number", "string", "table", "function", "userdata", "thread",
+};
+
+}  // namespace
+
+const char* basicTypeName(int type) { return type >= 0 && type < kNumBasicTypes ? kTypeNames[type] : "no value"; }
+
+Table* metatableOf(lua_State* L, const Value& o) {
+  switch (o.tag) {
+    case kTagTable: return o.asTable()->metatable;
+    case kTagUserdata: return o.asUserdata()->metatable;
+    default: return G(L)->typeMetatables[o.type()];
+  }
+}
+
+const Value* metamethod(lua_State* L, const Value& o, TagMethod event) {
+  Table* mt = metatableOf(L, o);
+  if (!mt) return &kAbsentValue;
+  if (event < kTMFastLimit && (mt->flags & (1u << event))) return &kAbsentValue;
+  const Value* v = tableGetShortString(mt, G(L)->tmNames[event]);
+  if (v->isNil() && event < kTMFastLimit) mt->flags |= uint8_t(1u << event);
+  return v;
+}
+
+const char* typeNameForMessage(lua_State* L, const Value& o) {
+  if (Table* mt = metatableOf(L, o); mt && (o.isTable() || o.isUserdata())) {
+    const Value* name = tableGetShortString(mt, G(L)->nameField);
+    if (name->isString()) return name->asString()->data();
+  }
+  return basicTypeName(o.type());
+}
+
+void typeError(lua_State* L, const Value& v, const char* op) {
+  runError(L, "attempt to %s a %s value", op, typeNameForMessage(L, v));
+}
+
+bool toNumber(const Value& v, Value* out) {
+  if (v.isNumber()) {
+    *out = v;
+    return true;
+  }
+  if (v.isString()) return stringToNumber(view(v.asString()), *out);
+  return false;
+}
+
+bool toInteger(const Value& v, Integer* out) {
+  Value n;
+  if (!toNumber(v, &n)) return false;
+  if (n.isInteger()) {
+    *out = n.u.i;
+    return true;
+  }
+  return floatToInteger(n.u.n, out);
+}
+
+bool numberToStringInPlace(lua_State* L, Value* v) {
+  if (!v->isNumber()) return v->isString();
+  char buf[kMaxNumberText];
+  size_t n = numberToText(*v, buf);
+  *v = Value::string(newString(L, buf, n));
+  return true;
+}
+
+bool arithNumbers(lua_State* L, TagMethod event, const Value& a0, const Value& b0, Value* out, bool coerceStrings) {
+  Value a, b;
+  if (coerceStrings) {
+    if (!toNumber(a0, &a) || !toNumber(b0, &b)) return false;
+  } else {
+    if (!a0.isNumber() || !b0.isNumber()) return false;
+    a = a0;
+    b = b0;
+  }
+  switch (event) {
+    case TM_BAND: case TM_BOR: case TM_BXOR: case TM_SHL: case TM_SHR: case TM_BNOT: {
+      Integer x, y;
+      if (!toInteger(a, &x) || !toInteger(b, &y)) runError(L, "number has no integer representation");
+      Integer r = 0;
+      switch (event) {
+        case TM_BAND: r = Integer(Unsigned(x) & Unsigned(y)); break;
+        case TM_BOR: r = Integer(Unsigned(x) | Unsigned(y)); break;
+        case TM_BXOR: r = Integer(Unsigned(x) ^ Unsigned(y)); break;
+        case TM_SHL: r = shiftLeft(x, y); break;
+        case TM_SHR: r = shiftLeft(x, y == INT64_MIN ? INT64_MAX : -y); break;
+        default: r = Integer(~Unsigned(x)); break;
+      }
+      *out = Value::integer(r);
+      return true;
+    }
+    default: break;
+  }
+  if (a.isInteger() && b.isInteger() && event != TM_DIV && event != TM_POW) {
+    Integer x = a.u.i, y = b.u.i;
+    Integer r = 0;
+    switch (event) {
+      case TM_ADD: r = Integer(Unsigned(x) + Unsigned(y)); break;
+      case TM_SUB: r = Integer(Unsigned(x) - Unsigned(y)); break;
+      case TM_MUL: r = Integer(Unsigned(x) * Unsigned(y)); break;
+      case TM_MOD:
+        if (y == 0) runError(L, "attempt to perform 'n%%%%0'");
+        r = integerMod(x, y);
+        break;
+      case TM_IDIV:
+        if (y == 0) runError(L, "attempt to perform 'n//0'");
+        r = integerFloorDiv(x, y);
+        break;
+      case TM_UNM: r = Integer(0u - Unsigned(x)); break;
+      default: break;
+    }
+    *out = Value::integer(r);
+    return true;
+  }
+  Number x = a.asNumber(), y = b.asNumber();
+  Number r = 0;
+  switch (event) {
+    case TM_ADD: r = x + y; break;
+    case TM_SUB: r = x - y; break;
+    case TM_MUL: r = x * y; break;
+    case TM_DIV: r = x / y; break;
+    case TM_POW: r = (y == 2) ? x * x : std::pow(x, y); break;
+    case TM_IDIV: r = std::floor(x / y); break;
+    case TM_MOD: r = floatMod(x, y); break;
+    case TM_UNM: r = -x; break;
+    default: break;
+  }
+  *out = Value::number(r);
+  return true;
+}
+
+void callMetaResult(lua_State* L, Value f, Value a, Value b, ptrdiff_t resultOffset) {
+  ensureStack(L, 3);
+  StkId func = L->top;
+  func[0] = f;
+  func[1] = a;
+  func[2] = b;
+  L->top = func + 3;
+  call(L, func, 1);
+  Value result = L->top[-1];
+  L->top--;
+  *restoreStack(L, resultOffset) = result;
+}
+
+void arithMeta(lua_State* L, Value a, Value b, TagMethod event, ptrdiff_t resultOffset) {
+  Value result;
+  if (arithNumbers(L, event, a, b, &result, true)) {
+    *restoreStack(L, resultOffset) = result;
+    return;
+  }
+  const Value* tm = metamethod(L, a, event);
+  if (tm->isNil()) tm = metamethod(L, b, event);
+  if (!tm->isNil()) {
+    callMetaResult(L, *tm, a, b, resultOffset);
+    return;
+  }
+  switch (event) {
+    case TM_BAND: case TM_BOR: case TM_BXOR: case TM_SHL: case TM_SHR: case TM_BNOT: {
+      Value na, nb;
+      if (toNumber(a, &na) && toNumber(b, &nb)) runError(L, "number has no integer representation");
+      const Value& bad = toNumber(a, &na) ? b : a;
+      runError(L, "attempt to perform bitwise operation on a %s value", typeNameForMessage(L, bad));
+    }
+    case TM_CONCAT: {
+      const Value& bad = (a.isString() || a.isNumber()) ? b : a;
+      typeError(L, bad, "concatenate");
+    }
+    default: {
+      Value n;
+      const Value& bad = toNumber(a, &n) ? b : a;
+      runError(L, "attempt to perform arithmetic on a %s value", typeNameForMessage(L, bad));
+    }
+  }
+}
+
+void getTableMeta(lua_State* L, Value t, Value k, ptrdiff_t resultOffset) {
+  for (int loop = 0; loop < kMaxTagLoop; loop++) {
+    const Value* tm;
+    if (t.isTable()) {
+      const Value* v = tableGet(G(L), t.asTable(), k);
+      if (!v->isNil()) {
+        *restoreStack(L, resultOffset) = *v;
+        return;
+      }
+      tm = metamethod(L, t, TM_INDEX);
+      if (tm->isNil()) {
+        restoreStack(L, resultOffset)->setNil();
+        return;
+      }
+    } else {
+      tm = metamethod(L, t, TM_INDEX);
+      if (tm->isNil()) typeError(L, t, "index");
+    }
+    if (tm->isFunction()) {
+      callMetaResult(L, *tm, t, k, resultOffset);
+      return;
+    }
+    t = *tm;
+  }
+  runError(L, "'__index' chain too long; possible loop");
+}
+
+void setTableMeta(lua_State* L, Value t, Value k, Value v) {
+  for (int loop = 0; loop < kMaxTagLoop; loop++) {
+    const Value* tm;
+    if (t.isTable()) {
+      Table* h = t.asTable();
+      const Value* slot = tableGet(G(L), h, k);
+      if (!slot->isNil()) {
+        *const_cast<Value*>(slot) = v;
+        return;
+      }
+      tm = metamethod(L, t, TM_NEWINDEX);
+      if (tm->isNil()) {
+        tableSet(L, h, k, v);
+        return;
+      }
+    } else {
+      tm = metamethod(L, t, TM_NEWINDEX);
+      if (tm->isNil()) typeError(L, t, "index");
+    }
+    if (tm->isFunction()) {
+      Value f = *tm;
+      ensureStack(L, 4);
+      StkId func = L->top;
+      func[0] = f;
+      func[1] = t;
+      func[2] = k;
+      func[3] = v;
+      L->top = func + 4;
+      call(L, func, 0);
+      return;
+    }
+    t = *tm;
+  }
+  runError(L, "'__newindex' chain too long; possible loop");
+}
+
+namespace {
+
+[[noreturn]] void compareError(lua_State* L, const Value& a, const Value& b) {
+  const char* t1 = typeNameForMessage(L, a);
+  const char* t2 = typeNameForMessage(L, b);
+  if (std::strcmp(t1, t2) == 0) runError(L, "attempt to compare two %s values", t1);
+  runError(L, "attempt to compare %s with %s", t1, t2);
+}
+
+bool numberLess(const Value& a, const Value& b) {
+  if (a.isInteger() && b.isInteger()) return a.u.i < b.u.i;
+  if (a.isFloat() && b.isFloat()) return a.u.n < b.u.n;
+  if (a.isInteger()) return lessThanIntFloat(a.u.i, b.u.n);
+  return lessThanFloatInt(a.u.n, b.u.i);
+}
+
+bool numberLessEqual(const Value& a, const Value& b) {
+  if (a.isInteger() && b.isInteger()) return a.u.i <= b.u.i;
+  if (a.isFloat() && b.isFloat()) return a.u.n <= b.u.n;
+  if (a.isInteger()) return lessEqualIntFloat(a.u.i, b.u.n);
+  return lessEqualFloatInt(a.u.n, b.u.i);
+}
+
+bool orderMeta(lua_State* L, Value a, Value b, TagMethod event) {
+  const Value* tm = metamethod(L, a, event);
+  if (tm->isNil()) tm = metamethod(L, b, event);
+  if (tm->isNil()) compareError(L, a, b);
+  ensureStack(L, 1);
+  ptrdiff_t off = saveStack(L, L->top);
+  L->top++;  // a slot for the result
+  callMetaResult(L, *tm, a, b, off);
+  bool r = restoreStack(L, off)->isTruthy();
+  L->top--;
+  return r;
+}
+
+}  // namespace
+
+bool lessThanMeta(lua_State* L, Value a, Value b) {
+  if (a.isNumber() && b.isNumber()) return numberLess(a, b);
+  if (a.isString() && b.isString()) return stringCompare(a.asString(), b.asString()) < 0;
+  return orderMeta(L, a, b, TM_LT);
+}
+
+bool lessEqualMeta(lua_State* L, Value a, Value b) {
+  if (a.isNumber() && b.isNumber()) return numberLessEqual(a, b);
+  if (a.isString() && b.isString()) return stringCompare(a.asString(), b.asString()) <= 0;
+  return orderMeta(L, a, b, TM_LE);
+}
+
+bool equalsMeta(lua_State* L, Value a, Value b) {
+  if (a.tag != b.tag) return rawEquals(a, b);
+  if (rawEquals(a, b)) return true;
+  if (!(a.isTable() || a.isUserdata())) return false;
+  const Value* tm = metamethod(L, a, TM_EQ);
+  if (tm->isNil()) tm = metamethod(L, b, TM_EQ);
+  if (tm->isNil()) return false;
+  ensureStack(L, 1);
+  ptrdiff_t off = saveStack(L, L->top);
+  L->top++;
+  callMetaResult(L, *tm, a, b, off);
+  bool r = restoreStack(L, off)->isTruthy();
+  L->top--;
+  return r;
+}
+
+void lengthMeta(lua_State* L, Value v, ptrdiff_t resultOffset) {
+  const Value* tm = metamethod(L, v, TM_LEN);
+  if (!tm->isNil()) {
+    callMetaResult(L, *tm, v, v, resultOffset);
+    return;
+  }
+  if (v.isTable()) {
+    *restoreStack(L, resultOffset) = Value::integer(Integer(tableLength(G(L), v.asTable())));
+    return;
+  }
+  if (v.isString()) {
+    *restoreStack(L, resultOffset) = Value::integer(Integer(v.asString()->length));
+    return;
+  }
+  typeError(L, v, "get length of");
+}
+
+void concatMeta(lua_State* L, int total) {
+  // Works from the top: joins the longest run of strings/numbers ending at the
+  // top in one go, or calls __concat for the top two values.
+  while (total > 1) {
+    StkId top = L->top;
+    Value& a = top[-2];
+    Value& b = top[-1];
+    bool aStr = a.isString() || a.isNumber();
+    bool bStr = b.isString() || b.isNumber();
+    if (!aStr || !bStr) {
+      const Value* tm = metamethod(L, a, TM_CONCAT);
+      if (tm->isNil()) tm = metamethod(L, b, TM_CONCAT);
+      if (tm->isNil()) typeError(L, aStr ? b : a, "concatenate");
+      ptrdiff_t off = saveStack(L, top - 2);
+      callMetaResult(L, *tm, a, b, off);
+      L->top--;
+      total--;
+      continue;
+    }
+    if (b.isString() && b.asString()->length == 0 && a.isString()) {
+      L->top--;  // a .. "" == a
+      total--;
+      continue;
+    }
+    // Collect as many string-like values as possible.
+    int n = 1;
+    size_t length = 0;
+    for (; n <= total; n++) {
+      Value* v = &L->top[-n];
+      if (!numberToStringInPlace(L, v)) break;
+      size_t l = v->asString()->length;
+      if (l >= size_t(INT64_MAX) - length) runError(L, "string length overflow");
+      length += l;
+    }
+    n--;
+    std::string buffer;
+    buffer.reserve(length);
+    for (int i = n; i >= 1; i--) buffer.append(view(L->top[-i].asString()));
+    String* s = newString(L, buffer);
+    L->top -= n;
+    *L->top++ = Value::string(s);
+    total -= n - 1;
+  }
+}
+
+}  // namespace tycho

@@ -1,0 +1,85 @@
+// Vm: calls, protected calls, the interpreter entry, and the operations of
+// §3.4 with their metamethod fallbacks (§2.4), shared by the interpreter, the
+// standard library and the C API.
+//
+// Functions whose name ends in "Meta" or that take a lua_State may run Lua
+// code (a metamethod or a called function) and therefore may move the stack
+// and collect garbage: do not hold StkId or unrooted objects across them.
+#pragma once
+
+#include <cstddef>
+
+#include "runtime/Error.hpp"
+#include "runtime/State.hpp"
+#include "runtime/Value.hpp"
+
+namespace tycho {
+
+constexpr int kMultRet = -1;       // LUA_MULTRET
+constexpr int kMaxTagLoop = 2000;  // __index/__newindex chain limit
+
+// --- calls ---
+
+// Calls the function at `func` with the arguments above it (up to L->top).
+// The results (nResults of them, or all when kMultRet) replace the function
+// and arguments, starting at `func`; L->top is left after the last result.
+void call(lua_State* L, StkId func, int nResults);
+// As call(), but catches errors: returns a status (kOk, kErrRun, kErrMem,
+// kErrErr); on error the error object is left at `func` and L->top = func + 1.
+// `handler` is the stack offset of a message handler (0 = none), called with
+// the error object before the stack unwinds (xpcall).
+int protectedCall(lua_State* L, StkId func, int nResults, ptrdiff_t handler = 0);
+// Runs the Lua frame `ci` (entered with CIST_FRESH) until it returns.
+void execute(lua_State* L, CallInfo* ci);
+
+// Prepares a call of the value at `func`: for a Lua function, pushes its
+// frame and returns it; for a native function, runs it to completion and
+// returns null (results already moved into place).
+CallInfo* precall(lua_State* L, StkId func, int nResults);
+// Moves `n` results from L->top - n to the frame's function slot, adjusting
+// to the wanted count, and pops the frame.
+void postcall(lua_State* L, CallInfo* ci, int n);
+
+// Closes upvalues and to-be-closed variables at or above `level` (normal exit:
+// the error argument of __close is nil).
+void closeFrom(lua_State* L, StkId level);
+// Marks the variable at `slot` as to-be-closed (checks its __close).
+void markToBeClosed(lua_State* L, StkId slot);
+
+// --- metamethods ---
+
+const Value* metamethod(lua_State* L, const Value& o, TagMethod event);
+Table* metatableOf(lua_State* L, const Value& o);
+// Type name for messages: __name of the metatable when it is a string.
+const char* typeNameForMessage(lua_State* L, const Value& o);
+const char* basicTypeName(int type);
+
+// --- operations (may call metamethods) ---
+
+// result = t[k], with __index.
+void getTableMeta(lua_State* L, Value t, Value k, ptrdiff_t resultOffset);
+// t[k] = v, with __newindex.
+void setTableMeta(lua_State* L, Value t, Value k, Value v);
+// Arithmetic / bitwise slow path: numbers and coercible strings, then metamethods.
+void arithMeta(lua_State* L, Value a, Value b, TagMethod event, ptrdiff_t resultOffset);
+bool lessThanMeta(lua_State* L, Value a, Value b);
+bool lessEqualMeta(lua_State* L, Value a, Value b);
+bool equalsMeta(lua_State* L, Value a, Value b);
+void lengthMeta(lua_State* L, Value v, ptrdiff_t resultOffset);
+// Concatenates the `n` values at the top of the stack into one (with __concat).
+void concatMeta(lua_State* L, int n);
+// Calls metamethod f(a, b) and stores its first result at resultOffset.
+void callMetaResult(lua_State* L, Value f, Value a, Value b, ptrdiff_t resultOffset);
+
+// Arithmetic on two numbers (no metamethods); false when not both numbers
+// (after string coercion when `coerceStrings`).
+bool arithNumbers(lua_State* L, TagMethod event, const Value& a, const Value& b, Value* out, bool coerceStrings);
+// Converts to a number / integer (strings coerced); false on failure.
+bool toNumber(const Value& v, Value* out);
+bool toInteger(const Value& v, Integer* out);  // exact conversion only
+// tostring for numbers, in place on the stack (for concatenation).
+bool numberToStringInPlace(lua_State* L, Value* v);
+
+[[noreturn]] void typeError(lua_State* L, const Value& v, const char* op);
+
+}  // namespace tycho
