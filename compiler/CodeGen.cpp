@@ -178,8 +178,11 @@ class FuncGen {
 
   // --- blocks ---
 
-  void openBlock(bool isLoop, int breakDepth = 0) {
-    blocks_.push_back({labels_.size(), pendingGotos_.size(), actives_.size(), depth_, isLoop, breakDepth, {}});
+  // `entryDepth` is where the block's slots start: loops own their hidden
+  // state, which is pushed before the block opens.
+  void openBlock(bool isLoop, int breakDepth = 0, int entryDepth = -1) {
+    blocks_.push_back({labels_.size(), pendingGotos_.size(), actives_.size(), entryDepth < 0 ? depth_ : entryDepth,
+                       isLoop, breakDepth, {}});
   }
 
   // Ends the innermost block: closes its captured variables, pops its slots,
@@ -223,7 +226,9 @@ class FuncGen {
       line_ = s.line;
       if (s.kind == StmtKind::Label) {
         bool atEnd = labelsMayEnd && (lastNonVoid == n || i > lastNonVoid);
-        label(static_cast<LabelStmt&>(s), atEnd);
+        // Scope errors are reported at the token after the label, as Lua does.
+        int nextLine = i + 1 < n ? b.stmts[i + 1]->line : (b.endLine ? b.endLine : s.line);
+        label(static_cast<LabelStmt&>(s), atEnd, nextLine);
       } else {
         statement(s);
       }
@@ -239,7 +244,7 @@ class FuncGen {
     return nullptr;
   }
 
-  void label(LabelStmt& s, bool atEnd) {
+  void label(LabelStmt& s, bool atEnd, int nextLine) {
     if (const Label* old = findLabel(s.label)) {
       error("label '" + s.label + "' already defined on line " + std::to_string(old->line), s.line);
     }
@@ -258,7 +263,7 @@ class FuncGen {
         for (const Active& a : actives_) {
           if (a.slot == g.depth) local = a.name;
         }
-        error("<goto " + g.name + "> at line " + std::to_string(g.line) + " jumps into the scope of local '" + local + "'", g.line);
+        error("<goto " + g.name + "> at line " + std::to_string(g.line) + " jumps into the scope of local '" + local + "'", nextLine);
       }
       anyGoto = true;
       close = close || g.needsClose || needsCloseBetween(d, g.depth);
@@ -421,8 +426,9 @@ class FuncGen {
     if (rest >= 0) {
       exprN(last, rest);
     } else {
+      // Extra expressions are evaluated, in order, then dropped.
       expr(last);
-      emitPop(-rest);
+      emitPop(n - want);
     }
     return false;
   }
@@ -571,14 +577,17 @@ class FuncGen {
     return OP_CONCAT;
   }
 
-  void concatOperands(Expr& e, int& count) {
-    if (e.kind == ExprKind::Binary && static_cast<BinaryExpr&>(e).op == BinOp::Concat) {
-      auto& b = static_cast<BinaryExpr&>(e);
-      concatOperands(*b.lhs, count);
-      concatOperands(*b.rhs, count);
+  // Only the right operand chain is flattened: a concatenation on the left can
+  // only come from parentheses and must be evaluated first, as written.
+  void concatOperands(BinaryExpr& b, int& count) {
+    expr(*b.lhs);
+    count++;
+    Expr& rhs = *b.rhs;
+    if (rhs.kind == ExprKind::Binary && static_cast<BinaryExpr&>(rhs).op == BinOp::Concat) {
+      concatOperands(static_cast<BinaryExpr&>(rhs), count);
       return;
     }
-    expr(e);
+    expr(rhs);
     count++;
   }
 
@@ -828,7 +837,8 @@ class FuncGen {
     line_ = s.line;
     int prep = emitAB(OP_FORPREP, base, 0);
     push();  // the control variable
-    openBlock(true, base + 4);
+    openBlock(true, base + 4, base);
+    for (int j = 0; j < 3; j++) addActive("(for state)", base + j, false, false);
     addActive(s.var.name, base + 3, s.var.captured, false);
     int bodyStart = pc();
     openBlock(false);
@@ -861,8 +871,8 @@ class FuncGen {
     line_ = s.line;
     nils(nvars);
     int prep = emitAB(OP_TFORPREP, base, 0);
-    openBlock(true, base + 4 + nvars);
-    actives_.push_back({"(for state)", base + 3, -1, false, true});
+    openBlock(true, base + 4 + nvars, base);
+    for (int j = 0; j < 4; j++) addActive("(for state)", base + j, false, j == 3);
     for (int i = 0; i < nvars; i++) addActive(s.vars[size_t(i)].name, base + 4 + i, s.vars[size_t(i)].captured, false);
     int bodyStart = pc();
     openBlock(false);

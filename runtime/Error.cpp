@@ -102,19 +102,30 @@ void runError(lua_State* L, const char* fmt, ...) {
   ensureStack(L, 2);
   va_list args;
   va_start(args, fmt);
-  String* msg = pushVFormat(L, fmt, args);
+  pushVFormat(L, fmt, args);
   va_end(args);
-  CallInfo* ci = L->ci;
-  if (ci->isLua()) addPosition(L, msg, currentLine(ci));
+  if (L->ci->isLua()) addPosition(L, L->ci);
   throwError(L, kErrRun);
 }
 
-void addPosition(lua_State* L, String* msg, int line) {
-  // Replaces the message at the top of the stack with "chunk:line: msg".
-  const Proto* p = L->ci->func->asLuaClosure()->proto;
-  std::string id = p->source ? chunkId(view(p->source)) : std::string("?");
-  L->top--;
-  pushFormat(L, "%s:%d: %s", id.c_str(), line, std::string(view(msg)).c_str());
+void libError(lua_State* L, const char* fmt, ...) {
+  ensureStack(L, 2);
+  va_list args;
+  va_start(args, fmt);
+  pushVFormat(L, fmt, args);
+  va_end(args);
+  const CallInfo* caller = L->ci->previous;
+  if (caller && caller->isLua()) addPosition(L, caller);
+  throwError(L, kErrRun);
+}
+
+void addPosition(lua_State* L, const CallInfo* ci) {
+  const Proto* p = ci->func->asLuaClosure()->proto;
+  std::string text = p->source ? chunkId(view(p->source)) : std::string("?");
+  text += ":" + std::to_string(currentLine(ci)) + ": ";
+  text += view(L->top[-1].asString());
+  String* s = newString(L, text);
+  L->top[-1] = Value::string(s);
 }
 
 void memoryError(lua_State* L) {

@@ -33,13 +33,17 @@ String* pushVFormat(lua_State* L, const char* fmt, va_list args);
 // Raises a runtime error with the message prefixed by "chunk:line:" when the
 // running function is a Lua function (luaG_runerror).
 [[noreturn]] void runError(lua_State* L, const char* fmt, ...);
+// Raises an error from a library function (luaL_error): the message gets the
+// position of the Lua code that called the function, if any.
+[[noreturn]] void libError(lua_State* L, const char* fmt, ...);
 // Raises "not enough memory".
 [[noreturn]] void memoryError(lua_State* L);
-// Adds "chunk:line: " for the Lua function `level` levels up (1 = running).
-void addPosition(lua_State* L, String* msg, int line);
 
-// The line being run by a Lua frame, or -1.
 struct CallInfo;
+// Replaces the string at the top of the stack with "chunk:line: " + it, where
+// the position is the current line of the Lua frame `ci`.
+void addPosition(lua_State* L, const CallInfo* ci);
+// The line being run by a Lua frame, or -1.
 int currentLine(const CallInfo* ci);
 
 }  // namespace tycho

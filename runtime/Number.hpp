@@ -45,7 +45,7 @@ inline Integer integerMod(Integer a, Integer b) {
 }
 inline Number floatMod(Number a, Number b) {
   Number r = std::fmod(a, b);
-  if ((r > 0) ? b < 0 : (r < 0 && b != r)) r += b;
+  if ((r > 0) ? b < 0 : (r < 0 && b > 0)) r += b;
   return r;
 }
 inline Integer shiftLeft(Integer x, Integer y) {

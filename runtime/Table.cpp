@@ -291,8 +291,8 @@ Value* tableSlotForSet(lua_State* L, Table* t, const Value& rawKey) {
   GlobalState* g = G(L);
   Value key;
   if (!normaliseKey(rawKey, &key)) {
-    if (rawKey.isNil()) runError(L, "index is nil");
-    runError(L, "index is NaN");
+    if (rawKey.isNil()) runError(L, "table index is nil");
+    runError(L, "table index is NaN");
   }
   if (key.isInteger() && Unsigned(key.u.i) - 1 < t->arraySize) return &t->array[key.u.i - 1];
   if (key.isString()) t->flags = 0;
@@ -310,8 +310,8 @@ void tableSet(lua_State* L, Table* t, const Value& key, const Value& value) {
     // Removing never needs a new slot.
     Value k;
     if (!normaliseKey(key, &k)) {
-      if (key.isNil()) runError(L, "index is nil");
-      runError(L, "index is NaN");
+      if (key.isNil()) runError(L, "table index is nil");
+      runError(L, "table index is NaN");
     }
     Value* slot = const_cast<Value*>(tableGet(G(L), t, k));
     if (slot != &kAbsentValue) slot->setNil();

@@ -52,8 +52,8 @@ const Value* tableGetInt(Table* t, Integer key);
 const Value* tableGetShortString(Table* t, String* key);
 const Value* tableGetString(GlobalState* g, Table* t, String* key);
 
-// Raw writes. tableSet raises errors for nil and NaN keys ("index is nil",
-// "index is NaN"). Setting nil never allocates.
+// Raw writes. tableSet raises errors for nil and NaN keys ("table index is nil",
+// "table index is NaN"). Setting nil never allocates.
 void tableSet(lua_State* L, Table* t, const Value& key, const Value& value);
 void tableSetInt(lua_State* L, Table* t, Integer key, const Value& value);
 // Slot for key, creating it (with nil value) when absent; key must be valid.

@@ -108,24 +108,19 @@ int baseAssert(lua_State* L) {
     push(L, msg);
     throwError(L, kErrRun);
   }
-  runError(L, "%s", "assertion failed!");
+  libError(L, "%s", "assertion failed!");
 }
 
 int baseError(lua_State* L) {
   Integer level = optInteger(L, 2, "error", 1);
   Value msg = arg(L, 1);
-  L->top = args(L) + 1;
-  if (argCount(L) < 1) push(L, Value::nil());
+  L->top = args(L);
+  push(L, msg);
   if (msg.isString() && level > 0) {
     // Position of the function `level` levels up from error's caller.
     CallInfo* ci = L->ci;
     for (Integer i = 0; i < level && ci && ci != &L->baseCi; i++) ci = ci->previous;
-    if (ci && ci != &L->baseCi && ci->isLua()) {
-      CallInfo* saved = L->ci;
-      L->ci = ci;
-      addPosition(L, msg.asString(), currentLine(ci));
-      L->ci = saved;
-    }
+    if (ci && ci != &L->baseCi && ci->isLua()) addPosition(L, ci);
   }
   throwError(L, kErrRun);
 }
@@ -178,16 +173,16 @@ int baseXpcall(lua_State* L) {
 }
 
 int baseSelect(lua_State* L) {
-  int n = argCount(L) - 1;
+  int n = argCount(L);
   Value first = arg(L, 1);
   if (first.isString() && first.asString()->length == 1 && first.asString()->data()[0] == '#') {
-    push(L, Value::integer(n));
+    push(L, Value::integer(n - 1));
     return 1;
   }
   Integer i = checkInteger(L, 1, "select");
   if (i < 0) i = n + i;
   else if (i > n) i = n;
-  if (i < 0) argError(L, 1, "select", "index out of range");
+  if (i < 1) argError(L, 1, "select", "index out of range");
   return n - int(i);
 }
 
@@ -288,8 +283,8 @@ const Value* protectedField(lua_State* L, Table* mt) {
 int baseSetmetatable(lua_State* L) {
   Table* t = checkTable(L, 1, "setmetatable");
   Value mt = arg(L, 2);
-  if (!mt.isNil() && !mt.isTable()) argTypeError(L, 2, "setmetatable", "nil or table");
-  if (t->metatable && !protectedField(L, t->metatable)->isNil()) runError(L, "cannot change a protected metatable");
+  if (isNone(L, 2) || (!mt.isNil() && !mt.isTable())) argTypeError(L, 2, "setmetatable", "nil or table");
+  if (t->metatable && !protectedField(L, t->metatable)->isNil()) libError(L, "cannot change a protected metatable");
   t->metatable = mt.isNil() ? nullptr : mt.asTable();
   push(L, arg(L, 1));
   return 1;

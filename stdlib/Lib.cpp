@@ -10,7 +10,7 @@
 namespace tycho::lib {
 
 void argError(lua_State* L, int i, const char* fname, const char* msg) {
-  runError(L, "bad argument #%d to '%s' (%s)", i, fname, msg);
+  libError(L, "bad argument #%d to '%s' (%s)", i, fname, msg);
 }
 
 void argTypeError(lua_State* L, int i, const char* fname, const char* expected) {
@@ -74,7 +74,7 @@ String* toStringMeta(lua_State* L, Value v) {
       *L->top++ = Value::nil();
       callMetaResult(L, *f, v, Value::nil(), off);
       Value r = *restoreStack(L, off);
-      if (!r.isString()) runError(L, "'__tostring' must return a string");
+      if (!r.isString()) libError(L, "'__tostring' must return a string");
       return r.asString();
     }
   }

@@ -17,9 +17,9 @@ namespace tycho {
 
 namespace {
 
-// Inserts the __call metamethod of the value at `func` below it, so that the
-// original value becomes the first argument.
-StkId tryCallMeta(lua_State* L, StkId func) {
+}  // namespace
+
+StkId insertCallMeta(lua_State* L, StkId func) {
   Value callee = *func;
   const Value* tm = metamethod(L, callee, TM_CALL);
   if (tm->isNil()) typeError(L, callee, "call");
@@ -32,6 +32,8 @@ StkId tryCallMeta(lua_State* L, StkId func) {
   *func = handler;
   return func;
 }
+
+namespace {
 
 // Calls the __close methods of the to-be-closed variables at or above the
 // frame at `levelOff`, newest first, with `err` as the error argument.
@@ -94,7 +96,7 @@ CallInfo* precall(lua_State* L, StkId func, int nResults) {
       }
       default:
         if (loops >= kMaxTagLoop) runError(L, "'__call' chain too long; possible loop");
-        func = tryCallMeta(L, func);
+        func = insertCallMeta(L, func);
         break;
     }
   }

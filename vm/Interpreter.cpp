@@ -536,6 +536,15 @@ L_CALL: {
 L_TAILCALL: {
   StkId func = base + argAx(i);
   SAVE();
+  for (int loops = 0; !func->isFunction(); loops++) {
+    // Resolve __call here so that callable objects keep the call a tail call.
+    if (loops >= kMaxTagLoop) runError(L, "'__call' chain too long; possible loop");
+    ptrdiff_t funcOff = OFFSET(func);
+    insertCallMeta(L, func);
+    RELOAD();
+    func = restoreStack(L, funcOff);
+    sp = L->top;
+  }
   if (!func->isLuaClosure()) {
     // A native callee (or a __call handler) runs as a normal call whose
     // results are then returned.

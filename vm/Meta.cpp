@@ -79,7 +79,10 @@ bool numberToStringInPlace(lua_State* L, Value* v) {
 
 bool arithNumbers(lua_State* L, TagMethod event, const Value& a0, const Value& b0, Value* out, bool coerceStrings) {
   Value a, b;
-  if (coerceStrings) {
+  bool bitwise = event >= TM_BAND && event <= TM_SHR;
+  bitwise = bitwise || event == TM_BNOT;
+  // Strings convert for arithmetic (§3.4.3) but not for bitwise operators.
+  if (coerceStrings && !bitwise) {
     if (!toNumber(a0, &a) || !toNumber(b0, &b)) return false;
   } else {
     if (!a0.isNumber() || !b0.isNumber()) return false;
@@ -112,11 +115,11 @@ bool arithNumbers(lua_State* L, TagMethod event, const Value& a0, const Value& b
       case TM_SUB: r = Integer(Unsigned(x) - Unsigned(y)); break;
       case TM_MUL: r = Integer(Unsigned(x) * Unsigned(y)); break;
       case TM_MOD:
-        if (y == 0) runError(L, "attempt to perform 'n%%%%0'");
+        if (y == 0) runError(L, "attempt to perform 'n%%0'");
         r = integerMod(x, y);
         break;
       case TM_IDIV:
-        if (y == 0) runError(L, "attempt to perform 'n//0'");
+        if (y == 0) runError(L, "attempt to divide by zero");
         r = integerFloorDiv(x, y);
         break;
       case TM_UNM: r = Integer(0u - Unsigned(x)); break;
@@ -155,23 +158,64 @@ void callMetaResult(lua_State* L, Value f, Value a, Value b, ptrdiff_t resultOff
   *restoreStack(L, resultOffset) = result;
 }
 
+namespace {
+
+// Event names as the string library's arithmetic metamethods report them.
+const char* arithEventName(TagMethod event) {
+  switch (event) {
+    case TM_ADD: return "add";
+    case TM_SUB: return "sub";
+    case TM_MUL: return "mul";
+    case TM_MOD: return "mod";
+    case TM_POW: return "pow";
+    case TM_DIV: return "div";
+    case TM_IDIV: return "idiv";
+    case TM_UNM: return "unm";
+    default: return "?";
+  }
+}
+
+bool isArithEvent(TagMethod event) {
+  return (event >= TM_ADD && event <= TM_IDIV) || event == TM_UNM;
+}
+
+}  // namespace
+
 void arithMeta(lua_State* L, Value a, Value b, TagMethod event, ptrdiff_t resultOffset) {
   Value result;
   if (arithNumbers(L, event, a, b, &result, true)) {
     *restoreStack(L, resultOffset) = result;
     return;
   }
-  const Value* tm = metamethod(L, a, event);
-  if (tm->isNil()) tm = metamethod(L, b, event);
+  // Strings take part in arithmetic through the string metatable's
+  // metamethods (§6.4): when a string operand is picked as the handler and
+  // conversion failed, the second operand's metamethod is tried, else the
+  // string library's message is raised.
+  bool stringHandler = false;
+  const Value* tm = &kAbsentValue;
+  if (isArithEvent(event) && a.isString()) {
+    stringHandler = true;
+  } else {
+    tm = metamethod(L, a, event);
+    if (tm->isNil()) {
+      if (isArithEvent(event) && b.isString()) stringHandler = true;
+      else tm = metamethod(L, b, event);
+    }
+  }
+  if (stringHandler) {
+    tm = b.isString() ? &kAbsentValue : metamethod(L, b, event);
+    if (tm->isNil()) {
+      runError(L, "attempt to %s a '%s' with a '%s'", arithEventName(event), typeNameForMessage(L, a), typeNameForMessage(L, b));
+    }
+  }
   if (!tm->isNil()) {
     callMetaResult(L, *tm, a, b, resultOffset);
     return;
   }
   switch (event) {
     case TM_BAND: case TM_BOR: case TM_BXOR: case TM_SHL: case TM_SHR: case TM_BNOT: {
-      Value na, nb;
-      if (toNumber(a, &na) && toNumber(b, &nb)) runError(L, "number has no integer representation");
-      const Value& bad = toNumber(a, &na) ? b : a;
+      if (a.isNumber() && b.isNumber()) runError(L, "number has no integer representation");
+      const Value& bad = a.isNumber() ? b : a;
       runError(L, "attempt to perform bitwise operation on a %s value", typeNameForMessage(L, bad));
     }
     case TM_CONCAT: {

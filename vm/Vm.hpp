@@ -36,6 +36,10 @@ void execute(lua_State* L, CallInfo* ci);
 // frame and returns it; for a native function, runs it to completion and
 // returns null (results already moved into place).
 CallInfo* precall(lua_State* L, StkId func, int nResults);
+// Inserts the __call metamethod of the non-function at `func` below it (the
+// value becomes the first argument); returns the new function slot. Raises
+// "attempt to call a X value" when there is none.
+StkId insertCallMeta(lua_State* L, StkId func);
 // Moves `n` results from L->top - n to the frame's function slot, adjusting
 // to the wanted count, and pops the frame.
 void postcall(lua_State* L, CallInfo* ci, int n);
