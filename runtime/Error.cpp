@@ -76,7 +76,7 @@ String* pushVFormat(lua_State* L, const char* fmt, va_list args) {
   }
   String* s = newString(L, out);
   L->top->u.gc = s;
-  L->top->tag = s->tag;
+  L->top->tagWord = s->tag;
   L->top++;
   return s;
 }
@@ -131,7 +131,7 @@ void addPosition(lua_State* L, const CallInfo* ci) {
 void memoryError(lua_State* L) {
   GlobalState* g = G(L);
   L->top->u.gc = g->memoryErrorMessage;
-  L->top->tag = kTagShortString;
+  L->top->tagWord = kTagShortString;
   L->top++;
   throwError(L, kErrMem);
 }

@@ -80,7 +80,22 @@ struct Value {
     Integer i;
     Number n;
   } u;
-  uint8_t tag;
+  // The tag is stored in a full word so that every write of a value is two
+  // 8-byte stores and every read two 8-byte loads: the interpreter writes a
+  // payload and reads the whole value moments later, and mixing a 16-byte
+  // load with narrower stores defeats store-to-load forwarding.
+  union {
+    uint8_t tag;
+    uint64_t tagWord;
+  };
+
+  Value() = default;
+  Value(const Value& o) : tagWord(o.tagWord) { u.i = o.u.i; }
+  Value& operator=(const Value& o) {
+    u.i = o.u.i;
+    tagWord = o.tagWord;
+    return *this;
+  }
 
   // --- inspection ---
   uint8_t type() const { return tag & 0x0f; }
@@ -121,15 +136,15 @@ struct Value {
   void* asLightUserdata() const { return u.p; }
 
   // --- construction ---
-  static Value nil() { Value v; v.u.i = 0; v.tag = kTagNil; return v; }
-  static Value empty() { Value v; v.u.i = 0; v.tag = kTagEmpty; return v; }
-  static Value absentKey() { Value v; v.u.i = 0; v.tag = kTagAbsentKey; return v; }
-  static Value boolean(bool b) { Value v; v.u.i = 0; v.tag = b ? kTagTrue : kTagFalse; return v; }
-  static Value integer(Integer i) { Value v; v.u.i = i; v.tag = kTagInteger; return v; }
-  static Value number(Number n) { Value v; v.u.n = n; v.tag = kTagFloat; return v; }
-  static Value lightUserdata(void* p) { Value v; v.u.p = p; v.tag = kTagLightUserdata; return v; }
-  static Value lightFunction(NativeFunction f) { Value v; v.u.f = f; v.tag = kTagLightFunction; return v; }
-  static Value object(GCObject* o, uint8_t tag) { Value v; v.u.gc = o; v.tag = tag; return v; }
+  static Value nil() { Value v; v.u.i = 0; v.tagWord = kTagNil; return v; }
+  static Value empty() { Value v; v.u.i = 0; v.tagWord = kTagEmpty; return v; }
+  static Value absentKey() { Value v; v.u.i = 0; v.tagWord = kTagAbsentKey; return v; }
+  static Value boolean(bool b) { Value v; v.u.i = 0; v.tagWord = b ? kTagTrue : kTagFalse; return v; }
+  static Value integer(Integer i) { Value v; v.u.i = i; v.tagWord = kTagInteger; return v; }
+  static Value number(Number n) { Value v; v.u.n = n; v.tagWord = kTagFloat; return v; }
+  static Value lightUserdata(void* p) { Value v; v.u.p = p; v.tagWord = kTagLightUserdata; return v; }
+  static Value lightFunction(NativeFunction f) { Value v; v.u.f = f; v.tagWord = kTagLightFunction; return v; }
+  static Value object(GCObject* o, uint8_t tag) { Value v; v.u.gc = o; v.tagWord = tag; return v; }
   static Value string(String* s);
   static Value table(Table* t) { return object(reinterpret_cast<GCObject*>(t), kTagTable); }
   static Value luaClosure(LuaClosure* c) { return object(reinterpret_cast<GCObject*>(c), kTagLuaClosure); }
@@ -137,10 +152,10 @@ struct Value {
   static Value userdata(Userdata* u) { return object(reinterpret_cast<GCObject*>(u), kTagUserdata); }
   static Value thread(lua_State* L) { return object(reinterpret_cast<GCObject*>(L), kTagThread); }
 
-  void setNil() { u.i = 0; tag = kTagNil; }
-  void setInteger(Integer i) { u.i = i; tag = kTagInteger; }
-  void setNumber(Number n) { u.n = n; tag = kTagFloat; }
-  void setBoolean(bool b) { u.i = 0; tag = b ? kTagTrue : kTagFalse; }
+  void setNil() { u.i = 0; tagWord = kTagNil; }
+  void setInteger(Integer i) { u.i = i; tagWord = kTagInteger; }
+  void setNumber(Number n) { u.n = n; tagWord = kTagFloat; }
+  void setBoolean(bool b) { u.i = 0; tagWord = b ? kTagTrue : kTagFalse; }
 };
 
 static_assert(sizeof(Value) == 16, "values are 16 bytes");

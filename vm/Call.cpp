@@ -144,7 +144,7 @@ int protectedCall(lua_State* L, StkId func, int nResults, ptrdiff_t handler) {
   } catch (std::bad_alloc&) {
     status = kErrMem;
     L->top->u.gc = G(L)->memoryErrorMessage;
-    L->top->tag = kTagShortString;
+    L->top->tagWord = kTagShortString;
     L->top++;
   }
   // Restore the frame list, then close what the failed call left open.

@@ -41,7 +41,7 @@ int loadSource(lua_State* L, std::string_view source, std::string_view chunkname
     return e.status;  // a memory error, message already pushed
   } catch (std::bad_alloc&) {
     L->top->u.gc = G(L)->memoryErrorMessage;
-    L->top->tag = kTagShortString;
+    L->top->tagWord = kTagShortString;
     L->top++;
     return kErrMem;
   }
