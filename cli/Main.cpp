@@ -89,8 +89,9 @@ void reportError(lua_State* L) {
 }
 
 // Calls the function on top of the stack (with `nargs` arguments above it)
-// under the traceback handler. Returns true on success.
-bool runProtected(lua_State* L, int nargs) {
+// under the traceback handler. Returns true on success; `printResults` prints
+// what the function returned (the interactive mode).
+bool runProtected(lua_State* L, int nargs, bool printResults = false) {
   StkId func = L->top - nargs - 1;
   ptrdiff_t funcOff = saveStack(L, func);
   ensureStack(L, 1);
@@ -106,6 +107,18 @@ bool runProtected(lua_State* L, int nargs) {
     L->top = func + 1;
     reportError(L);
     return false;
+  }
+  if (printResults && L->top > func + 1) {
+    for (StkId p = func + 1; p < L->top; p++) {
+      ptrdiff_t off = saveStack(L, p);
+      String* s = lib::toStringMeta(L, *p);
+      if (restoreStack(L, off) > func + 1) std::fputc('\t', stdout);
+      std::fwrite(s->data(), 1, s->length, stdout);
+      L->top--;
+      p = restoreStack(L, off);
+    }
+    std::fputc('\n', stdout);
+    std::fflush(stdout);
   }
   L->top = func;
   return true;
@@ -196,21 +209,17 @@ void repl(lua_State* L) {
     std::string chunk = line;
     // Try as an expression first, as lua does.
     if (loadSource(L, "return " + chunk, "=stdin") == kOk) {
-      StkId base = L->top - 1;
-      ptrdiff_t off = saveStack(L, base);
-      if (runProtected(L, 0)) {
-        (void)off;
-      }
+      runProtected(L, 0, true);
       continue;
     }
     L->top--;
     for (;;) {
       if (loadSource(L, chunk, "=stdin") == kOk) {
-        runProtected(L, 0);
+        runProtected(L, 0, true);
         break;
       }
       std::string msg(view(L->top[-1].asString()));
-      if (msg.size() >= 7 && msg.compare(msg.size() - 7, 7, "<eof>") == 0) {
+      if (msg.size() >= 5 && msg.compare(msg.size() - 5, 5, "<eof>") == 0) {
         L->top--;
         std::fputs(">> ", stdout);
         std::fflush(stdout);
@@ -289,7 +298,7 @@ int main(int argc, char** argv) {
     // The arg table: script at 0, its arguments at 1.., the interpreter and
     // options at negative indices.
     {
-      int base = scriptIndex ? scriptIndex : argc;
+      int base = scriptIndex;  // 0 without a script: arg[0] is then the interpreter
       Table* argTable = newTable(L, argc - base > 0 ? argc - base : 0, base + 1);
       lib::push(L, Value::table(argTable));
       for (int j = 0; j < argc; j++) {

@@ -4,6 +4,7 @@
 #include "runtime/ChunkId.hpp"
 #include "runtime/Error.hpp"
 #include "runtime/String.hpp"
+#include "runtime/Table.hpp"
 #include "vm/Vm.hpp"
 
 namespace tycho {
@@ -33,23 +34,46 @@ void callErrorHandler(lua_State* L) {
 
 void installErrorHandlerHook(GlobalState* g) { g->callErrorHandler = callErrorHandler; }
 
+namespace {
+
+// The name under which `fn` is stored in the global table, if any (Lua's
+// tracebacks name functions by where they are found first).
+bool globalFunctionName(lua_State* L, const Value& fn, std::string* name) {
+  Table* globals = globalsTable(L);
+  Value key = Value::nil(), value;
+  while (tableNext(L, globals, &key, &value)) {
+    if (key.isString() && rawEquals(value, fn)) {
+      name->assign(view(key.asString()));
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::string traceback(lua_State* L1, int level) {
   std::string out = "stack traceback:";
   int n = 0;
   for (CallInfo* ci = L1->ci; ci && ci != &L1->baseCi; ci = ci->previous, n++) {
     if (n < level) continue;
     out += "\n\t";
+    std::string global;
+    bool named = globalFunctionName(L1, *ci->func, &global);
     if (ci->isLua()) {
       const Proto* p = ci->func->asLuaClosure()->proto;
       std::string src = p->source ? chunkId(view(p->source)) : "?";
       out += src + ":" + std::to_string(currentLine(ci)) + ":";
-      if (p->lineDefined == 0) out += " in main chunk";
+      if (named) out += " in function '" + global + "'";
+      else if (p->lineDefined == 0) out += " in main chunk";
       else out += " in function <" + src + ":" + std::to_string(p->lineDefined) + ">";
       if (ci->status & CIST_TAIL) out += "\n\t(...tail calls...)";
     } else {
-      out += "[C]: in ?";
+      out += named ? "[C]: in function '" + global + "'" : "[C]: in ?";
     }
   }
+  // The host that entered the interpreter.
+  out += "\n\t[C]: in ?";
   return out;
 }
 

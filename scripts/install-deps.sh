@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs Tycho's build and test dependencies from Debian packages (needs root).
+# Does nothing when everything is already present.
+set -euo pipefail
+packages=(cmake g++ make pkg-config ccache libasmjit-dev libmimalloc-dev libxxhash-dev
+          doctest-dev libbenchmark-dev lua5.4 luajit)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}"
+fi

@@ -1,0 +1,177 @@
+// Code generator: expected bytecode of small snippets (stack depths, operand
+// forms, jumps), compared as disassembly text.
+#include <doctest/doctest.h>
+
+#include "compiler/CodeGen.hpp"
+#include "compiler/Disassembler.hpp"
+#include "compiler/Lexer.hpp"
+#include "compiler/Parser.hpp"
+#include "compiler/Resolver.hpp"
+
+using namespace tycho;
+
+namespace {
+
+std::unique_ptr<FunctionCode> compile(const std::string& src) {
+  ast::Chunk chunk = parseChunk(src, "=test");
+  resolveChunk(chunk, "=test");
+  return generateCode(chunk, "=test");
+}
+
+std::string body(const std::string& src) { return disassembleBody(*compile(src)); }
+
+std::string compileError(const std::string& src) {
+  try {
+    compile(src);
+  } catch (CompileError& e) {
+    return e.message;
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("locals are stack slots and arithmetic works on the operand stack") {
+  CHECK(body("local a, b = 1, 2 local c = a + b * 3") ==
+        "VARARGPREP 0\n"
+        "INT 1\n"
+        "INT 2\n"
+        "GETLOCAL 0\n"
+        "GETLOCAL 1\n"
+        "INT 3\n"
+        "MUL\n"
+        "ADD\n"
+        "POP 3\n"
+        "RETURN0\n");
+}
+
+TEST_CASE("globals go through the _ENV upvalue") {
+  CHECK(body("x = y") ==
+        "VARARGPREP 0\n"
+        "GETTABUP 0 0 ; _ENV \"y\"\n"
+        "SETTABUP 0 1 ; _ENV \"x\"\n"
+        "RETURN0\n");
+}
+
+TEST_CASE("calls name their function slot and result count") {
+  CHECK(body("local t = {} print(t, f())") ==
+        "VARARGPREP 0\n"
+        "NEWTABLE 0 0\n"
+        "GETTABUP 0 0 ; _ENV \"print\"\n"
+        "GETLOCAL 0\n"
+        "GETTABUP 0 1 ; _ENV \"f\"\n"
+        "CALL 3 0\n"
+        "CALL 1 1\n"
+        "POP 1\n"
+        "RETURN0\n");
+}
+
+TEST_CASE("a return of a call is a tail call") {
+  auto f = compile("local function g(n) return g(n - 1) end");
+  REQUIRE(f->protos.size() == 1);
+  CHECK(disassembleBody(*f->protos[0]) ==
+        "GETUPVAL 0 ; g\n"
+        "GETLOCAL 0\n"
+        "INT 1\n"
+        "SUB\n"
+        "TAILCALL 1\n"
+        "RETURN0\n");
+}
+
+TEST_CASE("and/or keep the deciding value on the stack") {
+  CHECK(body("local a, b local c = a and b or 1") ==
+        "VARARGPREP 0\n"
+        "NIL 2\n"
+        "GETLOCAL 0\n"
+        "ANDJ 2 ; to 7\n"
+        "GETLOCAL 1\n"
+        "ORJ 1 ; to 9\n"
+        "INT 1\n"
+        "POP 3\n"
+        "RETURN0\n");
+}
+
+TEST_CASE("numeric for keeps its state in three hidden slots and the control variable") {
+  CHECK(body("for i = 1, 10 do local x = i end") ==
+        "VARARGPREP 0\n"
+        "INT 1\n"
+        "INT 10\n"
+        "INT 1\n"
+        "FORPREP 0 3 ; to 10\n"
+        "GETLOCAL 3\n"
+        "POP 1\n"
+        "FORLOOP 0 2 ; to 7\n"
+        "POP 4\n"
+        "RETURN0\n");
+}
+
+TEST_CASE("a captured loop variable is closed each iteration") {
+  std::string code = body("for i = 1, 3 do local f = function() return i end end");
+  CHECK(code.find("CLOSE 3\nFORLOOP") != std::string::npos);
+}
+
+TEST_CASE("extra values of a list are evaluated and dropped") {
+  CHECK(body("local a = 1, 2, 3") ==
+        "VARARGPREP 0\n"
+        "INT 1\n"
+        "INT 2\n"
+        "INT 3\n"
+        "POP 2\n"
+        "POP 1\n"
+        "RETURN0\n");
+}
+
+TEST_CASE("multiple assignment evaluates targets, then values, then stores right to left") {
+  CHECK(body("local t, i = {}, 1 i, t[i] = i + 1, 20") ==
+        "VARARGPREP 0\n"
+        "NEWTABLE 0 0\n"
+        "INT 1\n"
+        "GETLOCAL 0\n"
+        "GETLOCAL 1\n"
+        "GETLOCAL 1\n"
+        "INT 1\n"
+        "ADD\n"
+        "INT 20\n"
+        "SETINDEXAT 2\n"
+        "SETLOCAL 1\n"
+        "POP 2\n"
+        "POP 2\n"
+        "RETURN0\n");
+}
+
+TEST_CASE("table constructors store positional items in batches") {
+  CHECK(body("local t = {1, 2, x = 3, [4] = 5, f()}") ==
+        "VARARGPREP 0\n"
+        "NEWTABLE 2 2\n"
+        "INT 1\n"
+        "INT 2\n"
+        "INT 3\n"
+        "SETFIELDAT 0 0 ; \"x\"\n"
+        "INT 4\n"
+        "INT 5\n"
+        "SETKEYAT 0\n"
+        "GETTABUP 0 1 ; _ENV \"f\"\n"
+        "CALL 3 0\n"
+        "SETLIST 0 0\n"
+        "EXTRAARG 1\n"
+        "POP 1\n"
+        "RETURN0\n");
+}
+
+TEST_CASE("semantic errors of gotos, breaks and constants") {
+  CHECK(compileError("break") == "test:1: break outside loop at line 1");
+  CHECK(compileError("goto nowhere") == "test:1: no visible label 'nowhere' for <goto> at line 1");
+  CHECK(compileError("::a:: ::a::") == "test:1: label 'a' already defined on line 1");
+  CHECK(compileError("goto f; local x; ::f:: x = 1") == "test:1: <goto f> at line 1 jumps into the scope of local 'x'");
+  CHECK(compileError("local x <const> = 1; x = 2") == "test:1: attempt to assign to const variable 'x'");
+  CHECK(compileError("local x <close> = nil; local function f() x = 1 end") == "test:1: attempt to assign to const variable 'x'");
+  CHECK(compileError("do goto l; local a; ::l:: end").empty());
+}
+
+TEST_CASE("deep expressions report the slot limit instead of overflowing") {
+  std::string src = "local x = 1";
+  for (int i = 0; i < 300; i++) src += " + (1";
+  for (int i = 0; i < 300; i++) src += ")";
+  std::string msg = compileError(src);
+  CHECK(!msg.empty());
+}
