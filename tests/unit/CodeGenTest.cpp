@@ -83,9 +83,9 @@ TEST_CASE("and/or keep the deciding value on the stack") {
         "VARARGPREP 0\n"
         "NIL 2\n"
         "GETLOCAL 0\n"
-        "ANDJ 2 ; to 7\n"
+        "ANDJ 1 ; to 6\n"   // a falsy: keep it and let `or` decide
         "GETLOCAL 1\n"
-        "ORJ 1 ; to 9\n"
+        "ORJ 1 ; to 8\n"
         "INT 1\n"
         "POP 3\n"
         "RETURN0\n");
@@ -97,10 +97,10 @@ TEST_CASE("numeric for keeps its state in three hidden slots and the control var
         "INT 1\n"
         "INT 10\n"
         "INT 1\n"
-        "FORPREP 0 3 ; to 10\n"
+        "FORPREP 0 3 ; to 9\n"
         "GETLOCAL 3\n"
         "POP 1\n"
-        "FORLOOP 0 2 ; to 7\n"
+        "FORLOOP 0 3 ; to 6\n"
         "POP 4\n"
         "RETURN0\n");
 }

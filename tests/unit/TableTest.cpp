@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <string>
 
 #include "gc/Heap.hpp"
 #include "runtime/Number.hpp"
