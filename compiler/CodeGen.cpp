@@ -104,6 +104,26 @@ class FuncGen {
   }
   int emitJump(Opcode op) { return emit(makeSAx(op, 0)); }
 
+  // Marks the current position as a jump target: instructions before it can
+  // no longer be fused with the ones after it.
+  int target() {
+    lastTarget_ = pc();
+    return lastTarget_;
+  }
+
+  // The instruction at `at`, when it can be folded into the next one (it is
+  // in the current straight-line run of code).
+  const Instruction* fusable(int at) const {
+    if (at < 0 || at < lastTarget_ || at >= pc()) return nullptr;
+    return &out_.code[size_t(at)];
+  }
+  // Replaces the instructions from `at` on with `i`.
+  void replaceFrom(int at, Instruction i) {
+    out_.code.resize(size_t(at));
+    out_.lines.resize(size_t(at));
+    emit(i);
+  }
+
   // Points the jump at `from` to `target`.
   void patchJump(int from, int target) {
     int offset = target - (from + 1);
@@ -111,7 +131,7 @@ class FuncGen {
     Instruction i = out_.code[size_t(from)];
     out_.code[size_t(from)] = makeSAx(opcodeOf(i), offset);
   }
-  void patchHere(int from) { patchJump(from, pc()); }
+  void patchHere(int from) { patchJump(from, target()); }
 
   // Sets the B (distance) operand of loop instructions.
   void patchDistance(int at, int distance) {
@@ -130,10 +150,14 @@ class FuncGen {
   void pop(int n = 1) { depth_ -= n; }
 
   void emitPop(int n) {
-    if (n > 0) {
+    if (n <= 0) return;
+    const Instruction* last = fusable(pc() - 1);
+    if (last && opcodeOf(*last) == OP_POP) {
+      replaceFrom(pc() - 1, makeAx(OP_POP, argAx(*last) + uint32_t(n)));  // merge with the previous POP
+    } else {
       emitAx(OP_POP, uint32_t(n));
-      pop(n);
     }
+    pop(n);
   }
 
   // --- constants ---
@@ -152,7 +176,8 @@ class FuncGen {
     return index;
   }
   int stringConstant(const std::string& s) {
-    Constant c{Constant::String};
+    Constant c;
+      c.kind = Constant::String;
     c.s = s;
     return constantIndex(c);
   }
@@ -281,7 +306,7 @@ class FuncGen {
       if (!anyGoto) emitAx(OP_SETTOP, uint32_t(d));
       depth_ = d;
     }
-    labels_.push_back({s.label, pc(), d, s.line});
+    labels_.push_back({s.label, target(), d, s.line});
   }
 
   bool needsCloseBetween(int low, int high) const {
@@ -332,7 +357,8 @@ class FuncGen {
       case ExprKind::False: emitNone(OP_FALSE); push(); break;
       case ExprKind::Integer: integer(static_cast<IntegerExpr&>(e).value); break;
       case ExprKind::Float: {
-        Constant c{Constant::Float};
+        Constant c;
+      c.kind = Constant::Float;
         c.n = static_cast<FloatExpr&>(e).value;
         emitAx(OP_K, uint32_t(constantIndex(c)));
         push();
@@ -350,14 +376,24 @@ class FuncGen {
       case ExprKind::Name: nameGet(static_cast<NameExpr&>(e)); break;
       case ExprKind::Index: {
         auto& x = static_cast<IndexExpr&>(e);
+        int objectStart = pc();
         expr(*x.object);
         if (x.key->kind == ExprKind::String) {
           line_ = e.line;
-          emitAx(OP_GETFIELD, uint32_t(stringConstant(static_cast<StringExpr&>(*x.key).value)));
+          uint32_t key = uint32_t(stringConstant(static_cast<StringExpr&>(*x.key).value));
+          const Instruction* object = pc() - objectStart == 1 ? fusable(objectStart) : nullptr;
+          if (object && opcodeOf(*object) == OP_GETLOCAL && key <= uint32_t(kMaxB)) {
+            replaceFrom(objectStart, makeAB(OP_GETFIELD_L, argAx(*object), key));
+          } else {
+            emitAx(OP_GETFIELD, key);
+          }
         } else {
+          int keyStart = pc();
           expr(*x.key);
           line_ = e.line;
-          emitNone(OP_GETTABLE);
+          const Instruction* key = pc() - keyStart == 1 ? fusable(keyStart) : nullptr;
+          if (key && opcodeOf(*key) == OP_GETLOCAL) replaceFrom(keyStart, makeAx(OP_GETTABLE_L, argAx(*key)));
+          else emitNone(OP_GETTABLE);
           pop();
         }
         break;
@@ -372,7 +408,8 @@ class FuncGen {
     if (v >= kMinSAx && v <= kMaxSAx) {
       emit(makeSAx(OP_INT, int32_t(v)));
     } else {
-      Constant c{Constant::Integer};
+      Constant c;
+      c.kind = Constant::Integer;
       c.i = v;
       emitAx(OP_K, uint32_t(constantIndex(c)));
     }
@@ -545,11 +582,42 @@ class FuncGen {
       pop(count - 1);
       return;
     }
+    int lhsStart = pc();
     expr(*b.lhs);
+    int rhsStart = pc();
     expr(*b.rhs);
     line_ = b.line;
-    emitNone(binaryOpcode(b.op));
+    emitBinary(binaryOpcode(b.op), lhsStart, rhsStart);
     pop();
+  }
+
+  // Emits a binary operator, folding operands that are a single GETLOCAL or
+  // constant push into one of its operand forms (see Opcodes.hpp).
+  void emitBinary(Opcode op, int lhsStart, int rhsStart) {
+    const Instruction* right = pc() - rhsStart == 1 ? fusable(rhsStart) : nullptr;
+    const Instruction* left = rhsStart - lhsStart == 1 ? fusable(lhsStart) : nullptr;
+    int rightConstant = -1;
+    if (right && opcodeOf(*right) == OP_K) {
+      rightConstant = int(argAx(*right));
+    } else if (right && opcodeOf(*right) == OP_INT) {
+      Constant c;
+      c.kind = Constant::Integer;
+      c.i = argSAx(*right);
+      rightConstant = constantIndex(c);
+    }
+    bool leftLocal = left && opcodeOf(*left) == OP_GETLOCAL;
+    if (right && opcodeOf(*right) == OP_GETLOCAL) {
+      uint32_t slot = argAx(*right);
+      if (leftLocal) replaceFrom(lhsStart, makeAB(Opcode(int(op) + int(kFormLL)), argAx(*left), slot));
+      else replaceFrom(rhsStart, makeAx(Opcode(int(op) + int(kFormL)), slot));
+    } else if (rightConstant >= 0 && rightConstant <= kMaxB) {
+      if (leftLocal) replaceFrom(lhsStart, makeAB(Opcode(int(op) + int(kFormLK)), argAx(*left), uint32_t(rightConstant)));
+      else replaceFrom(rhsStart, makeAx(Opcode(int(op) + int(kFormK)), uint32_t(rightConstant)));
+    } else {
+      emitNone(op);
+    }
+    pop();  // two operands in, one result out
+    push();
   }
 
   static Opcode binaryOpcode(BinOp op) {
@@ -771,7 +839,7 @@ class FuncGen {
   }
 
   void whileStmt(WhileStmt& s) {
-    int start = pc();
+    int start = target();
     int exit = condJumpIfFalse(*s.cond);
     openBlock(true, depth_);
     statements(s.body);
@@ -784,7 +852,7 @@ class FuncGen {
   }
 
   void repeatStmt(RepeatStmt& s) {
-    int start = pc();
+    int start = target();
     openBlock(true, depth_);
     statements(s.body, false);
     // The condition sees the body's locals.
@@ -840,7 +908,7 @@ class FuncGen {
     openBlock(true, base + 4, base);
     for (int j = 0; j < 3; j++) addActive("(for state)", base + j, false, false);
     addActive(s.var.name, base + 3, s.var.captured, false);
-    int bodyStart = pc();
+    int bodyStart = target();
     openBlock(false);
     statements(s.body);
     closeBlock();
@@ -849,7 +917,7 @@ class FuncGen {
     line_ = s.line;
     int loop = emitAB(OP_FORLOOP, base, 0);
     patchDistance(loop, pc() - bodyStart);
-    patchDistance(prep, pc() - (prep + 1));
+    patchDistance(prep, target() - (prep + 1));
     endLoop(base);
   }
 
@@ -874,7 +942,7 @@ class FuncGen {
     openBlock(true, base + 4 + nvars, base);
     for (int j = 0; j < 4; j++) addActive("(for state)", base + j, false, j == 3);
     for (int i = 0; i < nvars; i++) addActive(s.vars[size_t(i)].name, base + 4 + i, s.vars[size_t(i)].captured, false);
-    int bodyStart = pc();
+    int bodyStart = target();
     openBlock(false);
     statements(s.body);
     closeBlock();
@@ -882,7 +950,7 @@ class FuncGen {
     for (auto& v : s.vars) capturedVar = capturedVar || v.captured;
     if (capturedVar) emitAx(OP_CLOSE, uint32_t(base + 4));
     line_ = s.line;
-    patchDistance(prep, pc() - (prep + 1));
+    patchDistance(prep, target() - (prep + 1));
     emitAB(OP_TFORCALL, base, nvars);
     int loop = emitAB(OP_TFORLOOP, base, 0);
     patchDistance(loop, pc() - bodyStart);
@@ -924,6 +992,7 @@ class FuncGen {
   int depth_ = 0;
   int maxDepth_ = 0;
   int line_ = 0;
+  int lastTarget_ = 0;  // latest jump target (see target())
   std::vector<Active> actives_;
   std::vector<Label> labels_;
   std::vector<Goto> pendingGotos_;

@@ -28,7 +28,7 @@ struct Proto;
 struct String;
 
 struct Constant {
-  enum Kind : uint8_t { Integer, Float, String } kind;
+  enum Kind : uint8_t { Integer, Float, String } kind = Integer;
   tycho::Integer i = 0;
   Number n = 0;
   std::string s;

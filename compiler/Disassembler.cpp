@@ -51,6 +51,9 @@ std::string operands(const FunctionCode& f, int pc, Instruction i, std::string* 
     case OP_SETFIELDAT:
       if (argB(i) < f.constants.size()) *comment = constantText(f.constants[argB(i)]);
       break;
+    case OP_GETFIELD_L:
+      if (argB(i) < f.constants.size()) *comment = constantText(f.constants[argB(i)]);
+      break;
     case OP_GETUPVAL: case OP_SETUPVAL:
       if (argAx(i) < f.upvalues.size()) *comment = f.upvalues[argAx(i)].name;
       break;
@@ -63,7 +66,16 @@ std::string operands(const FunctionCode& f, int pc, Instruction i, std::string* 
     case OP_FORLOOP: case OP_TFORLOOP:
       *comment = "to " + std::to_string(pc + 2 - int(argB(i)));
       break;
-    default: break;
+    default: {
+      // Operand forms of binary operators name their constant.
+#define TYCHO_FORM_COMMENT(X, name, sym)                                                         \
+  if (op == OP_##name##_K && argAx(i) < f.constants.size()) *comment = constantText(f.constants[argAx(i)]); \
+  if (op == OP_##name##_LK && argB(i) < f.constants.size()) *comment = constantText(f.constants[argB(i)]);
+      TYCHO_ARITH_OPS(TYCHO_FORM_COMMENT, _)
+      TYCHO_COMPARE_OPS(TYCHO_FORM_COMMENT, _)
+#undef TYCHO_FORM_COMMENT
+      break;
+    }
   }
   return buf;
 }

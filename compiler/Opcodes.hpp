@@ -28,6 +28,36 @@ namespace tycho {
 
 constexpr int kVar = -1;
 
+// Binary operators come in five operand forms, so that operands which are
+// locals or constants need no push of their own (the commonest sequences,
+// GETLOCAL/K followed by an operator, become one instruction):
+//   OP      a b -> r            both operands on the stack
+//   OP_L    a -> r              right operand is slot Ax
+//   OP_K    a -> r              right operand is K[Ax]
+//   OP_LL   -> r                operands are slots A and B
+//   OP_LK   -> r                operands are slot A and K[B]
+// The forms of one operator are consecutive, in this order. An arithmetic
+// result followed by SETLOCAL, and a comparison followed by JMPF, are
+// completed by the operator's handler without a dispatch of their own.
+#define TYCHO_BINARY_FORMS(X, name, sym)                                          \
+  X(name,       None, 2, 1, "a b -> a " sym " b")                                   \
+  X(name##_L,   Ax,   1, 1, "a -> a " sym " slot Ax")                               \
+  X(name##_K,   Ax,   1, 1, "a -> a " sym " K[Ax]")                                 \
+  X(name##_LL,  AB,   0, 1, "push slot A " sym " slot B")                           \
+  X(name##_LK,  AB,   0, 1, "push slot A " sym " K[B]")
+
+#define TYCHO_ARITH_OPS(F, X)                                                       \
+  F(X, ADD, "+") F(X, SUB, "-") F(X, MUL, "*") F(X, MOD, "%") F(X, POW, "^")        \
+  F(X, DIV, "/") F(X, IDIV, "//") F(X, BAND, "&") F(X, BOR, "|") F(X, BXOR, "~")    \
+  F(X, SHL, "<<") F(X, SHR, ">>")
+
+// GT and GE are evaluated as b < a and b <= a (§3.4.4).
+#define TYCHO_COMPARE_OPS(F, X)                                                     \
+  F(X, EQ, "==") F(X, NE, "~=") F(X, LT, "<") F(X, LE, "<=") F(X, GT, ">") F(X, GE, ">=")
+
+// Offsets of the operand forms from the plain operator.
+enum BinaryForm : uint8_t { kFormStack = 0, kFormL = 1, kFormK = 2, kFormLL = 3, kFormLK = 4 };
+
 #define TYCHO_OPCODES(X)                                                                        \
   X(NIL,        Ax,  0, kVar, "push Ax nils")                                                   \
   X(TRUE,       None, 0, 1,   "push true")                                                      \
@@ -42,6 +72,8 @@ constexpr int kVar = -1;
   X(SETTABUP,   AB,  1, 0,    "U[A][K[B]] = pop")                                               \
   X(GETTABLE,   None, 2, 1,   "t k -> t[k]")                                                    \
   X(GETFIELD,   Ax,  1, 1,    "t -> t[K[Ax]] (K[Ax] a string)")                                 \
+  X(GETFIELD_L, AB,  0, 1,    "push slot A [K[B]] (K[B] a string)")                             \
+  X(GETTABLE_L, Ax,  1, 1,    "t -> t[slot Ax]")                                                \
   X(SETTABLE,   None, 3, 0,   "t k v -> ; t[k] = v")                                            \
   X(SETFIELD,   Ax,  2, 0,    "t v -> ; t[K[Ax]] = v")                                          \
   X(SETINDEXAT, Ax,  1, 0,    "slot Ax [slot Ax+1] = pop (multiple assignment)")                \
@@ -52,29 +84,13 @@ constexpr int kVar = -1;
   X(NEWTABLE,   AB,  0, 1,    "push a new table; A = hash size hint, B = array size hint")      \
   X(SETLIST,    AB,  kVar, 0, "slot A [EXTRAARG + i] = slot A+1+i for B values (B = 0: to top)")\
   X(SELF,       Ax,  1, 2,    "o -> o[K[Ax]] o (method lookup)")                                \
-  X(ADD,        None, 2, 1,   "a b -> a + b")                                                   \
-  X(SUB,        None, 2, 1,   "a b -> a - b")                                                   \
-  X(MUL,        None, 2, 1,   "a b -> a * b")                                                   \
-  X(MOD,        None, 2, 1,   "a b -> a % b")                                                   \
-  X(POW,        None, 2, 1,   "a b -> a ^ b")                                                   \
-  X(DIV,        None, 2, 1,   "a b -> a / b")                                                   \
-  X(IDIV,       None, 2, 1,   "a b -> a // b")                                                  \
-  X(BAND,       None, 2, 1,   "a b -> a & b")                                                   \
-  X(BOR,        None, 2, 1,   "a b -> a | b")                                                   \
-  X(BXOR,       None, 2, 1,   "a b -> a ~ b")                                                   \
-  X(SHL,        None, 2, 1,   "a b -> a << b")                                                  \
-  X(SHR,        None, 2, 1,   "a b -> a >> b")                                                  \
+  TYCHO_ARITH_OPS(TYCHO_BINARY_FORMS, X)                                                        \
   X(UNM,        None, 1, 1,   "a -> -a")                                                        \
   X(BNOT,       None, 1, 1,   "a -> ~a")                                                        \
   X(NOT,        None, 1, 1,   "a -> not a")                                                     \
   X(LEN,        None, 1, 1,   "a -> #a")                                                        \
   X(CONCAT,     Ax,  kVar, 1, "concatenate the top Ax values into one")                         \
-  X(EQ,         None, 2, 1,   "a b -> a == b")                                                  \
-  X(NE,         None, 2, 1,   "a b -> a ~= b")                                                  \
-  X(LT,         None, 2, 1,   "a b -> a < b")                                                   \
-  X(LE,         None, 2, 1,   "a b -> a <= b")                                                  \
-  X(GT,         None, 2, 1,   "a b -> a > b (evaluated as b < a)")                              \
-  X(GE,         None, 2, 1,   "a b -> a >= b (evaluated as b <= a)")                            \
+  TYCHO_COMPARE_OPS(TYCHO_BINARY_FORMS, X)                                                      \
   X(JMP,        sAx, 0, 0,    "pc += sAx")                                                      \
   X(JMPF,       sAx, 1, 0,    "pop; jump by sAx if it was false or nil")                        \
   X(JMPT,       sAx, 1, 0,    "pop; jump by sAx if it was neither false nor nil")               \

@@ -209,6 +209,37 @@ L_GETFIELD: {
   RELOAD();
   DISPATCH();
 }
+L_GETFIELD_L: {
+  Value t = base[argA(i)];
+  const Value& key = k[argB(i)];
+  if (t.isTable()) {
+    const Value* v = key.isShortString() ? tableGetShortString(t.asTable(), key.asString()) : tableGet(L->g, t.asTable(), key);
+    if (!v->isNil()) {
+      *sp++ = *v;
+      DISPATCH();
+    }
+  }
+  SAVE();
+  getTableMeta(L, t, key, OFFSET(sp));
+  RELOAD();
+  sp++;
+  DISPATCH();
+}
+L_GETTABLE_L: {
+  Value t = sp[-1];
+  Value key = base[argAx(i)];
+  if (t.isTable()) {
+    const Value* v = key.isInteger() ? tableGetInt(t.asTable(), key.u.i) : tableGet(L->g, t.asTable(), key);
+    if (!v->isNil()) {
+      sp[-1] = *v;
+      DISPATCH();
+    }
+  }
+  SAVE();
+  getTableMeta(L, t, key, OFFSET(sp - 1));
+  RELOAD();
+  DISPATCH();
+}
 
 #define STORE_FAST(tv, keyv, val)                                                   \
   if ((tv).isTable()) {                                                             \
@@ -320,109 +351,144 @@ L_SELF: {
   DISPATCH();
 }
 
-#define ARITH(event, intExpr, floatExpr)                                  \
-  {                                                                       \
-    Value& a = sp[-2];                                                    \
-    Value& b = sp[-1];                                                    \
-    if (a.isInteger() && b.isInteger()) {                                 \
-      Integer x = a.u.i, y = b.u.i;                                       \
-      a.u.i = (intExpr);                                                  \
-      sp--;                                                               \
-      DISPATCH();                                                         \
-    }                                                                     \
-    if (a.isNumber() && b.isNumber()) {                                   \
-      Number x = a.asNumber(), y = b.asNumber();                          \
-      a.setNumber(floatExpr);                                             \
-      sp--;                                                               \
-      DISPATCH();                                                         \
-    }                                                                     \
-    SAVE();                                                               \
-    arithMeta(L, a, b, event, OFFSET(sp - 2));                            \
-    RELOAD();                                                             \
-    sp--;                                                                 \
-    DISPATCH();                                                           \
+// --- binary operators in their five operand forms (see Opcodes.hpp) ---
+//
+// Each form fetches copies of its operands `a` and `b` and names `dst`, the
+// slot where the plain form's result lands once operands are popped. The
+// operand slots stay below L->top during a slow path, so they stay rooted.
+#define FORM_S Value a = sp[-2], b = sp[-1]; StkId dst = sp - 2;
+#define FORM_L Value a = sp[-1], b = base[argAx(i)]; StkId dst = sp - 1;
+#define FORM_K Value a = sp[-1], b = k[argAx(i)]; StkId dst = sp - 1;
+#define FORM_LL Value a = base[argA(i)], b = base[argB(i)]; StkId dst = sp;
+#define FORM_LK Value a = base[argA(i)], b = k[argB(i)]; StkId dst = sp;
+
+// Stores an operator's result: straight into a local when the next
+// instruction is SETLOCAL (one dispatch saved), else on the stack.
+#define PUSH_RESULT(res)                         \
+  sp = dst;                                      \
+  if (opcodeOf(*pc) == OP_SETLOCAL) {            \
+    base[argAx(*pc)] = (res);                    \
+    pc++;                                        \
+  } else {                                       \
+    *sp++ = (res);                               \
+  }                                              \
+  DISPATCH();
+
+#define ARITH_SLOW(event)                        \
+  {                                              \
+    ptrdiff_t off_ = OFFSET(dst);                \
+    SAVE();                                      \
+    arithMeta(L, a, b, event, off_);             \
+    RELOAD();                                    \
+    dst = restoreStack(L, off_);                 \
+    res = *dst;                                  \
   }
 
-#define FLOAT_ARITH(event, floatExpr)                                     \
-  {                                                                       \
-    Value& a = sp[-2];                                                    \
-    Value& b = sp[-1];                                                    \
-    if (a.isNumber() && b.isNumber()) {                                   \
-      Number x = a.asNumber(), y = b.asNumber();                          \
-      a.setNumber(floatExpr);                                             \
-      sp--;                                                               \
-      DISPATCH();                                                         \
-    }                                                                     \
-    SAVE();                                                               \
-    arithMeta(L, a, b, event, OFFSET(sp - 2));                            \
-    RELOAD();                                                             \
-    sp--;                                                                 \
-    DISPATCH();                                                           \
+// Integer and float arithmetic (+ - *): integers wrap around (§3.4.1).
+#define ARITH_HANDLER(LABEL, FORM, event, intExpr, floatExpr)     \
+  LABEL : {                                                       \
+    FORM Value res;                                               \
+    if (a.isInteger() && b.isInteger()) {                         \
+      Integer x = a.u.i, y = b.u.i;                               \
+      res.setInteger(intExpr);                                    \
+    } else if (a.isNumber() && b.isNumber()) {                    \
+      Number x = a.asNumber(), y = b.asNumber();                  \
+      res.setNumber(floatExpr);                                   \
+    } else ARITH_SLOW(event)                                      \
+    PUSH_RESULT(res)                                              \
   }
 
-#define SLOW_BINARY(event)                                                \
-  {                                                                       \
-    SAVE();                                                               \
-    arithMeta(L, sp[-2], sp[-1], event, OFFSET(sp - 2));                  \
-    RELOAD();                                                             \
-    sp--;                                                                 \
-    DISPATCH();                                                           \
+// Float-only arithmetic (/ ^).
+#define FLOAT_HANDLER(LABEL, FORM, event, floatExpr)              \
+  LABEL : {                                                       \
+    FORM Value res;                                               \
+    if (a.isNumber() && b.isNumber()) {                           \
+      Number x = a.asNumber(), y = b.asNumber();                  \
+      res.setNumber(floatExpr);                                   \
+    } else ARITH_SLOW(event)                                      \
+    PUSH_RESULT(res)                                              \
   }
 
-L_ADD: ARITH(TM_ADD, Integer(Unsigned(x) + Unsigned(y)), x + y)
-L_SUB: ARITH(TM_SUB, Integer(Unsigned(x) - Unsigned(y)), x - y)
-L_MUL: ARITH(TM_MUL, Integer(Unsigned(x) * Unsigned(y)), x * y)
-L_DIV: FLOAT_ARITH(TM_DIV, x / y)
-L_POW: FLOAT_ARITH(TM_POW, (y == 2 ? x * x : std::pow(x, y)))
-L_MOD: {
-  Value& a = sp[-2];
-  Value& b = sp[-1];
-  if (a.isInteger() && b.isInteger() && b.u.i != 0) {
-    a.u.i = integerMod(a.u.i, b.u.i);
-    sp--;
-    DISPATCH();
-  }
-  if (a.isFloat() && b.isFloat()) {
-    a.u.n = floatMod(a.u.n, b.u.n);
-    sp--;
-    DISPATCH();
-  }
-  SLOW_BINARY(TM_MOD)
-}
-L_IDIV: {
-  Value& a = sp[-2];
-  Value& b = sp[-1];
-  if (a.isInteger() && b.isInteger() && b.u.i != 0) {
-    a.u.i = integerFloorDiv(a.u.i, b.u.i);
-    sp--;
-    DISPATCH();
-  }
-  if (a.isFloat() && b.isFloat()) {
-    a.u.n = std::floor(a.u.n / b.u.n);
-    sp--;
-    DISPATCH();
-  }
-  SLOW_BINARY(TM_IDIV)
-}
-
-#define BITWISE(event, expr)                                              \
-  {                                                                       \
-    Value& a = sp[-2];                                                    \
-    Value& b = sp[-1];                                                    \
-    if (a.isInteger() && b.isInteger()) {                                 \
-      Integer x = a.u.i, y = b.u.i;                                       \
-      a.u.i = (expr);                                                     \
-      sp--;                                                               \
-      DISPATCH();                                                         \
-    }                                                                     \
-    SLOW_BINARY(event)                                                    \
+// Floor division and modulo: a zero integer divisor takes the slow path,
+// which raises the error.
+#define DIVISION_HANDLER(LABEL, FORM, event, intExpr, floatExpr)  \
+  LABEL : {                                                       \
+    FORM Value res;                                               \
+    if (a.isInteger() && b.isInteger()) {                         \
+      Integer x = a.u.i, y = b.u.i;                               \
+      if (y != 0) res.setInteger(intExpr);                        \
+      else ARITH_SLOW(event)                                      \
+    } else if (a.isNumber() && b.isNumber()) {                    \
+      Number x = a.asNumber(), y = b.asNumber();                  \
+      res.setNumber(floatExpr);                                   \
+    } else ARITH_SLOW(event)                                      \
+    PUSH_RESULT(res)                                              \
   }
 
-L_BAND: BITWISE(TM_BAND, Integer(Unsigned(x) & Unsigned(y)))
-L_BOR: BITWISE(TM_BOR, Integer(Unsigned(x) | Unsigned(y)))
-L_BXOR: BITWISE(TM_BXOR, Integer(Unsigned(x) ^ Unsigned(y)))
-L_SHL: BITWISE(TM_SHL, shiftLeft(x, y))
-L_SHR: BITWISE(TM_SHR, shiftLeft(x, y == INT64_MIN ? INT64_MAX : -y))
+// Bitwise operators: floats with integer values go through the slow path.
+#define BITWISE_HANDLER(LABEL, FORM, event, intExpr)              \
+  LABEL : {                                                       \
+    FORM Value res;                                               \
+    if (a.isInteger() && b.isInteger()) {                         \
+      Integer x = a.u.i, y = b.u.i;                               \
+      res.setInteger(intExpr);                                    \
+    } else ARITH_SLOW(event)                                      \
+    PUSH_RESULT(res)                                              \
+  }
+
+// Comparisons: when the next instruction is JMPF the result decides the
+// jump directly instead of being pushed.
+#define COMPARE_HANDLER(LABEL, FORM, intExpr, floatExpr, slowExpr) \
+  LABEL : {                                                        \
+    FORM bool r;                                                   \
+    if (a.isInteger() && b.isInteger()) {                          \
+      Integer x = a.u.i, y = b.u.i;                                \
+      r = (intExpr);                                               \
+    } else if (a.isFloat() && b.isFloat()) {                       \
+      Number x = a.u.n, y = b.u.n;                                 \
+      r = (floatExpr);                                             \
+    } else {                                                       \
+      ptrdiff_t off_ = OFFSET(dst);                                \
+      SAVE();                                                      \
+      r = (slowExpr);                                              \
+      RELOAD();                                                    \
+      dst = restoreStack(L, off_);                                 \
+    }                                                              \
+    sp = dst;                                                      \
+    if (opcodeOf(*pc) == OP_JMPF) {                                \
+      Instruction jump = *pc++;                                    \
+      if (!r) pc += argSAx(jump);                                  \
+    } else {                                                       \
+      (sp++)->setBoolean(r);                                       \
+    }                                                              \
+    DISPATCH();                                                    \
+  }
+
+#define ALL_FORMS(HANDLER, NAME, ...)                  \
+  HANDLER(L_##NAME, FORM_S, __VA_ARGS__)               \
+  HANDLER(L_##NAME##_L, FORM_L, __VA_ARGS__)           \
+  HANDLER(L_##NAME##_K, FORM_K, __VA_ARGS__)           \
+  HANDLER(L_##NAME##_LL, FORM_LL, __VA_ARGS__)         \
+  HANDLER(L_##NAME##_LK, FORM_LK, __VA_ARGS__)
+
+ALL_FORMS(ARITH_HANDLER, ADD, TM_ADD, Integer(Unsigned(x) + Unsigned(y)), x + y)
+ALL_FORMS(ARITH_HANDLER, SUB, TM_SUB, Integer(Unsigned(x) - Unsigned(y)), x - y)
+ALL_FORMS(ARITH_HANDLER, MUL, TM_MUL, Integer(Unsigned(x) * Unsigned(y)), x * y)
+ALL_FORMS(FLOAT_HANDLER, DIV, TM_DIV, x / y)
+ALL_FORMS(FLOAT_HANDLER, POW, TM_POW, (y == 2 ? x * x : std::pow(x, y)))
+ALL_FORMS(DIVISION_HANDLER, MOD, TM_MOD, integerMod(x, y), floatMod(x, y))
+ALL_FORMS(DIVISION_HANDLER, IDIV, TM_IDIV, integerFloorDiv(x, y), std::floor(x / y))
+ALL_FORMS(BITWISE_HANDLER, BAND, TM_BAND, Integer(Unsigned(x) & Unsigned(y)))
+ALL_FORMS(BITWISE_HANDLER, BOR, TM_BOR, Integer(Unsigned(x) | Unsigned(y)))
+ALL_FORMS(BITWISE_HANDLER, BXOR, TM_BXOR, Integer(Unsigned(x) ^ Unsigned(y)))
+ALL_FORMS(BITWISE_HANDLER, SHL, TM_SHL, shiftLeft(x, y))
+ALL_FORMS(BITWISE_HANDLER, SHR, TM_SHR, shiftLeft(x, y == INT64_MIN ? INT64_MAX : -y))
+ALL_FORMS(COMPARE_HANDLER, EQ, x == y, x == y, equalsMeta(L, a, b))
+ALL_FORMS(COMPARE_HANDLER, NE, x != y, x != y, !equalsMeta(L, a, b))
+ALL_FORMS(COMPARE_HANDLER, LT, x < y, x < y, lessThanMeta(L, a, b))
+ALL_FORMS(COMPARE_HANDLER, LE, x <= y, x <= y, lessEqualMeta(L, a, b))
+ALL_FORMS(COMPARE_HANDLER, GT, x > y, x > y, lessThanMeta(L, b, a))
+ALL_FORMS(COMPARE_HANDLER, GE, x >= y, x >= y, lessEqualMeta(L, b, a))
 
 L_UNM: {
   Value& a = sp[-1];
@@ -474,34 +540,6 @@ L_CONCAT: {
   RELOAD();
   DISPATCH();
 }
-
-#define COMPARE(fastInt, fastFloat, slowCall)                             \
-  {                                                                       \
-    Value& a = sp[-2];                                                    \
-    Value& b = sp[-1];                                                    \
-    bool r;                                                               \
-    if (a.isInteger() && b.isInteger()) {                                 \
-      Integer x = a.u.i, y = b.u.i;                                       \
-      r = (fastInt);                                                      \
-    } else if (a.isFloat() && b.isFloat()) {                              \
-      Number x = a.u.n, y = b.u.n;                                        \
-      r = (fastFloat);                                                    \
-    } else {                                                              \
-      SAVE();                                                             \
-      r = (slowCall);                                                     \
-      RELOAD();                                                           \
-    }                                                                     \
-    sp[-2].setBoolean(r);                                                 \
-    sp--;                                                                 \
-    DISPATCH();                                                           \
-  }
-
-L_EQ: COMPARE(x == y, x == y, equalsMeta(L, a, b))
-L_NE: COMPARE(x != y, x != y, !equalsMeta(L, a, b))
-L_LT: COMPARE(x < y, x < y, lessThanMeta(L, a, b))
-L_LE: COMPARE(x <= y, x <= y, lessEqualMeta(L, a, b))
-L_GT: COMPARE(x > y, x > y, lessThanMeta(L, b, a))
-L_GE: COMPARE(x >= y, x >= y, lessEqualMeta(L, b, a))
 
 L_JMP:
   pc += argSAx(i);

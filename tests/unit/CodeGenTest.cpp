@@ -37,9 +37,7 @@ TEST_CASE("locals are stack slots and arithmetic works on the operand stack") {
         "INT 1\n"
         "INT 2\n"
         "GETLOCAL 0\n"
-        "GETLOCAL 1\n"
-        "INT 3\n"
-        "MUL\n"
+        "MUL_LK 1 0 ; 3\n"
         "ADD\n"
         "POP 3\n"
         "RETURN0\n");
@@ -71,9 +69,7 @@ TEST_CASE("a return of a call is a tail call") {
   REQUIRE(f->protos.size() == 1);
   CHECK(disassembleBody(*f->protos[0]) ==
         "GETUPVAL 0 ; g\n"
-        "GETLOCAL 0\n"
-        "INT 1\n"
-        "SUB\n"
+        "SUB_LK 0 0 ; 1\n"
         "TAILCALL 1\n"
         "RETURN0\n");
 }
@@ -116,8 +112,7 @@ TEST_CASE("extra values of a list are evaluated and dropped") {
         "INT 1\n"
         "INT 2\n"
         "INT 3\n"
-        "POP 2\n"
-        "POP 1\n"
+        "POP 3\n"
         "RETURN0\n");
 }
 
@@ -128,14 +123,11 @@ TEST_CASE("multiple assignment evaluates targets, then values, then stores right
         "INT 1\n"
         "GETLOCAL 0\n"
         "GETLOCAL 1\n"
-        "GETLOCAL 1\n"
-        "INT 1\n"
-        "ADD\n"
+        "ADD_LK 1 0 ; 1\n"
         "INT 20\n"
         "SETINDEXAT 2\n"
         "SETLOCAL 1\n"
-        "POP 2\n"
-        "POP 2\n"
+        "POP 4\n"
         "RETURN0\n");
 }
 
@@ -174,4 +166,47 @@ TEST_CASE("deep expressions report the slot limit instead of overflowing") {
   for (int i = 0; i < 300; i++) src += ")";
   std::string msg = compileError(src);
   CHECK(!msg.empty());
+}
+
+TEST_CASE("operands that are locals or constants fold into the operator") {
+  CHECK(body("local a, b local c = a < b") ==
+        "VARARGPREP 0\n"
+        "NIL 2\n"
+        "LT_LL 0 1\n"
+        "POP 3\n"
+        "RETURN0\n");
+  CHECK(body("local t local x = t.field + t[1]") ==
+        "VARARGPREP 0\n"
+        "NIL 1\n"
+        "GETFIELD_L 0 0 ; \"field\"\n"
+        "GETLOCAL 0\n"
+        "INT 1\n"
+        "GETTABLE\n"
+        "ADD\n"
+        "POP 2\n"
+        "RETURN0\n");
+}
+
+TEST_CASE("a jump target is never folded into an earlier instruction") {
+  // The ORJ lands on the operator; folding `c` into it keeps the landing
+  // instruction first, folding across the target would not.
+  CHECK(body("local a, b, c local x = a + (b or c)") ==
+        "VARARGPREP 0\n"
+        "NIL 3\n"
+        "GETLOCAL 0\n"
+        "GETLOCAL 1\n"
+        "ORJ 1 ; to 7\n"
+        "GETLOCAL 2\n"
+        "ADD\n"
+        "POP 4\n"
+        "RETURN0\n");
+  CHECK(body("local a, b, c local x = (b or c) + a") ==
+        "VARARGPREP 0\n"
+        "NIL 3\n"
+        "GETLOCAL 1\n"
+        "ORJ 1 ; to 6\n"
+        "GETLOCAL 2\n"
+        "ADD_L 0\n"
+        "POP 4\n"
+        "RETURN0\n");
 }
