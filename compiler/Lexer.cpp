@@ -11,9 +11,9 @@
 // source text for numbers and the opening delimiter for strings ("\"", "'",
 // "[==["), which together with the decoded text gives back Lua's buffer.
 // Like C's "%s", Lua's message formatting stops at an embedded '\0', and so do we.
+// tokenText returns the text exactly as it follows "near " in Lua's messages:
+// quoted ('x', '==', '"str"') except for the bare <eof>.
 #include "compiler/Lexer.hpp"
-
-#include <cstdio>
 
 #include "runtime/ChunkId.hpp"
 #include "runtime/Number.hpp"
@@ -80,10 +80,32 @@ void appendUtf8(std::string& out, uint32_t code) {
   while (n > 0) out += bytes[--n];
 }
 
+// Reserved words grouped by first letter: the index of the first one starting
+// with each letter, so a name is compared with at most four words.
+struct ReservedIndex {
+  std::string_view words[kNumReserved];
+  int8_t first[27];  // by letter 'a'..'z', plus an end marker
+  constexpr ReservedIndex() : words{}, first{} {
+    for (int i = 0; i < kNumReserved; ++i) {
+      const char* w = kTokenNames[i];
+      size_t n = 0;
+      while (w[n]) ++n;
+      words[i] = std::string_view(w, n);
+    }
+    int word = 0;
+    for (int c = 0; c <= 26; ++c) {
+      while (word < kNumReserved && words[word][0] < 'a' + c) ++word;
+      first[c] = int8_t(word);
+    }
+  }
+};
+constexpr ReservedIndex kReserved;
+
 Tok reservedWord(std::string_view name) {
-  if (name.size() < 2 || name.size() > 8 || name[0] < 'a' || name[0] > 'w') return Tok::Name;
-  for (int i = 0; i < kNumReserved; ++i) {
-    if (name == kTokenNames[i]) return Tok(i);
+  if (name.size() < 2 || name.size() > 8 || name[0] < 'a' || name[0] > 'z') return Tok::Name;
+  int letter = name[0] - 'a';
+  for (int i = kReserved.first[letter]; i < kReserved.first[letter + 1]; ++i) {
+    if (name == kReserved.words[i]) return Tok(i);
   }
   return Tok::Name;
 }
