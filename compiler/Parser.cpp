@@ -19,6 +19,7 @@
 // The parser checks syntax only. Scoping rules (goto/label visibility, `break`
 // outside a loop, assignment to <const> variables) belong to the resolver.
 #include "compiler/Parser.hpp"
+#include "compiler/Resolver.hpp"
 
 #include <utility>
 
@@ -103,6 +104,17 @@ class Parser {
   int depth_ = 0;
   int chainDepth_ = 0;
   FunctionExpr* fn_ = nullptr;  // the function whose body is being parsed
+  int locals_ = 0;              // local variables of fn_ in scope (hidden loop state included)
+
+  // Counts a new local variable of the current function; past the limit this
+  // is Lua's syntax error, near the token after the variable's name.
+  void declareLocal() {
+    if (locals_ + 1 > kMaxLocals) {
+      std::string where = fn_->name == "main chunk" ? "main function" : "function at line " + std::to_string(fn_->line);
+      lx_.syntaxError("too many local variables (limit is " + std::to_string(kMaxLocals) + ") in " + where);
+    }
+    locals_++;
+  }
 
   // Holds one nesting level for as long as it lives.
   class Level {
@@ -197,7 +209,9 @@ class Parser {
   Block block() {
     Block b;
     b.line = lx_.line();
+    int outerLocals = locals_;
     statementList(b);
+    locals_ = outerLocals;
     b.endLine = lx_.line();
     return b;
   }
@@ -301,7 +315,9 @@ class Parser {
     LocalVar first;
     first.name = checkName();
     StmtPtr result;
+    int outerLocals = locals_;
     if (isChar('=')) {
+      for (int i = 0; i < 4; i++) declareLocal();  // three hidden slots and the variable
       lx_.next();
       auto s = std::make_unique<NumericForStmt>(line);
       s->var = std::move(first);
@@ -315,9 +331,11 @@ class Parser {
     } else if (isChar(',') || is(Tok::In)) {
       auto s = std::make_unique<GenericForStmt>(line);
       s->vars.push_back(std::move(first));
+      for (int i = 0; i < 5; i++) declareLocal();  // four hidden slots and the first variable
       while (testNextChar(',')) {
         LocalVar v;
         v.name = checkName();
+        declareLocal();
         s->vars.push_back(std::move(v));
       }
       checkNext(TokenId{Tok::In});
@@ -329,6 +347,7 @@ class Parser {
       lx_.syntaxError("'=' or 'in' expected");
     }
     checkMatch(TokenId{Tok::End}, TokenId{Tok::For}, line);
+    locals_ = outerLocals;
     return result;
   }
 
@@ -362,6 +381,7 @@ class Parser {
   StmtPtr localFunction(int line) {
     auto s = std::make_unique<LocalFunctionStmt>(line);
     s->var.name = checkName();
+    declareLocal();
     s->func = functionBody(false, lx_.line());
     s->func->name = s->var.name;
     return s;
@@ -382,6 +402,7 @@ class Parser {
     do {
       LocalVar v;
       v.name = checkName();
+      declareLocal();
       v.attrib = attribute();
       if (v.attrib == Attrib::Close) {
         if (hasClose) semanticError("multiple to-be-closed variables in local list");
@@ -430,12 +451,20 @@ class Parser {
   std::unique_ptr<FunctionExpr> functionBody(bool isMethod, int line) {
     auto fn = std::make_unique<FunctionExpr>(line);
     fn->isMethod = isMethod;
-    if (isMethod) fn->params.push_back("self");
+    FunctionExpr* enclosing = fn_;
+    int enclosingLocals = locals_;
+    fn_ = fn.get();
+    locals_ = 0;
+    if (isMethod) {
+      fn->params.push_back("self");
+      declareLocal();
+    }
     checkNextChar('(');
     if (!isChar(')')) {
       do {
         if (is(Tok::Name)) {
           fn->params.push_back(checkName());
+          declareLocal();
         } else if (is(Tok::Dots)) {
           lx_.next();
           fn->isVararg = true;
@@ -445,14 +474,13 @@ class Parser {
       } while (!fn->isVararg && testNextChar(','));
     }
     checkNextChar(')');
-    FunctionExpr* enclosing = fn_;
-    fn_ = fn.get();
     fn->body.line = lx_.line();
     statementList(fn->body);
     fn->body.endLine = lx_.line();
     fn->endLine = lx_.line();
     checkMatch(TokenId{Tok::End}, TokenId{Tok::Function}, line);
     fn_ = enclosing;
+    locals_ = enclosingLocals;
     return fn;
   }
 

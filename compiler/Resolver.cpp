@@ -59,22 +59,13 @@ class Resolver {
     if (n > cur_->fn->info.maxLocals) cur_->fn->info.maxLocals = n;
   }
 
-  void checkLimit(int line) {
-    if (int(cur_->actives.size()) >= kMaxLocals) {
-      std::string where = cur_->parent ? "function at line " + std::to_string(cur_->fn->line) : "main function";
-      error("too many local variables (limit is 200) in " + where, line);
-    }
-  }
-
   // Parameters are plain locals without a LocalVar record of their own.
   void declareHidden(const std::string& name, int line) {
-    checkLimit(line);
     cur_->actives.push_back({name, nullptr, nextSlot()});
     noteSlots();
   }
 
   void declare(LocalVar& v, int line) {
-    checkLimit(line);
     v.slot = nextSlot();
     cur_->actives.push_back({v.name, &v, v.slot});
     noteSlots();

@@ -7,7 +7,7 @@
 // resolver marks locals that some inner function captures (the code generator
 // closes them when their scope ends) and fills in each function's upvalue list.
 // It also rejects assignments to <const> and <close> variables and checks the
-// limits on locals and upvalues.
+// limit on upvalues (the parser checks the one on locals, where Lua does).
 #pragma once
 
 #include <string_view>

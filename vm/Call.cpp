@@ -148,15 +148,21 @@ int protectedCall(lua_State* L, StkId func, int nResults, ptrdiff_t handler) {
     L->top++;
   }
   // Restore the frame list, then close what the failed call left open.
-  L->errorHandler = oldHandler;
+  // Closing methods still run under this call's message handler.
   for (;;) {
+    L->errorHandler = handler;
     Value err = L->top[-1];
     L->ci = oldCi;
     L->nCcalls = oldCcalls;
     StkId level = restoreStack(L, funcOff);
     closeUpvalues(L, level);
-    *level = err;  // rooted while closing methods run
-    L->top = level + 1;
+    // Closing methods run above everything the failed call left on the
+    // stack (the variables still to be closed included); the error object
+    // stays rooted at the top.
+    if (L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= L->top) {
+      L->top = L->stack + L->tbcSlots[L->tbcCount - 1] + 1;
+      *L->top++ = err;
+    }
     try {
       // Pending to-be-closed variables get the error object (§3.3.8).
       closePendingTbc(L, funcOff, err);
@@ -164,8 +170,12 @@ int protectedCall(lua_State* L, StkId func, int nResults, ptrdiff_t handler) {
       status = e.status;  // an error in a closing method replaces the error object
       continue;
     }
+    level = restoreStack(L, funcOff);
+    *level = err;
+    L->top = level + 1;
     break;
   }
+  L->errorHandler = oldHandler;
   shrinkCallInfo(L);
   shrinkStack(L);
   return status;
