@@ -3,7 +3,7 @@
 # comparison with lua5.4, in three builds:
 #   release   the normal optimised build
 #   sanitize  AddressSanitizer + UBSan
-#   gcstress  a full collection at every allocation (with assertions on)
+#   gcstress  a full collection at every allocation
 # Usage: scripts/test-all.sh [config...]   (default: all three)
 set -euo pipefail
 cd "$(dirname "$0")/.."
