@@ -576,9 +576,10 @@ class FuncGen {
     if (b.op == BinOp::Concat) {
       // a .. b .. c is right-associative: concatenate the whole chain at once.
       int count = 0;
+      int first = depth_;
       concatOperands(b, count);
       line_ = b.line;
-      emitAx(OP_CONCAT, uint32_t(count));
+      emitAB(OP_CONCAT, first, count);
       pop(count - 1);
       return;
     }

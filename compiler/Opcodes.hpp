@@ -89,7 +89,7 @@ enum BinaryForm : uint8_t { kFormStack = 0, kFormL = 1, kFormK = 2, kFormLL = 3,
   X(BNOT,       None, 1, 1,   "a -> ~a")                                                        \
   X(NOT,        None, 1, 1,   "a -> not a")                                                     \
   X(LEN,        None, 1, 1,   "a -> #a")                                                        \
-  X(CONCAT,     Ax,  kVar, 1, "concatenate the top Ax values into one")                         \
+  X(CONCAT,     AB,  kVar, 1, "concatenate the B values from slot A up into one, at slot A")   \
   TYCHO_COMPARE_OPS(TYCHO_BINARY_FORMS, X)                                                      \
   X(JMP,        sAx, 0, 0,    "pc += sAx")                                                      \
   X(JMPF,       sAx, 1, 0,    "pop; jump by sAx if it was false or nil")                        \

@@ -536,7 +536,7 @@ L_LEN: {
 }
 L_CONCAT: {
   SAVE();
-  concatMeta(L, int(argAx(i)));
+  concatMeta(L, int(argB(i)));
   RELOAD();
   DISPATCH();
 }
