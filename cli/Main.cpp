@@ -294,7 +294,7 @@ int main(int argc, char** argv) {
   installErrorHandlerHook(G(L));
   int status = 0;
   try {
-    lib::openBase(L);
+    lib::openAll(L);
     // The arg table: script at 0, its arguments at 1.., the interpreter and
     // options at negative indices.
     {

@@ -969,7 +969,11 @@ class FuncGen {
       // A tail call (§3.4.10).
       call(*s.values[0], kMultRet);
       Instruction& c = out_.code.back();
-      c = makeAx(OP_TAILCALL, argA(c));
+      uint32_t slot = argA(c);
+      c = makeAx(OP_TAILCALL, slot);
+      // Reached only when a native callee yielded and the coroutine resumed:
+      // its results are then returned from here.
+      emitAB(OP_RETURN, int(slot), 0);
       depth_ = saved;
       return;
     }

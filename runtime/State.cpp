@@ -35,6 +35,9 @@ void initStack(lua_State* thread, lua_State* L) {
   ci->savedPc = nullptr;
   ci->nResults = 0;
   ci->nExtraArgs = 0;
+  ci->cont = nullptr;
+  ci->ctx = 0;
+  ci->savedHandler = 0;
   thread->top->setNil();  // the entry "function"
   thread->top++;
   ci->top = thread->top + kMinStack;
@@ -147,6 +150,7 @@ lua_State* newState() {
   L->tag = kTagThread;
   L->marked = gc::kMarkFixed;
   L->g = g;
+  L->nny = 1;  // the main thread cannot yield
   g->mainThread = L;
   try {
     initStack(L, L);
@@ -176,6 +180,14 @@ lua_State* newState() {
   g->gcThreshold = g->totalBytes * 4 > (1u << 20) ? g->totalBytes * 4 : (1u << 20);
   g->gcStopped = 0;
   return L;
+}
+
+lua_State* newThread(lua_State* L) {
+  auto* thread = static_cast<lua_State*>(gc::newObject(L, kTagThread, sizeof(lua_State)));
+  std::memset(reinterpret_cast<char*>(thread) + sizeof(GCObject), 0, sizeof(lua_State) - sizeof(GCObject));
+  thread->g = G(L);
+  initStack(thread, L);  // raw allocations only: no collection can run here
+  return thread;
 }
 
 void closeState(lua_State* L) {

@@ -43,7 +43,14 @@ enum CallStatus : uint16_t {
   CIST_TAIL = 1 << 2,    // reached by a tail call
   CIST_NATIVE = 1 << 3,  // a native function
   CIST_FIN = 1 << 4,     // running a finalizer
+  CIST_YPCALL = 1 << 5,  // a native protected call (pcall, xpcall) that a yield may cross
 };
+
+// Continuation of a native function whose callee yielded (lua_KFunction):
+// called when the coroutine resumes and the callee has finished, with the
+// status of the callee (kOk, or kYield when it completed after a yield) and
+// the context saved by the function. Returns the number of results.
+using NativeContinuation = int (*)(lua_State* L, int status, intptr_t ctx);
 
 struct CallInfo {
   StkId func;                 // function slot; base of the frame is func + 1
@@ -53,6 +60,9 @@ struct CallInfo {
   const uint32_t* savedPc;    // Lua frames: next instruction to run
   int nResults;               // results wanted by the caller (-1 = all)
   int nExtraArgs;             // Lua vararg frames: number of extra arguments
+  NativeContinuation cont;    // native frames that survive a yield (see CIST_YPCALL)
+  intptr_t ctx;               // the continuation's context
+  ptrdiff_t savedHandler;     // protected calls: the message handler to restore
   uint16_t status;
   bool isLua() const { return (status & CIST_LUA) != 0; }
 };
@@ -83,6 +93,8 @@ struct lua_State : tycho::GCObject {
   int* tbcSlots;              // stack indices of live to-be-closed variables
   int tbcCount, tbcCapacity;
   ptrdiff_t errorHandler;     // stack offset of the message handler (0 = none)
+  int nny;                    // non-yieldable calls in progress (> 0: yield is an error)
+  int nYield;                 // values passed to the last yield
 };
 
 namespace tycho {
@@ -128,6 +140,8 @@ constexpr Integer kRegistryGlobals = 2;
 
 // Creates and destroys a universe. newState returns null when out of memory.
 lua_State* newState();
+// A new coroutine sharing L's global state (a collectable object).
+lua_State* newThread(lua_State* L);
 void closeState(lua_State* L);
 
 // Makes sure there are `n` free slots above L->top; may move the stack.

@@ -125,31 +125,62 @@ int baseError(lua_State* L) {
   throwError(L, kErrRun);
 }
 
+// pcall and xpcall survive yields of the function they protect: their frame
+// is marked CIST_YPCALL and finished by a continuation (vm/Coroutine.hpp).
+// ctx is the stack offset of the protected function's slot.
+
+// pcall's frame: [true, f, args...] -> [true, results...] or [false, error].
+int finishPcall(lua_State* L, int status, intptr_t ctx) {
+  L->errorHandler = L->ci->savedHandler;
+  StkId base = args(L);
+  if (status == kOk || status == kYield) return int(L->top - base);
+  base[0].setBoolean(false);
+  base[1] = *restoreStack(L, ptrdiff_t(ctx));
+  L->top = base + 2;
+  return 2;
+}
+
+void markProtected(lua_State* L, NativeContinuation k, StkId protectedFunc) {
+  CallInfo* ci = L->ci;
+  ci->status |= CIST_YPCALL;
+  ci->cont = k;
+  ci->ctx = intptr_t(saveStack(L, protectedFunc));
+  ci->savedHandler = L->errorHandler;
+}
+
 int basePcall(lua_State* L) {
   checkAny(L, 1, "pcall");
-  StkId base = args(L);
   ensureStack(L, 1);
-  base = args(L);
+  StkId base = args(L);
   // Shift the function and its arguments up to make room for the status.
   for (StkId p = L->top; p > base; p--) p[0] = p[-1];
   L->top++;
   base->setBoolean(true);
-  int status = protectedCall(L, base + 1, kMultRet);
-  base = args(L);
-  if (status != kOk) {
+  markProtected(L, finishPcall, base + 1);
+  int status = protectedCall(L, base + 1, kMultRet, 0, true);
+  return finishPcall(L, status, L->ci->ctx);
+}
+
+// xpcall's frame: [true, handler, f, args...] -> [true, results...] or
+// [false, error].
+int finishXpcall(lua_State* L, int status, intptr_t ctx) {
+  L->errorHandler = L->ci->savedHandler;
+  StkId base = args(L);
+  if (status != kOk && status != kYield) {
     base[0].setBoolean(false);
+    base[1] = *restoreStack(L, ptrdiff_t(ctx));
     L->top = base + 2;
     return 2;
   }
+  for (StkId p = base + 1; p + 1 < L->top; p++) p[0] = p[1];  // drop the handler
+  L->top--;
   return int(L->top - base);
 }
 
 int baseXpcall(lua_State* L) {
   if (argCount(L) < 2) argTypeError(L, 2, "xpcall", "value");
-  StkId base = args(L);
-  // Layout: [f, handler, args...] -> [true, handler, f, args...]
   ensureStack(L, 1);
-  base = args(L);
+  StkId base = args(L);
   Value f = base[0];
   Value handler = base[1];
   for (StkId p = L->top; p > base + 2; p--) p[0] = p[-1];
@@ -157,19 +188,9 @@ int baseXpcall(lua_State* L) {
   base[0].setBoolean(true);
   base[1] = handler;
   base[2] = f;
-  int status = protectedCall(L, base + 2, kMultRet, saveStack(L, base + 1));
-  base = args(L);
-  if (status != kOk) {
-    base[0].setBoolean(false);
-    base[1] = base[2];
-    L->top = base + 2;
-    return 2;
-  }
-  base[1] = base[0];  // true, then the results
-  for (StkId p = base + 1; p + 1 < L->top; p++) p[0] = p[1];
-  L->top--;
-  base[0].setBoolean(true);
-  return int(L->top - base);
+  markProtected(L, finishXpcall, base + 2);
+  int status = protectedCall(L, base + 2, kMultRet, saveStack(L, base + 1), true);
+  return finishXpcall(L, status, L->ci->ctx);
 }
 
 int baseSelect(lua_State* L) {

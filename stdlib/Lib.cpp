@@ -101,6 +101,11 @@ String* toStringMeta(lua_State* L, Value v) {
   return L->top[-1].asString();
 }
 
+void openAll(lua_State* L) {
+  openBase(L);
+  openCoroutine(L);
+}
+
 void setFunction(lua_State* L, Table* t, const char* name, NativeFunction f) {
   ensureStack(L, 2);
   *L->top++ = Value::table(t);  // keep t rooted while the key is created

@@ -51,5 +51,8 @@ String* toStringMeta(lua_State* L, Value v);
 void setFunction(lua_State* L, Table* t, const char* name, NativeFunction f);
 
 void openBase(lua_State* L);
+void openCoroutine(lua_State* L);
+// Every library of the standard set that exists so far.
+void openAll(lua_State* L);
 
 }  // namespace tycho::lib

@@ -15,10 +15,6 @@
 
 namespace tycho {
 
-namespace {
-
-}  // namespace
-
 StkId insertCallMeta(lua_State* L, StkId func) {
   Value callee = *func;
   const Value* tm = metamethod(L, callee, TM_CALL);
@@ -33,11 +29,16 @@ StkId insertCallMeta(lua_State* L, StkId func) {
   return func;
 }
 
-namespace {
-
 // Calls the __close methods of the to-be-closed variables at or above the
 // frame at `levelOff`, newest first, with `err` as the error argument.
 void closePendingTbc(lua_State* L, ptrdiff_t levelOff, Value err) {
+  // Closing methods may not yield (the instruction that runs them cannot be
+  // resumed halfway).
+  L->nny++;
+  struct Guard {
+    lua_State* L;
+    ~Guard() { L->nny--; }
+  } guard{L};
   while (L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= restoreStack(L, levelOff)) {
     Value obj = L->stack[L->tbcSlots[--L->tbcCount]];
     const Value* tm = metamethod(L, obj, TM_CLOSE);
@@ -48,11 +49,9 @@ void closePendingTbc(lua_State* L, ptrdiff_t levelOff, Value err) {
     L->top[1] = obj;
     L->top[2] = err;
     L->top += 3;
-    call(L, L->top - 3, 0);
+    callYieldable(L, L->top - 3, 0);  // not yieldable: nny is raised above
   }
 }
-
-}  // namespace
 
 CallInfo* precall(lua_State* L, StkId func, int nResults) {
   for (int loops = 0;; loops++) {
@@ -88,6 +87,7 @@ CallInfo* precall(lua_State* L, StkId func, int nResults) {
         ci->status = CIST_NATIVE;
         ci->savedPc = nullptr;
         ci->nExtraArgs = 0;
+        ci->cont = nullptr;
         ci->top = L->top + kMinStack;
         L->ci = ci;
         int n = f(L);
@@ -114,7 +114,7 @@ void postcall(lua_State* L, CallInfo* ci, int n) {
   L->ci = ci->previous;
 }
 
-void call(lua_State* L, StkId func, int nResults) {
+void callYieldable(lua_State* L, StkId func, int nResults) {
   if (L->nCcalls + 1 >= kMaxCCalls) runError(L, "C stack overflow");
   L->nCcalls++;
   struct Guard {
@@ -128,18 +128,48 @@ void call(lua_State* L, StkId func, int nResults) {
   }
 }
 
-int protectedCall(lua_State* L, StkId func, int nResults, ptrdiff_t handler) {
+void call(lua_State* L, StkId func, int nResults) {
+  if (L->ci->isLua()) {
+    // Called by an instruction's slow path: a yield in the callee is
+    // completed on resume by finishing the instruction (Coroutine.cpp).
+    callYieldable(L, func, nResults);
+    return;
+  }
+  // Called by native code, whose C++ frame a yield would destroy.
+  L->nny++;
+  struct Guard {
+    lua_State* L;
+    ~Guard() { L->nny--; }
+  } guard{L};
+  callYieldable(L, func, nResults);
+}
+
+void callNoYield(lua_State* L, StkId func, int nResults) {
+  L->nny++;
+  struct Guard {
+    lua_State* L;
+    ~Guard() { L->nny--; }
+  } guard{L};
+  callYieldable(L, func, nResults);
+}
+
+int protectedCall(lua_State* L, StkId func, int nResults, ptrdiff_t handler, bool yieldable) {
   ptrdiff_t funcOff = saveStack(L, func);
   CallInfo* oldCi = L->ci;
   int oldCcalls = L->nCcalls;
+  int oldNny = L->nny;
   ptrdiff_t oldHandler = L->errorHandler;
   L->errorHandler = handler;
   int status;
   try {
-    call(L, func, nResults);
+    if (yieldable) callYieldable(L, func, nResults);
+    else callNoYield(L, func, nResults);
     L->errorHandler = oldHandler;
     return kOk;
   } catch (LuaException& e) {
+    // A yield passes through: the calling frame (marked CIST_YPCALL) is
+    // finished by its continuation when the coroutine resumes.
+    if (e.status == kYield) throw;
     status = e.status;
   } catch (std::bad_alloc&) {
     status = kErrMem;
@@ -154,6 +184,7 @@ int protectedCall(lua_State* L, StkId func, int nResults, ptrdiff_t handler) {
     Value err = L->top[-1];
     L->ci = oldCi;
     L->nCcalls = oldCcalls;
+    L->nny = oldNny;
     StkId level = restoreStack(L, funcOff);
     closeUpvalues(L, level);
     // Closing methods run above everything the failed call left on the

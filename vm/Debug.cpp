@@ -24,7 +24,7 @@ void callErrorHandler(lua_State* L) {
   L->top[0] = handler;
   L->top[1] = err;
   L->top += 2;
-  call(L, L->top - 2, 1);
+  callNoYield(L, L->top - 2, 1);  // a message handler may not yield
   // The handler's result replaces the error object.
   L->top[-2] = L->top[-1];
   L->top--;

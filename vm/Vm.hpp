@@ -23,12 +23,24 @@ constexpr int kMaxTagLoop = 2000;  // __index/__newindex chain limit
 // Calls the function at `func` with the arguments above it (up to L->top).
 // The results (nResults of them, or all when kMultRet) replace the function
 // and arguments, starting at `func`; L->top is left after the last result.
+// A yield inside the callee is allowed only when the caller is an instruction
+// of a Lua frame (L->ci is Lua); native callers make the call non-yieldable.
 void call(lua_State* L, StkId func, int nResults);
+// As call(), never yieldable (message handlers, closing methods).
+void callNoYield(lua_State* L, StkId func, int nResults);
+// As call(), always yieldable: for callers that can be resumed (pcall and
+// xpcall through their continuation, coroutine.resume).
+void callYieldable(lua_State* L, StkId func, int nResults);
 // As call(), but catches errors: returns a status (kOk, kErrRun, kErrMem,
 // kErrErr); on error the error object is left at `func` and L->top = func + 1.
 // `handler` is the stack offset of a message handler (0 = none), called with
 // the error object before the stack unwinds (xpcall).
-int protectedCall(lua_State* L, StkId func, int nResults, ptrdiff_t handler = 0);
+// `yieldable`: the caller is a native frame marked CIST_YPCALL with a
+// continuation, so a yield may cross this call.
+int protectedCall(lua_State* L, StkId func, int nResults, ptrdiff_t handler = 0, bool yieldable = false);
+// Closes the pending to-be-closed variables at or above `levelOff` (a stack
+// offset), newest first, passing `err` to their __close methods.
+void closePendingTbc(lua_State* L, ptrdiff_t levelOff, Value err);
 // Runs the Lua frame `ci` (entered with CIST_FRESH) until it returns.
 void execute(lua_State* L, CallInfo* ci);
 

@@ -71,6 +71,7 @@ TEST_CASE("a return of a call is a tail call") {
         "GETUPVAL 0 ; g\n"
         "SUB_LK 0 0 ; 1\n"
         "TAILCALL 1\n"
+        "RETURN 1 0\n"
         "RETURN0\n");
 }
 

@@ -1,0 +1,301 @@
+// Coroutine: resume, yield, unrolling and recovery (see Coroutine.hpp).
+#include "vm/Coroutine.hpp"
+
+#include <new>
+
+#include "compiler/Opcodes.hpp"
+#include "runtime/Error.hpp"
+#include "runtime/Function.hpp"
+#include "runtime/Object.hpp"
+#include "runtime/String.hpp"
+#include "vm/Vm.hpp"
+
+namespace tycho {
+
+namespace {
+
+bool isTruthy(const Value& v) { return v.isTruthy(); }
+
+// Finishes the instruction of Lua frame `ci` that was interrupted by a yield
+// inside Lua code its slow path called. The slow paths call that code at the
+// operand-stack top `sp0` they were given (L->top = sp0): a metamethod's one
+// result lands at sp0 (L->top = sp0 + 1), a __newindex call leaves nothing
+// (L->top = sp0), and the comparison slow paths reserve one slot first (the
+// result lands at sp0 + 1). This mirrors what the interpreter does after
+// each slow path returns normally.
+void finishInstruction(lua_State* L, CallInfo* ci) {
+  StkId base = ci->func + 1;
+  const Proto* p = ci->func->asLuaClosure()->proto;
+  Instruction i = ci->savedPc[-1];
+  Opcode op = opcodeOf(i);
+  // Stores an operator result as the interpreter's PUSH_RESULT does.
+  auto pushResult = [&](StkId dst, const Value& result) {
+    if (ci->savedPc < p->code + p->codeSize && opcodeOf(*ci->savedPc) == OP_SETLOCAL) {
+      base[argAx(*ci->savedPc)] = result;
+      ci->savedPc++;
+      L->top = dst;
+    } else {
+      *dst = result;
+      L->top = dst + 1;
+    }
+  };
+  auto compareResult = [&](StkId dst, bool r) {
+    if (ci->savedPc < p->code + p->codeSize && opcodeOf(*ci->savedPc) == OP_JMPF) {
+      Instruction jump = *ci->savedPc++;
+      if (!r) ci->savedPc += argSAx(jump);
+      L->top = dst;
+    } else {
+      dst->setBoolean(r);
+      L->top = dst + 1;
+    }
+  };
+  // Operand forms of binary operators: where the result goes, from sp0.
+  auto formDestination = [&](StkId sp0, int form) {
+    switch (form) {
+      case kFormStack: return sp0 - 2;
+      case kFormL: case kFormK: return sp0 - 1;
+      default: return sp0;
+    }
+  };
+  switch (op) {
+    case OP_GETTABUP: case OP_GETFIELD_L:
+      return;  // the result is already where the push goes
+    case OP_GETTABLE: {
+      StkId sp0 = L->top - 1;
+      sp0[-2] = sp0[0];
+      L->top = sp0 - 1;
+      return;
+    }
+    case OP_GETFIELD: case OP_GETTABLE_L: case OP_UNM: case OP_BNOT: case OP_LEN: {
+      StkId sp0 = L->top - 1;
+      sp0[-1] = sp0[0];
+      L->top = sp0;
+      return;
+    }
+    case OP_SELF: {
+      StkId sp0 = L->top - 1;  // the interpreter had already pushed the object copy
+      sp0[-2] = sp0[0];
+      L->top = sp0;
+      return;
+    }
+    case OP_SETTABUP: case OP_SETINDEXAT: case OP_SETFIELDAT:
+      L->top -= 1;
+      return;
+    case OP_SETFIELD:
+      L->top -= 2;
+      return;
+    case OP_SETTABLE:
+      L->top -= 3;
+      return;
+    case OP_CONCAT: {
+      // One __concat call finished: store its result as concatMeta does and
+      // concatenate whatever is left.
+      StkId t = L->top - 1;
+      t[-2] = t[0];
+      L->top = t - 1;
+      int remaining = int(L->top - (base + argA(i)));
+      if (remaining > 1) concatMeta(L, remaining);
+      return;
+    }
+    case OP_CALL: case OP_TFORCALL:
+      return;  // results are already in place
+    default:
+      break;
+  }
+  // Binary operators in their operand forms.
+#define TYCHO_FINISH_ARITH(X, name, sym)                                     \
+  if (op >= OP_##name && op <= OP_##name##_LK) {                            \
+    StkId sp0 = L->top - 1;                                                  \
+    Value result = *sp0;                                                     \
+    pushResult(formDestination(sp0, op - OP_##name), result);               \
+    return;                                                                  \
+  }
+  TYCHO_ARITH_OPS(TYCHO_FINISH_ARITH, _)
+#undef TYCHO_FINISH_ARITH
+#define TYCHO_FINISH_COMPARE(X, name, sym)                                   \
+  if (op >= OP_##name && op <= OP_##name##_LK) {                            \
+    StkId sp0 = L->top - 2;                                                  \
+    bool r = isTruthy(L->top[-1]);                                           \
+    if (op - OP_##name >= 0 && OP_##name == OP_NE) r = !r;                   \
+    compareResult(formDestination(sp0, op - OP_##name), r);                  \
+    return;                                                                  \
+  }
+  TYCHO_COMPARE_OPS(TYCHO_FINISH_COMPARE, _)
+#undef TYCHO_FINISH_COMPARE
+}
+
+// Continues a resumed coroutine until its body returns or it yields again.
+void unroll(lua_State* L) {
+  while (L->ci != &L->baseCi) {
+    CallInfo* ci = L->ci;
+    if (ci->isLua()) {
+      finishInstruction(L, ci);
+      execute(L, ci);
+    } else {
+      // A native frame that survives yields: pcall or xpcall (the only ones
+      // a yield can cross, see L->nny).
+      int n = ci->cont(L, kYield, ci->ctx);
+      postcall(L, ci, n);
+    }
+  }
+}
+
+// The innermost suspended protected call of L, if any.
+CallInfo* findProtectedCall(lua_State* L) {
+  for (CallInfo* ci = L->ci; ci && ci != &L->baseCi; ci = ci->previous) {
+    if (ci->status & CIST_YPCALL) return ci;
+  }
+  return nullptr;
+}
+
+// Catches an error raised after a resume in the innermost protected call that
+// was suspended with the coroutine; false when there is none.
+bool recover(lua_State* L, int status) {
+  CallInfo* ci = findProtectedCall(L);
+  if (!ci) return false;
+  // ctx holds the stack offset of the protected function's slot.
+  ptrdiff_t levelOff = ptrdiff_t(ci->ctx);
+  for (;;) {
+    Value err = L->top[-1];
+    L->ci = ci;
+    L->errorHandler = ci->savedHandler;
+    StkId level = restoreStack(L, levelOff);
+    closeUpvalues(L, level);
+    if (L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= L->top) {
+      L->top = L->stack + L->tbcSlots[L->tbcCount - 1] + 1;
+      *L->top++ = err;
+    }
+    try {
+      closePendingTbc(L, levelOff, err);
+    } catch (LuaException& e) {
+      status = e.status;
+      continue;
+    }
+    level = restoreStack(L, levelOff);
+    *level = err;
+    L->top = level + 1;
+    break;
+  }
+  shrinkCallInfo(L);
+  int n = ci->cont(L, status, ci->ctx);
+  postcall(L, ci, n);
+  return true;
+}
+
+}  // namespace
+
+CoStatus coroutineStatus(lua_State* L, lua_State* co) {
+  if (L == co) return CoStatus::Running;
+  if (co->status == kYield) return CoStatus::Suspended;
+  if (co->status != kOk) return CoStatus::Dead;
+  if (co->ci != &co->baseCi) return CoStatus::Normal;
+  if (co->top == co->ci->func + 1) return CoStatus::Dead;  // no function left to run
+  return CoStatus::Suspended;  // not started
+}
+
+int resumeCoroutine(lua_State* co, lua_State* from, int nargs, int* nResults) {
+  // Refusals leave the coroutine as it was: the arguments are taken back
+  // and the message pushed in their place.
+  auto refuse = [&](const char* msg) {
+    co->top -= nargs;
+    ensureStack(co, 1);
+    pushFormat(co, "%s", msg);
+    *nResults = 1;
+    return kErrRun;
+  };
+  if (co->status == kOk) {
+    if (co->ci != &co->baseCi) return refuse("cannot resume non-suspended coroutine");
+    if (co->top - (co->ci->func + 1) == nargs) return refuse("cannot resume dead coroutine");
+  } else if (co->status != kYield) {
+    return refuse("cannot resume dead coroutine");
+  }
+  if ((from ? from->nCcalls + 1 : 1) >= kMaxCCalls) return refuse("C stack overflow");
+  co->nCcalls = from ? from->nCcalls + 1 : 1;
+  int status;
+  try {
+    if (co->status == kOk) {
+      callYieldable(co, co->top - nargs - 1, kMultRet);
+    } else {
+      // Back from a yield: the yield call returns the resume arguments.
+      co->status = kOk;
+      // Yields always come from a native call (coroutine.yield): its results
+      // are the resume arguments.
+      postcall(co, co->ci, nargs);
+      unroll(co);
+    }
+    status = kOk;
+  } catch (LuaException& e) {
+    status = e.status;
+  } catch (std::bad_alloc&) {
+    status = kErrMem;
+    co->top->u.gc = G(co)->memoryErrorMessage;
+    co->top->tagWord = kTagShortString;
+    co->top++;
+  }
+  // An error that a suspended pcall of the coroutine catches lets it go on.
+  while (status != kOk && status != kYield) {
+    bool recovered = false;
+    try {
+      recovered = recover(co, status);
+      if (recovered) {
+        unroll(co);
+        status = kOk;
+      }
+    } catch (LuaException& e) {
+      status = e.status;
+      if (status == kYield) break;
+      continue;
+    }
+    if (!recovered) break;
+  }
+  if (status == kYield) {
+    co->status = kYield;
+    *nResults = co->nYield;
+  } else if (status == kOk) {
+    *nResults = int(co->top - (co->baseCi.func + 1));
+  } else {
+    // The coroutine dies; its error object is on top.
+    co->status = uint8_t(status);
+    co->ci = &co->baseCi;
+    *nResults = 1;
+  }
+  co->nCcalls = 0;
+  return status;
+}
+
+void yieldCoroutine(lua_State* L, int nresults) {
+  if (L->nny > 0) {
+    if (L == G(L)->mainThread) runError(L, "attempt to yield from outside a coroutine");
+    runError(L, "attempt to yield across a C-call boundary");
+  }
+  L->status = kYield;
+  L->nYield = nresults;
+  throw LuaException{kYield};
+}
+
+int closeCoroutine(lua_State* co, lua_State* from) {
+  int status = co->status == kYield ? kOk : co->status;
+  Value err = status == kOk ? Value::nil() : co->top[-1];
+  co->ci = &co->baseCi;
+  co->status = kOk;
+  StkId level = co->stack + 1;
+  closeUpvalues(co, level);
+  for (;;) {
+    try {
+      closePendingTbc(co, saveStack(co, level), err);
+    } catch (LuaException& e) {
+      status = e.status;
+      err = co->top[-1];
+      co->ci = &co->baseCi;
+      continue;
+    }
+    break;
+  }
+  // Dead: nothing left on its stack but the error object, if any.
+  co->top = co->stack + 1;
+  if (status != kOk) *co->top++ = err;
+  shrinkCallInfo(co);
+  return status;
+}
+
+}  // namespace tycho
