@@ -102,10 +102,12 @@ int baseAssert(lua_State* L) {
   if (arg(L, 1).isTruthy()) return argCount(L);
   checkAny(L, 1, "assert");
   if (argCount(L) >= 2) {
-    // The message is the error object, as is (no position added).
+    // As error(msg): a string message gets the caller's position.
     Value msg = arg(L, 2);
     L->top = args(L);
     push(L, msg);
+    CallInfo* caller = L->ci->previous;
+    if (msg.isString() && caller && caller != &L->baseCi && caller->isLua()) addPosition(L, caller);
     throwError(L, kErrRun);
   }
   libError(L, "%s", "assertion failed!");
@@ -178,7 +180,7 @@ int finishXpcall(lua_State* L, int status, intptr_t ctx) {
 }
 
 int baseXpcall(lua_State* L) {
-  if (argCount(L) < 2) argTypeError(L, 2, "xpcall", "value");
+  if (!arg(L, 2).isFunction()) argTypeError(L, 2, "xpcall", "function");
   ensureStack(L, 1);
   StkId base = args(L);
   Value f = base[0];
@@ -293,7 +295,7 @@ int baseRawlen(lua_State* L) {
   Value v = arg(L, 1);
   if (v.isTable()) push(L, Value::integer(Integer(tableLength(G(L), v.asTable()))));
   else if (v.isString()) push(L, Value::integer(Integer(v.asString()->length)));
-  else argError(L, 1, "rawlen", "table or string expected");
+  else argTypeError(L, 1, "rawlen", "table or string");
   return 1;
 }
 

@@ -10,7 +10,7 @@ namespace {
 
 lua_State* checkCoroutine(lua_State* L, int i, const char* fname) {
   Value v = arg(L, i);
-  if (!v.isThread()) argTypeError(L, i, fname, "coroutine");
+  if (!v.isThread()) argTypeError(L, i, fname, "thread");
   return v.asThread();
 }
 

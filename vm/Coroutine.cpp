@@ -209,8 +209,9 @@ int resumeCoroutine(lua_State* co, lua_State* from, int nargs, int* nResults) {
   } else if (co->status != kYield) {
     return refuse("cannot resume dead coroutine");
   }
-  if ((from ? from->nCcalls + 1 : 1) >= kMaxCCalls) return refuse("C stack overflow");
-  co->nCcalls = from ? from->nCcalls + 1 : 1;
+  // A resume counts as one nested native call (the body's call below).
+  if ((from ? from->nCcalls : 0) >= kMaxCCalls) return refuse("C stack overflow");
+  co->nCcalls = from ? from->nCcalls : 0;
   int status;
   try {
     if (co->status == kOk) {

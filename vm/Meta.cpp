@@ -205,7 +205,7 @@ void arithMeta(lua_State* L, Value a, Value b, TagMethod event, ptrdiff_t result
   if (stringHandler) {
     tm = b.isString() ? &kAbsentValue : metamethod(L, b, event);
     if (tm->isNil()) {
-      runError(L, "attempt to %s a '%s' with a '%s'", arithEventName(event), typeNameForMessage(L, a), typeNameForMessage(L, b));
+      runError(L, "attempt to %s a '%s' with a '%s'", arithEventName(event), basicTypeName(a.type()), basicTypeName(b.type()));
     }
   }
   if (!tm->isNil()) {
@@ -231,7 +231,9 @@ void arithMeta(lua_State* L, Value a, Value b, TagMethod event, ptrdiff_t result
 }
 
 void getTableMeta(lua_State* L, Value t, Value k, ptrdiff_t resultOffset) {
-  for (int loop = 0; loop < kMaxTagLoop; loop++) {
+  // Every table of the chain is searched; at most kMaxTagLoop handlers are
+  // followed (Lua's MAXTAGLOOP).
+  for (int loop = 0;; loop++) {
     const Value* tm;
     if (t.isTable()) {
       const Value* v = tableGet(G(L), t.asTable(), k);
@@ -239,12 +241,14 @@ void getTableMeta(lua_State* L, Value t, Value k, ptrdiff_t resultOffset) {
         *restoreStack(L, resultOffset) = *v;
         return;
       }
+      if (loop == kMaxTagLoop) break;
       tm = metamethod(L, t, TM_INDEX);
       if (tm->isNil()) {
         restoreStack(L, resultOffset)->setNil();
         return;
       }
     } else {
+      if (loop == kMaxTagLoop) break;
       tm = metamethod(L, t, TM_INDEX);
       if (tm->isNil()) typeError(L, t, "index");
     }
@@ -258,7 +262,9 @@ void getTableMeta(lua_State* L, Value t, Value k, ptrdiff_t resultOffset) {
 }
 
 void setTableMeta(lua_State* L, Value t, Value k, Value v) {
-  for (int loop = 0; loop < kMaxTagLoop; loop++) {
+  // As getTableMeta: an existing key is found in any table of the chain, but
+  // at most kMaxTagLoop handlers are followed.
+  for (int loop = 0;; loop++) {
     const Value* tm;
     if (t.isTable()) {
       Table* h = t.asTable();
@@ -267,12 +273,14 @@ void setTableMeta(lua_State* L, Value t, Value k, Value v) {
         *const_cast<Value*>(slot) = v;
         return;
       }
+      if (loop == kMaxTagLoop) break;
       tm = metamethod(L, t, TM_NEWINDEX);
       if (tm->isNil()) {
         tableSet(L, h, k, v);
         return;
       }
     } else {
+      if (loop == kMaxTagLoop) break;
       tm = metamethod(L, t, TM_NEWINDEX);
       if (tm->isNil()) typeError(L, t, "index");
     }
