@@ -7,6 +7,7 @@
 #include "runtime/Number.hpp"
 #include "runtime/String.hpp"
 #include "runtime/Table.hpp"
+#include "vm/VarInfo.hpp"
 #include "vm/Vm.hpp"
 
 namespace tycho {
@@ -46,8 +47,27 @@ const char* typeNameForMessage(lua_State* L, const Value& o) {
   return basicTypeName(o.type());
 }
 
-void typeError(lua_State* L, const Value& v, const char* op) {
-  runError(L, "attempt to %s a %s value", op, typeNameForMessage(L, v));
+namespace {
+
+[[noreturn]] void typeErrorWithInfo(lua_State* L, const Value& v, const char* op, const std::string& info) {
+  runError(L, "attempt to %s a %s value%s", op, typeNameForMessage(L, v), info.c_str());
+}
+
+// "number has no integer representation", naming the operand that has none.
+[[noreturn]] void integerError(lua_State* L, Operand operand) {
+  runError(L, "number%s has no integer representation", operandInfo(L, operand).c_str());
+}
+
+}  // namespace
+
+void typeError(lua_State* L, const Value& v, const char* op, int operand) {
+  // As lua5.4, a value that cannot be called is named after the function
+  // slot of the calling instruction (or the metamethod being called), even
+  // when the culprit is a __call handler found on the way.
+  std::string info;
+  if (std::strcmp(op, "call") == 0) info = calleeInfo(L);
+  else if (operand >= 0) info = operandInfo(L, Operand(operand));
+  typeErrorWithInfo(L, v, op, info);
 }
 
 bool toNumber(const Value& v, Value* out) {
@@ -92,7 +112,8 @@ bool arithNumbers(lua_State* L, TagMethod event, const Value& a0, const Value& b
   switch (event) {
     case TM_BAND: case TM_BOR: case TM_BXOR: case TM_SHL: case TM_SHR: case TM_BNOT: {
       Integer x, y;
-      if (!toInteger(a, &x) || !toInteger(b, &y)) runError(L, "number has no integer representation");
+      if (!toInteger(a, &x)) integerError(L, kFirstOperand);
+      if (!toInteger(b, &y)) integerError(L, kSecondOperand);
       Integer r = 0;
       switch (event) {
         case TM_BAND: r = Integer(Unsigned(x) & Unsigned(y)); break;
@@ -214,18 +235,19 @@ void arithMeta(lua_State* L, Value a, Value b, TagMethod event, ptrdiff_t result
   }
   switch (event) {
     case TM_BAND: case TM_BOR: case TM_BXOR: case TM_SHL: case TM_SHR: case TM_BNOT: {
-      if (a.isNumber() && b.isNumber()) runError(L, "number has no integer representation");
-      const Value& bad = a.isNumber() ? b : a;
-      runError(L, "attempt to perform bitwise operation on a %s value", typeNameForMessage(L, bad));
+      Integer unused;
+      if (a.isNumber() && b.isNumber()) integerError(L, toInteger(a, &unused) ? kSecondOperand : kFirstOperand);
+      bool second = a.isNumber();
+      typeError(L, second ? b : a, "perform bitwise operation on", second ? kSecondOperand : kFirstOperand);
     }
     case TM_CONCAT: {
-      const Value& bad = (a.isString() || a.isNumber()) ? b : a;
-      typeError(L, bad, "concatenate");
+      bool second = a.isString() || a.isNumber();
+      typeError(L, second ? b : a, "concatenate", second ? kSecondOperand : kFirstOperand);
     }
     default: {
       Value n;
-      const Value& bad = toNumber(a, &n) ? b : a;
-      runError(L, "attempt to perform arithmetic on a %s value", typeNameForMessage(L, bad));
+      bool second = toNumber(a, &n);
+      typeError(L, second ? b : a, "perform arithmetic on", second ? kSecondOperand : kFirstOperand);
     }
   }
 }
@@ -250,7 +272,9 @@ void getTableMeta(lua_State* L, Value t, Value k, ptrdiff_t resultOffset) {
     } else {
       if (loop == kMaxTagLoop) break;
       tm = metamethod(L, t, TM_INDEX);
-      if (tm->isNil()) typeError(L, t, "index");
+      // Only the value the instruction indexes has a name, not a handler
+      // further down the chain.
+      if (tm->isNil()) typeError(L, t, "index", loop == 0 ? kFirstOperand : -1);
     }
     if (tm->isFunction()) {
       callMetaResult(L, *tm, t, k, resultOffset);
@@ -282,7 +306,7 @@ void setTableMeta(lua_State* L, Value t, Value k, Value v) {
     } else {
       if (loop == kMaxTagLoop) break;
       tm = metamethod(L, t, TM_NEWINDEX);
-      if (tm->isNil()) typeError(L, t, "index");
+      if (tm->isNil()) typeError(L, t, "index", loop == 0 ? kFirstOperand : -1);
     }
     if (tm->isFunction()) {
       Value f = *tm;
@@ -381,7 +405,7 @@ void lengthMeta(lua_State* L, Value v, ptrdiff_t resultOffset) {
     *restoreStack(L, resultOffset) = Value::integer(Integer(v.asString()->length));
     return;
   }
-  typeError(L, v, "get length of");
+  typeError(L, v, "get length of", kFirstOperand);
 }
 
 void concatMeta(lua_State* L, int total) {
@@ -396,7 +420,11 @@ void concatMeta(lua_State* L, int total) {
     if (!aStr || !bStr) {
       const Value* tm = metamethod(L, a, TM_CONCAT);
       if (tm->isNil()) tm = metamethod(L, b, TM_CONCAT);
-      if (tm->isNil()) typeError(L, aStr ? b : a, "concatenate");
+      if (tm->isNil()) {
+        // Named by its slot: the values being joined sit in the CONCAT's slots.
+        Value* bad = aStr ? &b : &a;
+        typeErrorWithInfo(L, *bad, "concatenate", stackValueInfo(L, bad));
+      }
       ptrdiff_t off = saveStack(L, top - 2);
       callMetaResult(L, *tm, a, b, off);
       L->top--;

@@ -44,6 +44,10 @@ void closePendingTbc(lua_State* L, ptrdiff_t levelOff, Value err);
 // Runs the Lua frame `ci` (entered with CIST_FRESH) until it returns.
 void execute(lua_State* L, CallInfo* ci);
 
+// What a native function returns to suspend its coroutine without unwinding
+// (see yieldCoroutine): its frame stays, and the interpreter loop returns.
+constexpr int kLightYield = -1;
+
 // Prepares a call of the value at `func`: for a Lua function, pushes its
 // frame and returns it; for a native function, runs it to completion and
 // returns null (results already moved into place).
@@ -96,6 +100,10 @@ bool toInteger(const Value& v, Integer* out);  // exact conversion only
 // tostring for numbers, in place on the stack (for concatenation).
 bool numberToStringInPlace(lua_State* L, Value* v);
 
-[[noreturn]] void typeError(lua_State* L, const Value& v, const char* op);
+// Raises "attempt to <op> a <type> value" with lua5.4's variable information
+// when L->ci is a Lua frame: for op "call", the name of the function that the
+// running instruction calls; otherwise the name of its operand `operand`
+// (a VarInfo.hpp Operand: 0 first, 1 second; -1 gives none).
+[[noreturn]] void typeError(lua_State* L, const Value& v, const char* op, int operand = -1);
 
 }  // namespace tycho
