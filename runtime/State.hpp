@@ -95,6 +95,7 @@ struct lua_State : tycho::GCObject {
   ptrdiff_t errorHandler;     // stack offset of the message handler (0 = none)
   int nny;                    // non-yieldable calls in progress (> 0: yield is an error)
   int nYield;                 // values passed to the last yield
+  int resumeCcalls;           // nCcalls of the resumer (see yieldCoroutine)
 };
 
 namespace tycho {

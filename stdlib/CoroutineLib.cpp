@@ -55,12 +55,17 @@ int auxResume(lua_State* L, lua_State* co, int nargs) {
   return -1;
 }
 
-int coCreate(lua_State* L) {
+// Pushes a new coroutine for the function argument.
+void pushNewCoroutine(lua_State* L, const char* fname) {
   Value f = arg(L, 1);
-  if (!f.isFunction()) argTypeError(L, 1, "create", "function");
+  if (!f.isFunction()) argTypeError(L, 1, fname, "function");
   lua_State* co = newThread(L);
   push(L, Value::thread(co));
   *co->top++ = f;
+}
+
+int coCreate(lua_State* L) {
+  pushNewCoroutine(L, "create");
   return 1;
 }
 
@@ -84,7 +89,7 @@ int coResume(lua_State* L) {
   return n + 1;
 }
 
-int coYield(lua_State* L) { yieldCoroutine(L, argCount(L)); }
+int coYield(lua_State* L) { return yieldCoroutine(L, argCount(L)); }
 
 const char* statusName(CoStatus s) {
   switch (s) {
@@ -153,7 +158,7 @@ int wrapAux(lua_State* L) {
 }
 
 int coWrap(lua_State* L) {
-  coCreate(L);
+  pushNewCoroutine(L, "wrap");
   NativeClosure* c = newNativeClosure(L, wrapAux, 1);
   c->upvalues[0] = L->top[-1];
   L->top[-1] = Value::nativeClosure(c);

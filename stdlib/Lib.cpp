@@ -70,12 +70,16 @@ String* toStringMeta(lua_State* L, Value v) {
   if (Table* mt = metatableOf(L, v)) {
     const Value* f = tableGetShortString(mt, G(L)->tostringField);
     if (!f->isNil()) {
-      ptrdiff_t off = saveStack(L, L->top);
-      *L->top++ = Value::nil();
-      callMetaResult(L, *f, v, Value::nil(), off);
-      Value r = *restoreStack(L, off);
-      if (!r.isString()) libError(L, "'__tostring' must return a string");
-      return r.asString();
+      // __tostring receives the object alone.
+      StkId func = L->top;
+      func[0] = *f;
+      func[1] = v;
+      L->top = func + 2;
+      call(L, func, 1);
+      Value r = L->top[-1];
+      if (!r.isString() && !r.isNumber()) libError(L, "'__tostring' must return a string");
+      numberToStringInPlace(L, &L->top[-1]);
+      return L->top[-1].asString();
     }
   }
   char buf[kMaxNumberText + 64];

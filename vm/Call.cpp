@@ -31,14 +31,18 @@ StkId insertCallMeta(lua_State* L, StkId func) {
 
 // Calls the __close methods of the to-be-closed variables at or above the
 // frame at `levelOff`, newest first, with `err` as the error argument.
-void closePendingTbc(lua_State* L, ptrdiff_t levelOff, Value err) {
-  // Closing methods may not yield (the instruction that runs them cannot be
-  // resumed halfway).
-  L->nny++;
+void closePendingTbc(lua_State* L, ptrdiff_t levelOff, Value err, bool yieldable) {
+  // Closing after an error or by coroutine.close may not yield; the normal
+  // exit of a scope may (the instruction is run again on resume to close
+  // the variables that remain, see Coroutine.cpp).
+  if (!yieldable) L->nny++;
   struct Guard {
     lua_State* L;
-    ~Guard() { L->nny--; }
-  } guard{L};
+    bool yieldable;
+    ~Guard() {
+      if (!yieldable) L->nny--;
+    }
+  } guard{L, yieldable};
   while (L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= restoreStack(L, levelOff)) {
     Value obj = L->stack[L->tbcSlots[--L->tbcCount]];
     const Value* tm = metamethod(L, obj, TM_CLOSE);
@@ -49,7 +53,7 @@ void closePendingTbc(lua_State* L, ptrdiff_t levelOff, Value err) {
     L->top[1] = obj;
     L->top[2] = err;
     L->top += 3;
-    callYieldable(L, L->top - 3, 0);  // not yieldable: nny is raised above
+    callYieldable(L, L->top - 3, 0);
   }
 }
 
@@ -91,6 +95,7 @@ CallInfo* precall(lua_State* L, StkId func, int nResults) {
         ci->top = L->top + kMinStack;
         L->ci = ci;
         int n = f(L);
+        if (n == kLightYield) return nullptr;  // the frame stays: see yieldCoroutine
         postcall(L, ci, n);
         return nullptr;
       }
@@ -196,7 +201,7 @@ int protectedCall(lua_State* L, StkId func, int nResults, ptrdiff_t handler, boo
     }
     try {
       // Pending to-be-closed variables get the error object (§3.3.8).
-      closePendingTbc(L, funcOff, err);
+      closePendingTbc(L, funcOff, err, false);
     } catch (LuaException& e) {
       status = e.status;  // an error in a closing method replaces the error object
       continue;
@@ -239,7 +244,7 @@ void markToBeClosed(lua_State* L, StkId slot) {
 
 void closeFrom(lua_State* L, StkId level) {
   closeUpvalues(L, level);
-  closePendingTbc(L, saveStack(L, level), Value::nil());
+  closePendingTbc(L, saveStack(L, level), Value::nil(), true);
 }
 
 }  // namespace tycho

@@ -99,6 +99,11 @@ void finishInstruction(lua_State* L, CallInfo* ci) {
     }
     case OP_CALL: case OP_TFORCALL:
       return;  // results are already in place
+    case OP_CLOSE: case OP_RETURN: case OP_RETURN0: case OP_RETURN1:
+      // A __close method yielded: run the instruction again to close the
+      // variables that remain (the closed one has left the list) and go on.
+      ci->savedPc--;
+      return;
     default:
       break;
   }
@@ -131,6 +136,7 @@ void unroll(lua_State* L) {
     if (ci->isLua()) {
       finishInstruction(L, ci);
       execute(L, ci);
+      if (L->status == kYield) return;  // a light yield
     } else {
       // A native frame that survives yields: pcall or xpcall (the only ones
       // a yield can cross, see L->nny).
@@ -166,7 +172,7 @@ bool recover(lua_State* L, int status) {
       *L->top++ = err;
     }
     try {
-      closePendingTbc(L, levelOff, err);
+      closePendingTbc(L, levelOff, err, false);
     } catch (LuaException& e) {
       status = e.status;
       continue;
@@ -212,6 +218,7 @@ int resumeCoroutine(lua_State* co, lua_State* from, int nargs, int* nResults) {
   // A resume counts as one nested native call (the body's call below).
   if ((from ? from->nCcalls : 0) >= kMaxCCalls) return refuse("C stack overflow");
   co->nCcalls = from ? from->nCcalls : 0;
+  co->resumeCcalls = co->nCcalls;
   int status;
   try {
     if (co->status == kOk) {
@@ -222,9 +229,10 @@ int resumeCoroutine(lua_State* co, lua_State* from, int nargs, int* nResults) {
       // Yields always come from a native call (coroutine.yield): its results
       // are the resume arguments.
       postcall(co, co->ci, nargs);
+      co->nCcalls++;  // unrolling stands for the body's call
       unroll(co);
     }
-    status = kOk;
+    status = co->status == kYield ? kYield : kOk;
   } catch (LuaException& e) {
     status = e.status;
   } catch (std::bad_alloc&) {
@@ -240,7 +248,7 @@ int resumeCoroutine(lua_State* co, lua_State* from, int nargs, int* nResults) {
       recovered = recover(co, status);
       if (recovered) {
         unroll(co);
-        status = kOk;
+        status = co->status == kYield ? kYield : kOk;
       }
     } catch (LuaException& e) {
       status = e.status;
@@ -264,13 +272,16 @@ int resumeCoroutine(lua_State* co, lua_State* from, int nargs, int* nResults) {
   return status;
 }
 
-void yieldCoroutine(lua_State* L, int nresults) {
+int yieldCoroutine(lua_State* L, int nresults) {
   if (L->nny > 0) {
     if (L == G(L)->mainThread) runError(L, "attempt to yield from outside a coroutine");
     runError(L, "attempt to yield across a C-call boundary");
   }
   L->status = kYield;
   L->nYield = nresults;
+  // One C level above the resumer's is the call of the coroutine's body (or
+  // the unrolling that stands for it): no C++ frame needs unwinding.
+  if (L->nCcalls == L->resumeCcalls + 1) return kLightYield;
   throw LuaException{kYield};
 }
 
@@ -283,7 +294,7 @@ int closeCoroutine(lua_State* co, lua_State* from) {
   closeUpvalues(co, level);
   for (;;) {
     try {
-      closePendingTbc(co, saveStack(co, level), err);
+      closePendingTbc(co, saveStack(co, level), err, false);
     } catch (LuaException& e) {
       status = e.status;
       err = co->top[-1];

@@ -32,9 +32,12 @@ CoStatus coroutineStatus(lua_State* L, lua_State* co);
 // of co's stack. Errors about the coroutine's state are returned, not raised.
 int resumeCoroutine(lua_State* co, lua_State* from, int nargs, int* nResults);
 
-// Yields the `nresults` values on top of L's stack to the resumer (raises
-// the yield exception, or an error when L cannot yield).
-[[noreturn]] void yieldCoroutine(lua_State* L, int nresults);
+// Yields the `nresults` values on top of L's stack to the resumer, for a
+// native function to return: when nothing but the interpreter loop stands
+// between the resume and this call, it returns kLightYield (the loop returns
+// and resume sees L->status == kYield, no unwinding needed); otherwise it
+// raises the yield exception. Raises an error when L cannot yield.
+int yieldCoroutine(lua_State* L, int nresults);
 
 // Closes a suspended or dead coroutine: runs its pending __close methods and
 // leaves it dead. Returns kOk, or an error status with the error object on

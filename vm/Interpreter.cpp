@@ -594,6 +594,7 @@ L_CALL: {
     ci = callee;
     goto newframe;
   }
+  if (L->status == kYield) return;  // a light yield: resume continues this frame
   RELOAD();
   DISPATCH();
 }
@@ -617,6 +618,7 @@ L_TAILCALL: {
       ci = callee;
       goto newframe;
     }
+    if (L->status == kYield) return;  // a light yield (see L_CALL)
     RELOAD();
     func = base + argAx(i);
     int n = int(sp - func);

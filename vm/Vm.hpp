@@ -39,8 +39,9 @@ void callYieldable(lua_State* L, StkId func, int nResults);
 // continuation, so a yield may cross this call.
 int protectedCall(lua_State* L, StkId func, int nResults, ptrdiff_t handler = 0, bool yieldable = false);
 // Closes the pending to-be-closed variables at or above `levelOff` (a stack
-// offset), newest first, passing `err` to their __close methods.
-void closePendingTbc(lua_State* L, ptrdiff_t levelOff, Value err);
+// offset), newest first, passing `err` to their __close methods; `yieldable`
+// only for the normal exit of a scope (instructions CLOSE and RETURN).
+void closePendingTbc(lua_State* L, ptrdiff_t levelOff, Value err, bool yieldable);
 // Runs the Lua frame `ci` (entered with CIST_FRESH) until it returns.
 void execute(lua_State* L, CallInfo* ci);
 
