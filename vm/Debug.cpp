@@ -1,5 +1,7 @@
-// Debug: tracebacks and the message-handler hook (see Debug.hpp).
+// Debug: tracebacks, function names and the message-handler hook (see Debug.hpp).
 #include "vm/Debug.hpp"
+
+#include <vector>
 
 #include "runtime/ChunkId.hpp"
 #include "runtime/Error.hpp"
@@ -36,44 +38,119 @@ void installErrorHandlerHook(GlobalState* g) { g->callErrorHandler = callErrorHa
 
 namespace {
 
-// The name under which `fn` is stored in the global table, if any (Lua's
-// tracebacks name functions by where they are found first).
-bool globalFunctionName(lua_State* L, const Value& fn, std::string* name) {
-  Table* globals = globalsTable(L);
+// Levels a long traceback shows before and after the levels it skips.
+constexpr int kFirstLevels = 10;
+constexpr int kLastLevels = 11;
+
+constexpr std::string_view kLoadedKey = "_LOADED";  // LUA_LOADED_TABLE
+constexpr std::string_view kGlobalPrefix = "_G.";
+
+// package.loaded, found without allocating (the traceback may describe a
+// thread other than the running one): the registry is scanned for the key.
+Table* loadedTable(lua_State* L) {
+  if (!G(L)->registry.isTable()) return nullptr;
   Value key = Value::nil(), value;
-  while (tableNext(L, globals, &key, &value)) {
-    if (key.isString() && rawEquals(value, fn)) {
+  while (tableNext(L, G(L)->registry.asTable(), &key, &value)) {
+    if (key.isString() && view(key.asString()) == kLoadedKey) return value.isTable() ? value.asTable() : nullptr;
+  }
+  return nullptr;
+}
+
+// Searches `t` for `fn` under a string key, and `depth - 1` levels of
+// tables below it; the name is the dotted path ("string.format").
+bool findField(lua_State* L, Table* t, const Value& fn, int depth, std::string* name) {
+  Value key = Value::nil(), value;
+  while (tableNext(L, t, &key, &value)) {
+    if (!key.isString()) continue;
+    if (rawEquals(value, fn)) {
       name->assign(view(key.asString()));
+      return true;
+    }
+    if (depth > 1 && value.isTable() && findField(L, value.asTable(), fn, depth - 1, name)) {
+      name->insert(0, std::string(view(key.asString())) + ".");
       return true;
     }
   }
   return false;
 }
 
+std::string loadedName(lua_State* L, Table* loaded, const Value& fn) {
+  std::string name;
+  if (loaded) {
+    if (!findField(L, loaded, fn, 2, &name)) return "";
+  } else {
+    if (!findField(L, globalsTable(L), fn, 1, &name)) return "";
+    name.insert(0, kGlobalPrefix);
+  }
+  if (name.compare(0, kGlobalPrefix.size(), kGlobalPrefix) == 0) name.erase(0, kGlobalPrefix.size());
+  return name;
+}
+
+std::string nameOf(lua_State* L, Table* loaded, const CallInfo* ci) {
+  std::string global = loadedName(L, loaded, *ci->func);
+  if (!global.empty()) return "function '" + global + "'";
+  VarName called = calledName(L, ci);
+  if (called.known()) return called.kind + " '" + called.name + "'";
+  return "";
+}
+
+// One line of a traceback: "src:line: in <name>".
+std::string frameLine(lua_State* L, Table* loaded, const CallInfo* ci) {
+  std::string name = nameOf(L, loaded, ci);
+  std::string line;
+  if (ci->isLua()) {
+    const Proto* p = ci->func->asLuaClosure()->proto;
+    std::string src = p->source ? chunkId(view(p->source)) : "?";
+    int current = currentLine(ci);
+    line = current > 0 ? src + ":" + std::to_string(current) + ": in " : src + ": in ";
+    if (!name.empty()) line += name;
+    else if (p->lineDefined == 0) line += "main chunk";
+    else line += "function <" + src + ":" + std::to_string(p->lineDefined) + ">";
+    if (ci->status & CIST_TAIL) line += "\n\t(...tail calls...)";
+  } else {
+    line = "[C]: in " + (name.empty() ? std::string("?") : name);
+  }
+  return line;
+}
+
 }  // namespace
 
+std::string loadedFunctionName(lua_State* L, const Value& fn) { return loadedName(L, loadedTable(L), fn); }
+
+VarName calledName(const lua_State* L, const CallInfo* ci) {
+  if (ci->status & CIST_TAIL) return {};
+  const CallInfo* caller = ci->previous;
+  if (!caller || caller == &L->baseCi) return {};
+  return callerName(caller);
+}
+
+std::string functionName(lua_State* L, const CallInfo* ci) { return nameOf(L, loadedTable(L), ci); }
+
 std::string traceback(lua_State* L1, int level) {
+  std::vector<const CallInfo*> levels;
+  for (const CallInfo* ci = L1->ci; ci && ci != &L1->baseCi; ci = ci->previous) levels.push_back(ci);
+  // The main thread was entered by the host, which the command line shows
+  // as a native level, as lua.c's pmain appears in lua5.4's tracebacks.
+  bool host = L1 == G(L1)->mainThread;
+  int count = int(levels.size()) + (host ? 1 : 0);
+  int last = count - 1;
+  Table* loaded = loadedTable(L1);
   std::string out = "stack traceback:";
-  int n = 0;
-  for (CallInfo* ci = L1->ci; ci && ci != &L1->baseCi; ci = ci->previous, n++) {
-    if (n < level) continue;
-    out += "\n\t";
-    std::string global;
-    bool named = globalFunctionName(L1, *ci->func, &global);
-    if (ci->isLua()) {
-      const Proto* p = ci->func->asLuaClosure()->proto;
-      std::string src = p->source ? chunkId(view(p->source)) : "?";
-      out += src + ":" + std::to_string(currentLine(ci)) + ":";
-      if (named) out += " in function '" + global + "'";
-      else if (p->lineDefined == 0) out += " in main chunk";
-      else out += " in function <" + src + ":" + std::to_string(p->lineDefined) + ">";
-      if (ci->status & CIST_TAIL) out += "\n\t(...tail calls...)";
+  // A long stack shows its first and last levels. The count of skipped
+  // levels is lua5.4's, which is one short of the levels actually left out.
+  int toShow = last - level > kFirstLevels + kLastLevels ? kFirstLevels : -1;
+  for (int next = level; next < count;) {
+    int current = next++;
+    if (toShow-- == 0) {
+      int skipped = last - next - kLastLevels + 1;
+      out += "\n\t...\t(skipping " + std::to_string(skipped) + " levels)";
+      next += skipped;
+    } else if (current < int(levels.size())) {
+      out += "\n\t" + frameLine(L1, loaded, levels[size_t(current)]);
     } else {
-      out += named ? "[C]: in function '" + global + "'" : "[C]: in ?";
+      out += "\n\t[C]: in ?";
     }
   }
-  // The host that entered the interpreter.
-  out += "\n\t[C]: in ?";
   return out;
 }
 
