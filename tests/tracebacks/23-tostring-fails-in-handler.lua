@@ -1,0 +1,3 @@
+-- The error object's __tostring itself raises an error while the interpreter
+-- formats the message.
+error(setmetatable({}, {__tostring = function() error("inner") end}))
