@@ -506,9 +506,10 @@ local cases = {
 
 for _, c in ipairs(cases) do check(c[1], c[2]) end
 
--- cases that index strings: they need the string metatable (whose __index is the
--- string library table), so they only run where strings have a metatable
-if getmetatable("") ~= nil then
+-- cases that index strings: they need the string metatable whose __index is the
+-- string library table, so they only run where strings have one
+local string_meta = getmetatable("")
+if string_meta ~= nil and type(string_meta.__index) == "table" then
   local string_cases = {
     {"return ('x').y.z",
      "t:1: attempt to index a nil value (field 'y')"},
