@@ -162,10 +162,33 @@ SlotRange writtenSlots(Instruction i, int d) {
   }
 }
 
+// Depths before each instruction, with kDynamic marks (see flowOf).
+std::vector<int> rawStackDepths(const Proto* p) {
+  int n = p->codeSize;
+  std::vector<int> depth(size_t(n > 0 ? n : 0), kUnknown);
+  std::vector<int> work;
+  // Generated code reaches every instruction with one depth; the first path
+  // found decides for malformed code.
+  auto reach = [&](int pc, int d) {
+    if (pc < 0 || pc >= n || d < 0 || depth[size_t(pc)] != kUnknown) return;
+    depth[size_t(pc)] = d;
+    work.push_back(pc);
+  };
+  reach(0, p->numParams);
+  while (!work.empty()) {
+    int pc = work.back();
+    work.pop_back();
+    Flow f = flowOf(p->code[pc], pc, depth[size_t(pc)]);
+    reach(pc + 1, f.next);
+    if (f.target >= 0) reach(f.target, f.targetDepth);
+  }
+  return depth;
+}
+
 // The analysis of one prototype for one message.
 class Namer {
  public:
-  explicit Namer(const Proto* p) : p_(p), depths_(stackDepths(p)) {}
+  explicit Namer(const Proto* p) : p_(p), depths_(rawStackDepths(p)) {}
 
   int depth(int pc) const { return pc >= 0 && pc < p_->codeSize ? staticDepth(depths_[size_t(pc)]) : kUnknown; }
 
@@ -310,24 +333,8 @@ const Proto* protoOf(const CallInfo* ci) { return ci->func->asLuaClosure()->prot
 }  // namespace
 
 std::vector<int> stackDepths(const Proto* p) {
-  int n = p->codeSize;
-  std::vector<int> depth(size_t(n > 0 ? n : 0), kUnknown);
-  std::vector<int> work;
-  // Generated code reaches every instruction with one depth; the first path
-  // found decides for malformed code.
-  auto reach = [&](int pc, int d) {
-    if (pc < 0 || pc >= n || d < 0 || depth[size_t(pc)] != kUnknown) return;
-    depth[size_t(pc)] = d;
-    work.push_back(pc);
-  };
-  reach(0, p->numParams);
-  while (!work.empty()) {
-    int pc = work.back();
-    work.pop_back();
-    Flow f = flowOf(p->code[pc], pc, depth[size_t(pc)]);
-    reach(pc + 1, f.next);
-    if (f.target >= 0) reach(f.target, f.targetDepth);
-  }
+  std::vector<int> depth = rawStackDepths(p);
+  for (int& d : depth) d = staticDepth(d);
   return depth;
 }
 
