@@ -61,7 +61,8 @@ VarName calleeName(const Proto* p, int pc);
 // The instruction a Lua frame is running (its savedPc points past it), or -1.
 int currentPc(const CallInfo* ci);
 // How the frame `caller` names the function it is calling: a Lua frame by its
-// current instruction (calleeName), a frame running finalizers as
+// current instruction (calleeName); a frame marked CIST_FIN (as lua5.4 marks
+// the frame that was running when the collector called finalizers) as
 // "metamethod '__gc'"; native frames give no name.
 VarName callerName(const CallInfo* caller);
 // The suffixes of messages raised by the instruction L->ci is running ("" when
