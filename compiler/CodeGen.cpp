@@ -184,10 +184,25 @@ class FuncGen {
 
   // --- locals ---
 
-  void addActive(const std::string& name, int slot, bool captured, bool tbc) {
-    FunctionCode::Local dbg{name, pc(), -1, slot};
-    out_.locals.push_back(dbg);
-    actives_.push_back({name, slot, int(out_.locals.size()) - 1, captured, tbc});
+  // `debugInfo`: whether the variable is listed in the debug information
+  // (Lua lists no <const> variable whose value is a literal: it is folded).
+  void addActive(const std::string& name, int slot, bool captured, bool tbc, bool debugInfo = true) {
+    int debugIndex = -1;
+    if (debugInfo) {
+      out_.locals.push_back(FunctionCode::Local{name, pc(), -1, slot});
+      debugIndex = int(out_.locals.size()) - 1;
+    }
+    actives_.push_back({name, slot, debugIndex, captured, tbc});
+  }
+
+  static bool isLiteral(const Expr& e) {
+    switch (e.kind) {
+      case ExprKind::Nil: case ExprKind::True: case ExprKind::False:
+      case ExprKind::Integer: case ExprKind::Float: case ExprKind::String:
+        return true;
+      default:
+        return false;
+    }
   }
   void endLocal(const Active& a) {
     if (a.debugIndex >= 0 && out_.locals[size_t(a.debugIndex)].endPc < 0) out_.locals[size_t(a.debugIndex)].endPc = pc();
@@ -727,7 +742,8 @@ class FuncGen {
     exprList(s.values, int(s.vars.size()));
     for (size_t i = 0; i < s.vars.size(); i++) {
       LocalVar& v = s.vars[i];
-      addActive(v.name, first + int(i), v.captured, v.attrib == Attrib::Close);
+      bool folded = v.attrib == Attrib::Const && i < s.values.size() && isLiteral(*s.values[i]);
+      addActive(v.name, first + int(i), v.captured, v.attrib == Attrib::Close, !folded);
       if (v.attrib == Attrib::Close) {
         line_ = s.line;
         emitAx(OP_TBC, uint32_t(first + int(i)));

@@ -256,11 +256,13 @@ int basePairs(lua_State* L) {
       L->top = args(L) + 1;
       push(L, fn);
       push(L, t);
-      call(L, L->top - 2, 3);
+      // __pairs may yield: the continuation returns its three results.
+      L->ci->cont = [](lua_State*, int, intptr_t) { return 3; };
+      callYieldable(L, L->top - 2, 3);
       return 3;
     }
   }
-  if (!t.isTable()) argTypeError(L, 1, "pairs", "table");
+  // No type check here: `next` reports a non-table when the loop calls it.
   push(L, Value::lightFunction(baseNext));
   push(L, t);
   push(L, Value::nil());
@@ -339,7 +341,13 @@ int baseLoad(lua_State* L) {
     for (;;) {
       ensureStack(L, 1);
       push(L, arg(L, 1));
-      call(L, L->top - 1, 1);
+      // Errors of the reader make load fail, as errors of the parser do.
+      if (protectedCall(L, L->top - 1, 1) != kOk) {
+        Value err = L->top[-1];
+        L->top[-1] = Value::nil();
+        push(L, err);
+        return 2;
+      }
       Value piece = L->top[-1];
       L->top--;
       if (piece.isNil() || (piece.isString() && piece.asString()->length == 0)) break;

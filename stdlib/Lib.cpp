@@ -6,11 +6,23 @@
 
 #include "runtime/Function.hpp"
 #include "runtime/Number.hpp"
+#include "vm/Debug.hpp"
 
 namespace tycho::lib {
 
+// As luaL_argerror: the function is named as its caller called it; for a
+// method call the object is not counted, and a bad object is "bad self".
+// Without call information the function's own name (`fname`) stands in for
+// lua5.4's search of package.loaded.
 void argError(lua_State* L, int i, const char* fname, const char* msg) {
-  libError(L, "bad argument #%d to '%s' (%s)", i, fname, msg);
+  VarName called = calledName(L, L->ci);
+  if (called.kind == "method") {
+    i--;
+    if (i == 0) libError(L, "calling '%s' on bad self (%s)", called.name.c_str(), msg);
+  }
+  std::string name = called.known() ? called.name : loadedFunctionName(L, *L->ci->func);
+  if (name.empty()) name = fname;
+  libError(L, "bad argument #%d to '%s' (%s)", i, name.c_str(), msg);
 }
 
 void argTypeError(lua_State* L, int i, const char* fname, const char* expected) {

@@ -45,9 +45,10 @@ void closePendingTbc(lua_State* L, ptrdiff_t levelOff, Value err, bool yieldable
   } guard{L, yieldable};
   while (L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= restoreStack(L, levelOff)) {
     Value obj = L->stack[L->tbcSlots[--L->tbcCount]];
-    const Value* tm = metamethod(L, obj, TM_CLOSE);
-    if (tm->isNil()) continue;  // its metamethod was removed after marking
-    Value handler = *tm;
+    // A metamethod removed after marking is called all the same (and fails
+    // as a call of nil, as in Lua).
+    Value handler = *metamethod(L, obj, TM_CLOSE);
+    if (handler.tag == kTagAbsentKey) handler.setNil();
     ensureStack(L, 3);
     L->top[0] = handler;
     L->top[1] = obj;

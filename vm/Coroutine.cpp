@@ -263,9 +263,12 @@ int resumeCoroutine(lua_State* co, lua_State* from, int nargs, int* nResults) {
   } else if (status == kOk) {
     *nResults = int(co->top - (co->baseCi.func + 1));
   } else {
-    // The coroutine dies; its error object is on top.
+    // The coroutine dies; its error object is on top, twice: the resumer
+    // takes one, the other stays for coroutine.close to report.
     co->status = uint8_t(status);
     co->ci = &co->baseCi;
+    *co->top = co->top[-1];
+    co->top++;
     *nResults = 1;
   }
   co->nCcalls = 0;

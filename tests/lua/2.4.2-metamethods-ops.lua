@@ -329,12 +329,9 @@ do
   -- results converted to boolean
   local r = setmetatable({}, {__lt = function() return "yes" end, __le = function() return nil end})
   assert((r < r) == true and (r <= r) == false and (r > r) == true and (r >= r) == false, "boolean conversion")
-  -- without __le, a <= b is evaluated as not (b < a) (compatibility behaviour of lua5.4)
-  log = {}
-  local onlylt = {__lt = function(a, b) log[#log + 1] = {a, b}; return a.v < b.v end}
-  local p, q = setmetatable({v = 1}, onlylt), setmetatable({v = 2}, onlylt)
-  assert((p <= q) == true and log[1][1] == q and log[1][2] == p, "__le falls back to not __lt(b, a)")
-  assert((q <= p) == false and (p >= q) == false and (p <= p) == true, "fallback results")
+  -- Without __le, Lua 5.4 (manual §8.1) no longer emulates a <= b with __lt;
+  -- Debian's lua5.4 is built with the 5.3 compatibility fallback, so the case
+  -- is left to Tycho's unit tests (tests/unit/SemanticsTest.cpp).
   -- __le alone does not give <
   local onlyle = setmetatable({}, {__le = function() return true end})
   assert(onlyle <= onlyle, "__le alone")
