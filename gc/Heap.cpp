@@ -194,6 +194,12 @@ void collect(GlobalState* g) {
   markRoots(g);
   propagateAll(g);
   sweep(g);
+  if (g->grayCapacity > 1024) {
+    // The mark stack of a large heap is not kept between collections.
+    freeRaw(g, g->gray, sizeof(GCObject*) * g->grayCapacity);
+    g->gray = nullptr;
+    g->grayCapacity = 0;
+  }
   g->gcRunning = false;
   size_t threshold = g->totalBytes / 100 * size_t(g->gcPause);
   g->gcThreshold = threshold < (size_t(1) << 20) ? (size_t(1) << 20) : threshold;

@@ -96,6 +96,17 @@ void shrinkStack(lua_State* L) {
   if (L->stackSize > kMaxStack && L->top - L->stack < kMaxStack - kMinStack) reallocStack(L, kMaxStack);
 }
 
+void trimThread(lua_State* L) {
+  StkId highest = L->top;
+  for (CallInfo* ci = L->ci; ci; ci = ci->previous) {
+    if (ci->top > highest) highest = ci->top;
+  }
+  int used = int(highest - L->stack) + 1;
+  int wanted = used * 2 > kBasicStackSize ? used * 2 : kBasicStackSize;
+  if (wanted < L->stackSize / 2) reallocStack(L, wanted);
+  shrinkCallInfo(L);
+}
+
 void ensureStack(lua_State* L, int n) {
   if (L->stackLast - L->top <= n) growStack(L, n);
 }

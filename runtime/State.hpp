@@ -151,6 +151,10 @@ void ensureStack(lua_State* L, int n);
 void growStack(lua_State* L, int n);
 // Gives back the extra space granted to handle a stack overflow.
 void shrinkStack(lua_State* L);
+// Shrinks the stack to twice what the live frames use, and frees unused
+// CallInfo records (after deep recursion). Moves the stack: only for safe
+// points where no stack pointer is held (a native function's own frame).
+void trimThread(lua_State* L);
 inline ptrdiff_t saveStack(lua_State* L, const Value* p) { return reinterpret_cast<const char*>(p) - reinterpret_cast<const char*>(L->stack); }
 inline StkId restoreStack(lua_State* L, ptrdiff_t off) { return reinterpret_cast<StkId>(reinterpret_cast<char*>(L->stack) + off); }
 

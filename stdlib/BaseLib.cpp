@@ -399,6 +399,9 @@ int baseCollectgarbage(lua_State* L) {
   GlobalState* g = G(L);
   if (o == "collect" || o == "step") {
     gc::fullCollect(L);
+    // A safe point to give back the stack and frame records of past deep
+    // recursion (the calling frames re-derive their pointers on return).
+    trimThread(L);
     push(L, o == "step" ? Value::boolean(true) : Value::integer(0));
     return 1;
   }
