@@ -28,6 +28,7 @@
 #include "compiler/Lexer.hpp"
 #include "compiler/Parser.hpp"
 #include "compiler/Resolver.hpp"
+#include "runtime/Messages.hpp"
 #include "runtime/State.hpp"
 #include "runtime/String.hpp"
 #include "runtime/Table.hpp"
@@ -73,7 +74,9 @@ int messageHandler(lua_State* L) {
   } else if (Table* mt = metatableOf(L, msg); mt && !tableGetShortString(mt, G(L)->tostringField)->isNil()) {
     return 1 + (lib::toStringMeta(L, msg), 0);  // __tostring gives the message, no traceback
   } else {
-    text = std::string("(error object is a ") + basicTypeName(msg.type()) + " value)";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, msg::kErrorObjectIsA, basicTypeName(msg.type()));
+    text = buf;
   }
   text += "\n" + traceback(L, 1);
   lib::pushString(L, text);

@@ -1,5 +1,6 @@
 // Thread and global state creation, stack growth and CallInfo records.
 #include "runtime/State.hpp"
+#include "runtime/Messages.hpp"
 
 #include <cstring>
 #include <ctime>
@@ -75,7 +76,7 @@ void growStack(lua_State* L, int n) {
   int size = L->stackSize;
   if (size > kMaxStack) {
     // Already using the extra space granted to handle a stack overflow.
-    pushFormat(L, "error in error handling");
+    pushFormat(L, msg::kErrorInErrorHandling);
     throwError(L, kErrErr);
   }
   int used = int(L->top - L->stack);
@@ -89,7 +90,7 @@ void growStack(lua_State* L, int n) {
   }
   // Grant extra space so the error can be handled, then raise it.
   reallocStack(L, kErrorStackSize);
-  runError(L, "stack overflow");
+  runError(L, msg::kStackOverflow);
 }
 
 void shrinkStack(lua_State* L) {
@@ -173,7 +174,7 @@ lua_State* newState() {
       g->tmNames[i] = newString(L, kTagMethodNames[i]);
       g->tmNames[i]->marked |= gc::kMarkFixed;
     }
-    g->memoryErrorMessage = newString(L, "not enough memory");
+    g->memoryErrorMessage = newString(L, msg::kNotEnoughMemory);
     g->memoryErrorMessage->marked |= gc::kMarkFixed;
     auto fixed = [&](const char* text) {
       String* str = newString(L, text);

@@ -1,5 +1,6 @@
 // Table: array part + open-addressing hash part (see Table.hpp).
 #include "runtime/Table.hpp"
+#include "runtime/Messages.hpp"
 
 #include <cmath>
 #include <cstring>
@@ -129,7 +130,7 @@ void resize(lua_State* L, Table* t, uint32_t newArraySize, uint32_t hashCount) {
   GlobalState* g = G(L);
   uint8_t newLog;
   uint32_t newCap = capacityFor(hashCount, &newLog);
-  if (hashCount > 0 && usableNodes(newCap) < hashCount) runError(L, "table overflow");
+  if (hashCount > 0 && usableNodes(newCap) < hashCount) runError(L, msg::kTableOverflow);
   // Allocate everything first so that a memory error leaves the table intact.
   Value* newArray = nullptr;
   if (newArraySize > 0) newArray = static_cast<Value*>(gc::allocRaw(L, sizeof(Value) * newArraySize));
@@ -291,8 +292,8 @@ Value* tableSlotForSet(lua_State* L, Table* t, const Value& rawKey) {
   GlobalState* g = G(L);
   Value key;
   if (!normaliseKey(rawKey, &key)) {
-    if (rawKey.isNil()) runError(L, "table index is nil");
-    runError(L, "table index is NaN");
+    if (rawKey.isNil()) runError(L, msg::kIndexIsNil);
+    runError(L, msg::kIndexIsNaN);
   }
   if (key.isInteger() && Unsigned(key.u.i) - 1 < t->arraySize) return &t->array[key.u.i - 1];
   if (key.isString()) t->flags = 0;
@@ -310,8 +311,8 @@ void tableSet(lua_State* L, Table* t, const Value& key, const Value& value) {
     // Removing never needs a new slot.
     Value k;
     if (!normaliseKey(key, &k)) {
-      if (key.isNil()) runError(L, "table index is nil");
-      runError(L, "table index is NaN");
+      if (key.isNil()) runError(L, msg::kIndexIsNil);
+      runError(L, msg::kIndexIsNaN);
     }
     Value* slot = const_cast<Value*>(tableGet(G(L), t, k));
     if (slot != &kAbsentValue) slot->setNil();
@@ -375,12 +376,12 @@ bool tableNext(lua_State* L, Table* t, Value* key, Value* value) {
     index = 0;
   } else {
     Value k;
-    if (!normaliseKey(*key, &k)) runError(L, "invalid key to 'next'");
+    if (!normaliseKey(*key, &k)) runError(L, msg::kInvalidNextKey);
     if (k.isInteger() && Unsigned(k.u.i) - 1 < t->arraySize) {
       index = uint32_t(k.u.i);
     } else {
       int n = findNode(g, t, k);
-      if (n < 0) runError(L, "invalid key to 'next'");
+      if (n < 0) runError(L, msg::kInvalidNextKey);
       index = t->arraySize + uint32_t(n) + 1;
     }
   }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "gc/Heap.hpp"
+#include "runtime/Messages.hpp"
 #include "runtime/Function.hpp"
 #include "runtime/Number.hpp"
 #include "stdlib/Lib.hpp"
@@ -110,7 +111,7 @@ int baseAssert(lua_State* L) {
     if (msg.isString() && caller && caller != &L->baseCi && caller->isLua()) addPosition(L, caller);
     throwError(L, kErrRun);
   }
-  libError(L, "%s", "assertion failed!");
+  libError(L, "%s", msg::kAssertionFailed);
 }
 
 int baseError(lua_State* L) {
@@ -309,7 +310,7 @@ int baseSetmetatable(lua_State* L) {
   Table* t = checkTable(L, 1, "setmetatable");
   Value mt = arg(L, 2);
   if (isNone(L, 2) || (!mt.isNil() && !mt.isTable())) argTypeError(L, 2, "setmetatable", "nil or table");
-  if (t->metatable && !protectedField(L, t->metatable)->isNil()) libError(L, "cannot change a protected metatable");
+  if (t->metatable && !protectedField(L, t->metatable)->isNil()) libError(L, msg::kProtectedMetatable);
   t->metatable = mt.isNil() ? nullptr : mt.asTable();
   push(L, arg(L, 1));
   return 1;
@@ -353,7 +354,7 @@ int baseLoad(lua_State* L) {
       if (piece.isNil() || (piece.isString() && piece.asString()->length == 0)) break;
       if (!piece.isString()) {
         push(L, Value::nil());
-        pushString(L, "reader function must return a string");
+        pushString(L, msg::kReaderNotString);
         return 2;
       }
       source.append(view(piece.asString()));
@@ -365,17 +366,17 @@ int baseLoad(lua_State* L) {
   bool binary = !source.empty() && source[0] == '\x1b';
   if (binary && m.find('b') == std::string_view::npos) {
     push(L, Value::nil());
-    pushFormat(L, "attempt to load a binary chunk (mode is '%s')", std::string(m).c_str());
+    pushFormat(L, msg::kLoadBinaryMode, std::string(m).c_str());
     return 2;
   }
   if (!binary && m.find('t') == std::string_view::npos) {
     push(L, Value::nil());
-    pushFormat(L, "attempt to load a text chunk (mode is '%s')", std::string(m).c_str());
+    pushFormat(L, msg::kLoadTextMode, std::string(m).c_str());
     return 2;
   }
   if (binary) {
     push(L, Value::nil());
-    pushString(L, "binary chunks are not supported yet");
+    pushString(L, msg::kBinaryChunksUnsupported);
     return 2;
   }
   int status = loadSource(L, source, name);

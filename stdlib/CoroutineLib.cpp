@@ -1,5 +1,6 @@
 // CoroutineLib: the coroutine library of manual §6.2, over vm/Coroutine.
 #include "gc/Heap.hpp"
+#include "runtime/Messages.hpp"
 #include "runtime/Function.hpp"
 #include "stdlib/Lib.hpp"
 #include "vm/Coroutine.hpp"
@@ -30,7 +31,7 @@ int auxResume(lua_State* L, lua_State* co, int nargs) {
     } catch (LuaException&) {
       co->top--;  // drop the error message left on co
       L->top -= nargs;
-      pushString(L, "too many arguments to resume");
+      pushString(L, msg::kTooManyResumeArgs);
       return -1;
     }
   }
@@ -44,7 +45,7 @@ int auxResume(lua_State* L, lua_State* co, int nargs) {
       } catch (LuaException&) {
         L->top--;
         co->top -= nres;
-        pushString(L, "too many results to resume");
+        pushString(L, msg::kTooManyResumeResults);
         return -1;
       }
     }
@@ -122,8 +123,8 @@ int coIsYieldable(lua_State* L) {
 int coClose(lua_State* L) {
   lua_State* co = checkCoroutine(L, 1, "close");
   CoStatus s = coroutineStatus(L, co);
-  if (s == CoStatus::Running) libError(L, "cannot close a running coroutine");
-  if (s == CoStatus::Normal) libError(L, "cannot close a normal coroutine");
+  if (s == CoStatus::Running) libError(L, msg::kCloseRunning);
+  if (s == CoStatus::Normal) libError(L, msg::kCloseNormal);
   int status = closeCoroutine(co, L);
   if (status == kOk) {
     push(L, Value::boolean(true));

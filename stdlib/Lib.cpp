@@ -1,5 +1,6 @@
 // Lib: argument checking and small helpers for library functions.
 #include "stdlib/Lib.hpp"
+#include "runtime/Messages.hpp"
 
 #include <cstdio>
 #include <string>
@@ -18,11 +19,11 @@ void argError(lua_State* L, int i, const char* fname, const char* msg) {
   VarName called = calledName(L, L->ci);
   if (called.kind == "method") {
     i--;
-    if (i == 0) libError(L, "calling '%s' on bad self (%s)", called.name.c_str(), msg);
+    if (i == 0) libError(L, msg::kBadSelf, called.name.c_str(), msg);
   }
   std::string name = called.known() ? called.name : loadedFunctionName(L, *L->ci->func);
   if (name.empty()) name = fname;
-  libError(L, "bad argument #%d to '%s' (%s)", i, name.c_str(), msg);
+  libError(L, msg::kBadArgument, i, name.c_str(), msg);
 }
 
 void argTypeError(lua_State* L, int i, const char* fname, const char* expected) {
@@ -89,7 +90,7 @@ String* toStringMeta(lua_State* L, Value v) {
       L->top = func + 2;
       call(L, func, 1);
       Value r = L->top[-1];
-      if (!r.isString() && !r.isNumber()) libError(L, "'__tostring' must return a string");
+      if (!r.isString() && !r.isNumber()) libError(L, msg::kTostringNotString);
       numberToStringInPlace(L, &L->top[-1]);
       return L->top[-1].asString();
     }

@@ -8,6 +8,7 @@
 #include <new>
 
 #include "gc/Heap.hpp"
+#include "runtime/Messages.hpp"
 #include "runtime/Function.hpp"
 #include "runtime/Object.hpp"
 #include "runtime/String.hpp"
@@ -101,7 +102,7 @@ CallInfo* precall(lua_State* L, StkId func, int nResults) {
         return nullptr;
       }
       default:
-        if (loops >= kMaxTagLoop) runError(L, "'__call' chain too long; possible loop");
+        if (loops >= kMaxTagLoop) runError(L, msg::kCallChainTooLong);
         func = insertCallMeta(L, func);
         break;
     }
@@ -121,7 +122,7 @@ void postcall(lua_State* L, CallInfo* ci, int n) {
 }
 
 void callYieldable(lua_State* L, StkId func, int nResults) {
-  if (L->nCcalls + 1 >= kMaxCCalls) runError(L, "C stack overflow");
+  if (L->nCcalls + 1 >= kMaxCCalls) runError(L, msg::kCStackOverflow);
   L->nCcalls++;
   struct Guard {
     lua_State* L;
@@ -233,7 +234,7 @@ void markToBeClosed(lua_State* L, StkId slot) {
         if (lv.slot == slotIndex && lv.startPc <= pc + 1 && pc < lv.endPc) name = view(lv.name).data();
       }
     }
-    runError(L, "variable '%s' got a non-closable value", name);
+    runError(L, msg::kNonClosableValue, name);
   }
   if (L->tbcCount == L->tbcCapacity) {
     int cap = L->tbcCapacity ? L->tbcCapacity * 2 : 8;

@@ -1,5 +1,6 @@
 // Coroutine: resume, yield, unrolling and recovery (see Coroutine.hpp).
 #include "vm/Coroutine.hpp"
+#include "runtime/Messages.hpp"
 
 #include <new>
 
@@ -210,13 +211,13 @@ int resumeCoroutine(lua_State* co, lua_State* from, int nargs, int* nResults) {
     return kErrRun;
   };
   if (co->status == kOk) {
-    if (co->ci != &co->baseCi) return refuse("cannot resume non-suspended coroutine");
-    if (co->top - (co->ci->func + 1) == nargs) return refuse("cannot resume dead coroutine");
+    if (co->ci != &co->baseCi) return refuse(msg::kResumeNonSuspended);
+    if (co->top - (co->ci->func + 1) == nargs) return refuse(msg::kResumeDead);
   } else if (co->status != kYield) {
-    return refuse("cannot resume dead coroutine");
+    return refuse(msg::kResumeDead);
   }
   // A resume counts as one nested native call (the body's call below).
-  if ((from ? from->nCcalls : 0) >= kMaxCCalls) return refuse("C stack overflow");
+  if ((from ? from->nCcalls : 0) >= kMaxCCalls) return refuse(msg::kCStackOverflow);
   co->nCcalls = from ? from->nCcalls : 0;
   co->resumeCcalls = co->nCcalls;
   int status;
@@ -277,8 +278,8 @@ int resumeCoroutine(lua_State* co, lua_State* from, int nargs, int* nResults) {
 
 int yieldCoroutine(lua_State* L, int nresults) {
   if (L->nny > 0) {
-    if (L == G(L)->mainThread) runError(L, "attempt to yield from outside a coroutine");
-    runError(L, "attempt to yield across a C-call boundary");
+    if (L == G(L)->mainThread) runError(L, msg::kYieldOutsideCoroutine);
+    runError(L, msg::kYieldAcrossC);
   }
   L->status = kYield;
   L->nYield = nresults;

@@ -1,5 +1,6 @@
 // Debug: tracebacks, function names and the message-handler hook (see Debug.hpp).
 #include "vm/Debug.hpp"
+#include "runtime/Messages.hpp"
 
 #include <vector>
 
@@ -17,7 +18,7 @@ void callErrorHandler(lua_State* L) {
   if (L->nCcalls >= kMaxCCalls - 1) {
     // The handler keeps failing: give up with Lua's message.
     L->top--;
-    pushFormat(L, "error in error handling");
+    pushFormat(L, msg::kErrorInErrorHandling);
     throw LuaException{kErrErr};
   }
   Value handler = *restoreStack(L, L->errorHandler);

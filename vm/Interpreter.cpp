@@ -17,6 +17,7 @@
 #include <cmath>
 
 #include "compiler/Opcodes.hpp"
+#include "runtime/Messages.hpp"
 #include "runtime/Function.hpp"
 #include "runtime/Number.hpp"
 #include "runtime/String.hpp"
@@ -29,7 +30,7 @@ namespace {
 
 // 'for' loop preparation (§3.3.5). Returns true when the loop must be skipped.
 [[noreturn]] void forError(lua_State* L, const Value& v, const char* what) {
-  runError(L, "bad 'for' %s (number expected, got %s)", what, typeNameForMessage(L, v));
+  runError(L, msg::kBadForValue, what, typeNameForMessage(L, v));
 }
 
 // Converts the limit of an integer loop; true = skip the loop.
@@ -57,7 +58,7 @@ bool forPrep(lua_State* L, StkId ra) {
   Value init = ra[0], limit = ra[1], step = ra[2];
   if (init.isInteger() && step.isInteger()) {
     Integer i = init.u.i, s = step.u.i, l;
-    if (s == 0) runError(L, "'for' step is zero");
+    if (s == 0) runError(L, msg::kForStepZero);
     if (forLimit(L, i, limit, s, &l)) return true;
     Unsigned count;
     if (s > 0) {
@@ -75,7 +76,7 @@ bool forPrep(lua_State* L, StkId ra) {
   if (!toNumber(step, &fs)) forError(L, step, "step");
   if (!toNumber(init, &fi)) forError(L, init, "initial value");
   Number nl = fl.asNumber(), ns = fs.asNumber(), ni = fi.asNumber();
-  if (ns == 0) runError(L, "'for' step is zero");
+  if (ns == 0) runError(L, msg::kForStepZero);
   if (ns > 0 ? !(ni <= nl) : !(nl <= ni)) return true;
   ra[0] = Value::number(ni);
   ra[1] = Value::number(nl);
@@ -603,7 +604,7 @@ L_TAILCALL: {
   SAVE();
   for (int loops = 0; !func->isFunction(); loops++) {
     // Resolve __call here so that callable objects keep the call a tail call.
-    if (loops >= kMaxTagLoop) runError(L, "'__call' chain too long; possible loop");
+    if (loops >= kMaxTagLoop) runError(L, msg::kCallChainTooLong);
     ptrdiff_t funcOff = OFFSET(func);
     insertCallMeta(L, func);
     RELOAD();
@@ -835,7 +836,7 @@ L_TBC: {
   DISPATCH();
 }
 L_EXTRAARG:
-  runError(L, "bad bytecode: stray EXTRAARG");
+  runError(L, msg::kStrayExtraArg);
 
 returned:
   // Back in a Lua caller after a return: its results are below L->top.

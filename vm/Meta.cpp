@@ -5,6 +5,7 @@
 #include <string>
 
 #include "runtime/Number.hpp"
+#include "runtime/Messages.hpp"
 #include "runtime/String.hpp"
 #include "runtime/Table.hpp"
 #include "vm/VarInfo.hpp"
@@ -50,12 +51,12 @@ const char* typeNameForMessage(lua_State* L, const Value& o) {
 namespace {
 
 [[noreturn]] void typeErrorWithInfo(lua_State* L, const Value& v, const char* op, const std::string& info) {
-  runError(L, "attempt to %s a %s value%s", op, typeNameForMessage(L, v), info.c_str());
+  runError(L, msg::kTypeError, op, typeNameForMessage(L, v), info.c_str());
 }
 
 // "number has no integer representation", naming the operand that has none.
 [[noreturn]] void integerError(lua_State* L, Operand operand) {
-  runError(L, "number%s has no integer representation", operandInfo(L, operand).c_str());
+  runError(L, msg::kNoIntegerRep, operandInfo(L, operand).c_str());
 }
 
 }  // namespace
@@ -136,11 +137,11 @@ bool arithNumbers(lua_State* L, TagMethod event, const Value& a0, const Value& b
       case TM_SUB: r = Integer(Unsigned(x) - Unsigned(y)); break;
       case TM_MUL: r = Integer(Unsigned(x) * Unsigned(y)); break;
       case TM_MOD:
-        if (y == 0) runError(L, "attempt to perform 'n%%0'");
+        if (y == 0) runError(L, msg::kModuloByZero);
         r = integerMod(x, y);
         break;
       case TM_IDIV:
-        if (y == 0) runError(L, "attempt to divide by zero");
+        if (y == 0) runError(L, msg::kDivideByZero);
         r = integerFloorDiv(x, y);
         break;
       case TM_UNM: r = Integer(0u - Unsigned(x)); break;
@@ -226,7 +227,7 @@ void arithMeta(lua_State* L, Value a, Value b, TagMethod event, ptrdiff_t result
   if (stringHandler) {
     tm = b.isString() ? &kAbsentValue : metamethod(L, b, event);
     if (tm->isNil()) {
-      runError(L, "attempt to %s a '%s' with a '%s'", arithEventName(event), basicTypeName(a.type()), basicTypeName(b.type()));
+      runError(L, msg::kStringArith, arithEventName(event), basicTypeName(a.type()), basicTypeName(b.type()));
     }
   }
   if (!tm->isNil()) {
@@ -282,7 +283,7 @@ void getTableMeta(lua_State* L, Value t, Value k, ptrdiff_t resultOffset) {
     }
     t = *tm;
   }
-  runError(L, "'__index' chain too long; possible loop");
+  runError(L, msg::kIndexChainTooLong);
 }
 
 void setTableMeta(lua_State* L, Value t, Value k, Value v) {
@@ -322,7 +323,7 @@ void setTableMeta(lua_State* L, Value t, Value k, Value v) {
     }
     t = *tm;
   }
-  runError(L, "'__newindex' chain too long; possible loop");
+  runError(L, msg::kNewindexChainTooLong);
 }
 
 namespace {
@@ -330,8 +331,8 @@ namespace {
 [[noreturn]] void compareError(lua_State* L, const Value& a, const Value& b) {
   const char* t1 = typeNameForMessage(L, a);
   const char* t2 = typeNameForMessage(L, b);
-  if (std::strcmp(t1, t2) == 0) runError(L, "attempt to compare two %s values", t1);
-  runError(L, "attempt to compare %s with %s", t1, t2);
+  if (std::strcmp(t1, t2) == 0) runError(L, msg::kCompareSame, t1);
+  runError(L, msg::kCompareDifferent, t1, t2);
 }
 
 bool numberLess(const Value& a, const Value& b) {
@@ -443,7 +444,7 @@ void concatMeta(lua_State* L, int total) {
       Value* v = &L->top[-n];
       if (!numberToStringInPlace(L, v)) break;
       size_t l = v->asString()->length;
-      if (l >= size_t(INT64_MAX) - length) runError(L, "string length overflow");
+      if (l >= size_t(INT64_MAX) - length) runError(L, msg::kStringLengthOverflow);
       length += l;
     }
     n--;
