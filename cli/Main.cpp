@@ -5,7 +5,7 @@
 //     -i        enter interactive mode after running the script
 //     -v        show version information
 //     -E        ignore environment variables (accepted; nothing reads them yet)
-//     -W        turn warnings on (accepted)
+//     -W        turn warnings on
 //     --        stop handling options
 //     -         execute stdin and stop handling options
 //   Tycho's own options:
@@ -242,7 +242,7 @@ void repl(lua_State* L) {
 int main(int argc, char** argv) {
   if (argv[0] && argv[0][0]) progName = "tycho";
   // First pass: options (as lua.c: everything before the script name).
-  bool interactive = false, version = false, disasm = false;
+  bool interactive = false, version = false, disasm = false, warningsOn = false;
   int scriptIndex = 0;
   std::vector<std::pair<char, const char*>> actions;  // -e chunks in order
   int i = 1;
@@ -265,8 +265,10 @@ int main(int argc, char** argv) {
       interactive = version = true;
     } else if (std::strcmp(a, "-v") == 0) {
       version = true;
-    } else if (std::strcmp(a, "-E") == 0 || std::strcmp(a, "-W") == 0) {
-      // Accepted for compatibility.
+    } else if (std::strcmp(a, "-W") == 0) {
+      warningsOn = true;
+    } else if (std::strcmp(a, "-E") == 0) {
+      // Accepted for compatibility (no environment variable is read yet).
     } else if (a[1] == 'e' || a[1] == 'l') {
       const char* value = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : nullptr);
       if (!value) {
@@ -295,6 +297,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   installErrorHandlerHook(G(L));
+  G(L)->warningsOn = warningsOn;
   int status = 0;
   try {
     lib::openAll(L);
@@ -347,6 +350,6 @@ int main(int argc, char** argv) {
     status = 1;
   }
   std::fflush(stdout);
-  closeState(L);
+  closeLuaState(L);
   return status;
 }

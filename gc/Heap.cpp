@@ -46,16 +46,92 @@ inline void markValue(GlobalState* g, const Value& v) {
   if (v.isCollectable()) markObject(g, v.u.gc);
 }
 
+// A collectable value that this collection has not reached. Strings are never
+// weak (§2.5.4): a weak table keeps the strings it holds.
+bool isCleared(GlobalState* g, const Value& v) {
+  if (!v.isCollectable()) return false;
+  if (v.isString()) {
+    v.u.gc->marked |= kMarkBlack;
+    return false;
+  }
+  return (v.u.gc->marked & (kMarkBlack | kMarkFixed)) == 0;
+}
+
+// An entry whose value is gone keeps its key only as a dead key.
+inline void killKey(Node& node) {
+  if (node.key.isCollectable()) node.key.tag = kTagDeadKey;
+}
+
+// The weakness of a table, from its metatable's __mode (§2.5.4).
+void weakMode(GlobalState* g, const Table* t, bool* weakKeys, bool* weakValues) {
+  *weakKeys = *weakValues = false;
+  if (!t->metatable) return;
+  const Value* mode = tableGetShortString(t->metatable, g->tmNames[TM_MODE]);
+  if (!mode->isString()) return;
+  for (char c : view(mode->asString())) {
+    if (c == 'k') *weakKeys = true;
+    if (c == 'v') *weakValues = true;
+  }
+}
+
+void linkWeak(Table** list, Table* t) {
+  t->gclist = reinterpret_cast<GCObject*>(*list);
+  *list = t;
+}
+
+// Ephemeron marking: a value is reached only when its key is. Returns true
+// when it marked something new.
+bool traverseEphemeron(GlobalState* g, Table* t) {
+  bool marked = false;
+  for (uint32_t i = 0; i < t->arraySize; i++) {
+    const Value& v = t->array[i];
+    if (v.isCollectable() && !(v.u.gc->marked & kMarkBlack)) {
+      markValue(g, v);  // integer keys are never collected
+      marked = true;
+    }
+  }
+  for (uint32_t i = 0, n = t->nodeCapacity(); i < n; i++) {
+    Node& node = t->nodes[i];
+    if (node.key.tag == kTagNil || node.key.tag == kTagDeadKey) continue;
+    if (node.value.isNil()) {
+      killKey(node);
+      continue;
+    }
+    if (!isCleared(g, node.key) && node.value.isCollectable() && !(node.value.u.gc->marked & kMarkBlack)) {
+      markValue(g, node.value);
+      marked = true;
+    }
+  }
+  return marked;
+}
+
 void traverseTable(GlobalState* g, Table* t) {
   if (t->metatable) markObject(g, t->metatable);
-  for (uint32_t i = 0; i < t->arraySize; i++) markValue(g, t->array[i]);
-  for (uint32_t i = 0, n = t->nodeCapacity(); i < n; i++) {
-    const Node& node = t->nodes[i];
-    if (node.key.tag == kTagNil) continue;
-    // Dead keys stay marked so that `next` can still find them.
-    markValue(g, node.key);
-    markValue(g, node.value);
+  bool weakKeys, weakValues;
+  weakMode(g, t, &weakKeys, &weakValues);
+  if (weakKeys && weakValues) {
+    linkWeak(&g->weakBoth, t);
+    return;
   }
+  if (weakKeys) {
+    linkWeak(&g->weakKeys, t);
+    traverseEphemeron(g, t);
+    return;
+  }
+  if (!weakValues) {
+    for (uint32_t i = 0; i < t->arraySize; i++) markValue(g, t->array[i]);
+  }
+  for (uint32_t i = 0, n = t->nodeCapacity(); i < n; i++) {
+    Node& node = t->nodes[i];
+    if (node.key.tag == kTagNil || node.key.tag == kTagDeadKey) continue;
+    if (node.value.isNil()) {
+      killKey(node);  // a removed entry keeps no object alive
+      continue;
+    }
+    markValue(g, node.key);
+    if (!weakValues) markValue(g, node.value);
+  }
+  if (weakValues) linkWeak(&g->weakValues, t);
 }
 
 void traverseProto(GlobalState* g, Proto* p) {
@@ -110,6 +186,70 @@ void markRoots(GlobalState* g) {
 
 void propagateAll(GlobalState* g) {
   while (g->grayCount > 0) traverse(g, g->gray[--g->grayCount]);
+}
+
+// Marks ephemeron values until nothing new is reached (values may make keys
+// of other ephemerons reachable).
+void convergeEphemerons(GlobalState* g) {
+  bool changed;
+  do {
+    changed = false;
+    for (Table* t = g->weakKeys; t; t = reinterpret_cast<Table*>(t->gclist)) {
+      if (traverseEphemeron(g, t)) {
+        propagateAll(g);
+        changed = true;
+      }
+    }
+  } while (changed);
+}
+
+// Empties the entries of `list`'s tables whose values were not reached.
+void clearByValues(GlobalState* g, Table* list) {
+  for (Table* t = list; t; t = reinterpret_cast<Table*>(t->gclist)) {
+    for (uint32_t i = 0; i < t->arraySize; i++) {
+      if (isCleared(g, t->array[i])) t->array[i].setNil();
+    }
+    for (uint32_t i = 0, n = t->nodeCapacity(); i < n; i++) {
+      Node& node = t->nodes[i];
+      if (node.key.tag == kTagNil || node.key.tag == kTagDeadKey) continue;
+      if (isCleared(g, node.value)) {
+        node.value.setNil();
+        killKey(node);
+      }
+    }
+  }
+}
+
+// Empties the entries of `list`'s tables whose keys were not reached.
+void clearByKeys(GlobalState* g, Table* list) {
+  for (Table* t = list; t; t = reinterpret_cast<Table*>(t->gclist)) {
+    for (uint32_t i = 0, n = t->nodeCapacity(); i < n; i++) {
+      Node& node = t->nodes[i];
+      if (node.key.tag == kTagNil || node.key.tag == kTagDeadKey) continue;
+      if (isCleared(g, node.key)) {
+        node.value.setNil();
+        killKey(node);
+      }
+    }
+  }
+}
+
+// Moves the unreached objects of the finalizable list to the end of the
+// to-be-finalized list (all of them when `all`), keeping their order.
+void separateUnreached(GlobalState* g, bool all) {
+  GCObject** tail = &g->toBeFinalized;
+  while (*tail) tail = &(*tail)->next;
+  GCObject** p = &g->finalizable;
+  while (GCObject* o = *p) {
+    if (all || !(o->marked & (kMarkBlack | kMarkFixed))) {
+      *p = o->next;
+      o->next = nullptr;
+      *tail = o;
+      tail = &o->next;
+    } else {
+      p = &o->next;
+    }
+  }
 }
 
 // --- freeing ---
@@ -175,8 +315,7 @@ void freeObject(GlobalState* g, GCObject* o) {
   }
 }
 
-void sweep(GlobalState* g) {
-  GCObject** p = &g->allObjects;
+void sweepList(GlobalState* g, GCObject** p) {
   while (GCObject* o = *p) {
     if (o->marked & (kMarkBlack | kMarkFixed)) {
       o->marked &= uint8_t(~kMarkBlack);
@@ -188,12 +327,35 @@ void sweep(GlobalState* g) {
   }
 }
 
+// A full collection: mark from the roots (with the weak-table rules of
+// §2.5.4), resurrect unreachable finalizable objects for their __gc, clear
+// weak entries, sweep. Finalizers run later, at a safe point
+// (runPendingFinalizers).
 void collect(GlobalState* g) {
   if (g->gcRunning) return;
   g->gcRunning = true;
+  g->weakValues = g->weakKeys = g->weakBoth = nullptr;
   markRoots(g);
+  // Objects already waiting for their finalizer stay alive.
+  for (GCObject* o = g->toBeFinalized; o; o = o->next) markObject(g, o);
   propagateAll(g);
-  sweep(g);
+  convergeEphemerons(g);
+  // Weak values are cleared before resurrection, weak keys after (§2.5.4).
+  clearByValues(g, g->weakValues);
+  clearByValues(g, g->weakBoth);
+  Table* valuesBefore = g->weakValues;
+  Table* bothBefore = g->weakBoth;
+  separateUnreached(g, false);
+  for (GCObject* o = g->toBeFinalized; o; o = o->next) markObject(g, o);
+  propagateAll(g);
+  convergeEphemerons(g);
+  clearByKeys(g, g->weakKeys);
+  clearByKeys(g, g->weakBoth);
+  clearByValues(g, valuesBefore);
+  clearByValues(g, bothBefore);
+  sweepList(g, &g->allObjects);
+  sweepList(g, &g->finalizable);
+  for (GCObject* o = g->toBeFinalized; o; o = o->next) o->marked &= uint8_t(~kMarkBlack);
   if (g->grayCapacity > 1024) {
     // The mark stack of a large heap is not kept between collections.
     freeRaw(g, g->gray, sizeof(GCObject*) * g->grayCapacity);
@@ -266,6 +428,38 @@ void fullCollect(lua_State* L) {
   if (g->gcStopped == 0) collect(g);
 }
 
+void markFinalizable(lua_State* L, GCObject* o) {
+  GlobalState* g = G(L);
+  // Already finalizable, or waiting for its finalizer: nothing to do.
+  for (GCObject* x = g->finalizable; x; x = x->next) {
+    if (x == o) return;
+  }
+  for (GCObject* x = g->toBeFinalized; x; x = x->next) {
+    if (x == o) return;
+  }
+  GCObject** p = &g->allObjects;
+  while (*p && *p != o) p = &(*p)->next;
+  if (!*p) return;  // not a collectable object of the list (main thread)
+  *p = o->next;
+  o->next = g->finalizable;
+  g->finalizable = o;
+}
+
+GCObject* nextToFinalize(GlobalState* g) {
+  GCObject* o = g->toBeFinalized;
+  if (!o) return nullptr;
+  // It becomes an ordinary object again (finalized once, unless it is given
+  // a metatable with __gc anew).
+  g->toBeFinalized = o->next;
+  o->next = g->allObjects;
+  g->allObjects = o;
+  return o;
+}
+
+void prepareClose(GlobalState* g) {
+  separateUnreached(g, true);
+}
+
 void freeAllObjects(GlobalState* g) {
   // Open upvalues are unlinked from their threads as they are freed; free
   // them all first so that no thread is freed before its upvalues.
@@ -278,12 +472,14 @@ void freeAllObjects(GlobalState* g) {
       }
     }
   }
-  GCObject* o = g->allObjects;
-  g->allObjects = nullptr;
-  while (o) {
-    GCObject* next = o->next;
-    freeObject(g, o);
-    o = next;
+  for (GCObject** list : {&g->allObjects, &g->finalizable, &g->toBeFinalized}) {
+    GCObject* o = *list;
+    *list = nullptr;
+    while (o) {
+      GCObject* next = o->next;
+      freeObject(g, o);
+      o = next;
+    }
   }
 }
 

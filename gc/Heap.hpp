@@ -48,6 +48,15 @@ GCObject* newObject(lua_State* L, uint8_t tag, size_t size);
 
 // Runs a full collection now.
 void fullCollect(lua_State* L);
+
+// Finalizers (§2.5.3). setmetatable calls markFinalizable when the new
+// metatable has a __gc field; a collection moves unreachable finalizable
+// objects, resurrected, to the to-be-finalized list, whose objects
+// nextToFinalize hands out (newest marked first) for the VM to call __gc at a
+// safe point. prepareClose queues every finalizable object (lua_close).
+void markFinalizable(lua_State* L, GCObject* o);
+GCObject* nextToFinalize(GlobalState* g);
+void prepareClose(GlobalState* g);
 // Frees every object of a state (lua_close).
 void freeAllObjects(GlobalState* g);
 

@@ -128,6 +128,22 @@ void addPosition(lua_State* L, const CallInfo* ci) {
   L->top[-1] = Value::string(s);
 }
 
+void warning(GlobalState* g, std::string_view piece, bool more) {
+  if (!g->warningContinued && !more && !piece.empty() && piece[0] == '@') {
+    // A control message (a single piece).
+    if (piece == "@on") g->warningsOn = true;
+    else if (piece == "@off") g->warningsOn = false;
+    return;
+  }
+  if (g->warningsOn) {
+    if (!g->warningContinued) std::fputs("Lua warning: ", stderr);
+    std::fwrite(piece.data(), 1, piece.size(), stderr);
+    if (!more) std::fputc('\n', stderr);
+    std::fflush(stderr);
+  }
+  g->warningContinued = more;
+}
+
 void memoryError(lua_State* L) {
   GlobalState* g = G(L);
   L->top->u.gc = g->memoryErrorMessage;

@@ -10,12 +10,15 @@
 #pragma once
 
 #include <cstdarg>
+#include <string_view>
 
 #include "runtime/Object.hpp"
 
 struct lua_State;
 
 namespace tycho {
+
+struct GlobalState;
 
 // Status codes (lua.h LUA_OK ... LUA_ERRERR).
 enum Status : int { kOk = 0, kYield = 1, kErrRun = 2, kErrSyntax = 3, kErrMem = 4, kErrErr = 5 };
@@ -38,6 +41,11 @@ String* pushVFormat(lua_State* L, const char* fmt, va_list args);
 [[noreturn]] void libError(lua_State* L, const char* fmt, ...);
 // Raises "not enough memory".
 [[noreturn]] void memoryError(lua_State* L);
+
+// Emits one piece of a warning (§6.1 warn): printed to stderr as
+// "Lua warning: " + pieces + "\n" while warnings are on; `more` says that
+// further pieces follow. Control messages ("@on", "@off") switch them.
+void warning(GlobalState* g, std::string_view piece, bool more);
 
 struct CallInfo;
 // Replaces the string at the top of the stack with "chunk:line: " + it, where

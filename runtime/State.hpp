@@ -114,6 +114,15 @@ struct GlobalState {
   int gcStopped = 0;               // collections are paused while > 0
   bool gcRunning = false;
   GCObject* allObjects = nullptr;
+  GCObject* finalizable = nullptr;   // objects with a __gc metamethod (newest first)
+  GCObject* toBeFinalized = nullptr; // unreachable finalizable objects, in call order
+  Table* weakValues = nullptr;       // during a collection: tables with weak values only
+  Table* weakKeys = nullptr;         // ... with weak keys only (ephemerons)
+  Table* weakBoth = nullptr;         // ... with weak keys and values
+  bool warningsOn = false;           // warn("@on") / warn("@off")
+  bool runningFinalizers = false;
+  bool warningContinued = false;     // the previous warn() piece ended without a newline
+  const char* gcMode = "incremental";
   GCObject** gray = nullptr;       // mark stack
   size_t grayCount = 0, grayCapacity = 0;
   StringTable strings;

@@ -65,6 +65,20 @@ int findNode(GlobalState* g, const Table* t, const Value& key) {
   }
 }
 
+// The node of a key whose entry the collector emptied while a traversal was
+// at it (a weak table): found by identity, so that `next` can go on.
+int findDeadKey(GlobalState* g, const Table* t, const Value& key) {
+  if (!t->nodes) return -1;
+  uint32_t mask = t->nodeCapacity() - 1;
+  uint32_t i = hashKey(g, key) & mask;
+  for (;;) {
+    const Node& n = t->nodes[i];
+    if (n.key.tag == kTagNil) return -1;
+    if (n.key.tag == kTagDeadKey && n.key.u.gc == key.u.gc) return int(i);
+    i = (i + 1) & mask;
+  }
+}
+
 // Inserts a key known to be absent into a hash part with room for it.
 Value* insertNode(GlobalState* g, Table* t, const Value& key) {
   uint32_t mask = t->nodeCapacity() - 1;
@@ -381,6 +395,7 @@ bool tableNext(lua_State* L, Table* t, Value* key, Value* value) {
       index = uint32_t(k.u.i);
     } else {
       int n = findNode(g, t, k);
+      if (n < 0 && k.isCollectable()) n = findDeadKey(g, t, k);
       if (n < 0) runError(L, msg::kInvalidNextKey);
       index = t->arraySize + uint32_t(n) + 1;
     }

@@ -70,6 +70,9 @@ enum Tag : uint8_t {
   kTagThread = collectable(variant(kTypeThread, 0)),
   kTagUpval = collectable(variant(kTypeUpval, 0)),
   kTagProto = collectable(variant(kTypeProto, 0)),
+  // A table key whose entry the collector emptied: keeps the old payload so
+  // that `next` can still step past it, but refers to nothing.
+  kTagDeadKey = variant(kTypeUpval, 1),
 };
 
 struct Value {

@@ -312,6 +312,9 @@ int baseSetmetatable(lua_State* L) {
   if (isNone(L, 2) || (!mt.isNil() && !mt.isTable())) argTypeError(L, 2, "setmetatable", "nil or table");
   if (t->metatable && !protectedField(L, t->metatable)->isNil()) libError(L, msg::kProtectedMetatable);
   t->metatable = mt.isNil() ? nullptr : mt.asTable();
+  // An object is marked for finalization when it gets a metatable with a
+  // __gc field (§2.5.3).
+  if (t->metatable && !tableGetShortString(t->metatable, G(L)->tmNames[TM_GC])->isNil()) gc::markFinalizable(L, t);
   push(L, arg(L, 1));
   return 1;
 }
@@ -394,12 +397,21 @@ int baseLoad(lua_State* L) {
   return 1;
 }
 
+int baseWarn(lua_State* L) {
+  int n = argCount(L);
+  checkString(L, 1, "warn");
+  for (int i = 2; i <= n; i++) checkString(L, i, "warn");
+  for (int i = 1; i <= n; i++) warning(G(L), view(args(L)[i - 1].asString()), i < n);
+  return 0;
+}
+
 int baseCollectgarbage(lua_State* L) {
   String* opt = optString(L, 1, "collectgarbage", nullptr);
   std::string_view o = opt ? view(opt) : "collect";
   GlobalState* g = G(L);
   if (o == "collect" || o == "step") {
     gc::fullCollect(L);
+    runPendingFinalizers(L);
     // A safe point to give back the stack and frame records of past deep
     // recursion (the calling frames re-derive their pointers on return).
     trimThread(L);
@@ -421,7 +433,9 @@ int baseCollectgarbage(lua_State* L) {
     return 1;
   }
   if (o == "incremental" || o == "generational") {
-    pushString(L, "incremental");
+    // The mode is recorded; both run the stop-the-world collector for now.
+    pushString(L, g->gcMode);
+    g->gcMode = o == "incremental" ? "incremental" : "generational";
     return 1;
   }
   if (o == "setpause" || o == "setstepmul") {
@@ -444,7 +458,7 @@ void openBase(lua_State* L) {
     {"rawequal", baseRawequal}, {"rawget", baseRawget}, {"rawlen", baseRawlen},
     {"rawset", baseRawset}, {"select", baseSelect}, {"setmetatable", baseSetmetatable},
     {"tonumber", baseToNumber}, {"tostring", baseToString}, {"type", baseType},
-    {"xpcall", baseXpcall},
+    {"warn", baseWarn}, {"xpcall", baseXpcall},
   };
   for (const auto& f : kFunctions) setFunction(L, G_, f.name, f.fn);
   ensureStack(L, 2);

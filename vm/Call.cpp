@@ -6,6 +6,7 @@
 // function; it recurses on the C++ stack, so it counts nesting in L->nCcalls
 // and raises "C stack overflow" at kMaxCCalls.
 #include <new>
+#include <string_view>
 
 #include "gc/Heap.hpp"
 #include "runtime/Messages.hpp"
@@ -247,6 +248,49 @@ void markToBeClosed(lua_State* L, StkId slot) {
 void closeFrom(lua_State* L, StkId level) {
   closeUpvalues(L, level);
   closePendingTbc(L, saveStack(L, level), Value::nil(), true);
+}
+
+}  // namespace tycho
+
+namespace tycho {
+
+void runPendingFinalizers(lua_State* L) {
+  GlobalState* g = G(L);
+  if (g->runningFinalizers) return;  // one at a time, not nested
+  g->runningFinalizers = true;
+  struct Guard {
+    GlobalState* g;
+    ~Guard() { g->runningFinalizers = false; }
+  } guard{g};
+  while (GCObject* o = gc::nextToFinalize(g)) {
+    Value obj = Value::object(o, o->tag);
+    Value handler = *metamethod(L, obj, TM_GC);
+    if (handler.isNil()) continue;  // the field was removed
+    ensureStack(L, 2);
+    StkId func = L->top;
+    func[0] = handler;
+    func[1] = obj;
+    L->top = func + 2;
+    if (protectedCall(L, func, 0) != kOk) {
+      Value err = L->top[-1];
+      warning(g, "error in ", true);
+      warning(g, "__gc", true);
+      warning(g, " (", true);
+      warning(g, err.isString() ? view(err.asString()) : std::string_view("error object is not a string"), true);
+      warning(g, ")", false);
+      L->top--;
+    }
+  }
+}
+
+void closeLuaState(lua_State* L) {
+  L = G(L)->mainThread;
+  L->ci = &L->baseCi;
+  L->top = L->stack + 1;
+  closeUpvalues(L, L->stack + 1);
+  gc::prepareClose(G(L));
+  runPendingFinalizers(L);
+  closeState(L);
 }
 
 }  // namespace tycho

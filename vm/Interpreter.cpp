@@ -110,6 +110,9 @@ void execute(lua_State* L, CallInfo* ci) {
 #define OFFSET(p) saveStack(L, (p))
 
 newframe:
+  // Entering a function is a safe point for finalizers: the frame's state
+  // is all in ci and L->top, and is reloaded just below.
+  if (L->g->toBeFinalized) [[unlikely]] runPendingFinalizers(L);
   cl = ci->func->asLuaClosure();
   k = cl->proto->constants;
   base = ci->func + 1;

@@ -67,6 +67,16 @@ void closeFrom(lua_State* L, StkId level);
 // Marks the variable at `slot` as to-be-closed (checks its __close).
 void markToBeClosed(lua_State* L, StkId slot);
 
+// --- finalizers ---
+
+// Calls the __gc metamethods of the objects the collector found unreachable
+// (gc/Heap.hpp), newest first, each in protected mode: an error becomes a
+// warning. Only at safe points: the interpreter when it enters a function,
+// collectgarbage, closing the state.
+void runPendingFinalizers(lua_State* L);
+// Runs every pending finalizer, then frees the state (lua_close).
+void closeLuaState(lua_State* L);
+
 // --- metamethods ---
 
 const Value* metamethod(lua_State* L, const Value& o, TagMethod event);
