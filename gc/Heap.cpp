@@ -5,6 +5,9 @@
 #include <mimalloc.h>
 
 #include <cstdlib>
+#include <string>
+#include <unordered_set>
+#include <vector>
 
 #include "runtime/Error.hpp"
 #include "runtime/State.hpp"
@@ -372,16 +375,18 @@ void collect(GlobalState* g) {
 void* createHeap() { return mi_heap_new(); }
 void destroyHeap(void* heap) { mi_heap_destroy(static_cast<mi_heap_t*>(heap)); }
 
+// Raw allocations never collect: their callers may hold objects that are not
+// yet rooted (a table being resized right after its creation). Collections,
+// emergency ones included, happen only in newObject.
+bool overLimit(const GlobalState* g, size_t size) {
+  return g->memoryLimit != 0 && g->totalBytes + size > g->memoryLimit;
+}
+
 void* allocRaw(lua_State* L, size_t size) {
   GlobalState* g = G(L);
+  if (overLimit(g, size)) memoryError(L);
   void* p = mi_heap_malloc(static_cast<mi_heap_t*>(g->heap), size);
-  if (p == nullptr && size != 0) {
-    if (g->gcStopped == 0 && !g->gcRunning) {
-      collect(g);  // emergency collection, then one more try
-      p = mi_heap_malloc(static_cast<mi_heap_t*>(g->heap), size);
-    }
-    if (p == nullptr) memoryError(L);
-  }
+  if (p == nullptr && size != 0) memoryError(L);
   g->totalBytes += size;
   return p;
 }
@@ -394,14 +399,9 @@ void* allocRawNoThrow(GlobalState* g, size_t size) {
 
 void* reallocRaw(lua_State* L, void* block, size_t oldSize, size_t newSize) {
   GlobalState* g = G(L);
+  if (newSize > oldSize && overLimit(g, newSize - oldSize)) memoryError(L);
   void* p = mi_heap_realloc(static_cast<mi_heap_t*>(g->heap), block, newSize);
-  if (p == nullptr && newSize != 0) {
-    if (g->gcStopped == 0 && !g->gcRunning) {
-      collect(g);
-      p = mi_heap_realloc(static_cast<mi_heap_t*>(g->heap), block, newSize);
-    }
-    if (p == nullptr) memoryError(L);
-  }
+  if (p == nullptr && newSize != 0) memoryError(L);
   g->totalBytes = g->totalBytes - oldSize + newSize;
   return p;
 }
@@ -414,7 +414,12 @@ void freeRaw(GlobalState* g, void* block, size_t size) {
 
 GCObject* newObject(lua_State* L, uint8_t tag, size_t size) {
   GlobalState* g = G(L);
-  if (g->gcStopped == 0 && (kStress || g->totalBytes >= g->gcThreshold)) collect(g);
+  // Over the threshold, or near the state's memory limit (an emergency
+  // collection), collect first. "Near" leaves an eighth of the limit for the
+  // raw allocations that follow objects (table parts, stacks), which cannot
+  // collect themselves.
+  bool nearLimit = g->memoryLimit != 0 && overLimit(g, size + g->memoryLimit / 8);
+  if (g->gcStopped == 0 && (kStress || g->totalBytes >= g->gcThreshold || nearLimit)) collect(g);
   auto* o = static_cast<GCObject*>(allocRaw(L, size));
   o->tag = tag;
   o->marked = 0;
@@ -481,6 +486,88 @@ void freeAllObjects(GlobalState* g) {
       o = next;
     }
   }
+}
+
+std::string verifyHeap(lua_State* L) {
+  GlobalState* g = G(L);
+  std::unordered_set<const GCObject*> live;
+  for (GCObject* list : {g->allObjects, g->finalizable, g->toBeFinalized}) {
+    for (GCObject* o = list; o; o = o->next) live.insert(o);
+  }
+  live.insert(g->mainThread);
+  std::unordered_set<const GCObject*> seen;
+  std::vector<const GCObject*> pending;
+  std::string problem;
+  auto reach = [&](const GCObject* o, const char* from) {
+    if (!o || !problem.empty() || seen.count(o)) return;
+    if (!live.count(o)) {
+      problem = std::string("reference from a ") + from + " to an object that is not alive";
+      return;
+    }
+    seen.insert(o);
+    pending.push_back(o);
+  };
+  auto reachValue = [&](const Value& v, const char* from) {
+    if (v.isCollectable()) reach(v.u.gc, from);
+  };
+  reachValue(g->registry, "root");
+  for (Table* mt : g->typeMetatables) reach(mt, "root");
+  reach(g->mainThread, "root");
+  for (const GCObject* o = g->toBeFinalized; o; o = o->next) reach(o, "root");
+  while (!pending.empty() && problem.empty()) {
+    const GCObject* o = pending.back();
+    pending.pop_back();
+    switch (o->tag) {
+      case kTagShortString: case kTagLongString: break;
+      case kTagTable: {
+        auto* t = static_cast<const Table*>(o);
+        reach(t->metatable, "table");
+        for (uint32_t i = 0; i < t->arraySize; i++) reachValue(t->array[i], "table");
+        for (uint32_t i = 0, n = t->nodeCapacity(); i < n; i++) {
+          const Node& node = t->nodes[i];
+          if (node.key.tag == kTagNil || node.key.tag == kTagDeadKey) continue;
+          if (node.value.isNil()) continue;
+          reachValue(node.key, "table key");
+          reachValue(node.value, "table");
+        }
+        break;
+      }
+      case kTagLuaClosure: {
+        auto* c = static_cast<const LuaClosure*>(o);
+        reach(c->proto, "closure");
+        for (int i = 0; i < c->numUpvalues; i++) reach(c->upvals[i], "closure");
+        break;
+      }
+      case kTagNativeClosure: {
+        auto* c = static_cast<const NativeClosure*>(o);
+        for (int i = 0; i < c->numUpvalues; i++) reachValue(c->upvalues[i], "native closure");
+        break;
+      }
+      case kTagUpval: reachValue(*static_cast<const UpVal*>(o)->v, "upvalue"); break;
+      case kTagProto: {
+        auto* p = static_cast<const Proto*>(o);
+        reach(p->source, "prototype");
+        for (int i = 0; i < p->numConstants; i++) reachValue(p->constants[i], "prototype");
+        for (int i = 0; i < p->numProtos; i++) reach(p->protos[i], "prototype");
+        break;
+      }
+      case kTagUserdata: {
+        auto* u = static_cast<const Userdata*>(o);
+        reach(u->metatable, "userdata");
+        for (int i = 0; i < u->numUserValues; i++) reachValue(u->userValues[i], "userdata");
+        break;
+      }
+      case kTagThread: {
+        auto* th = reinterpret_cast<const lua_State*>(o);
+        if (!th->stack) break;
+        for (const Value* p = th->stack; p < th->top; p++) reachValue(*p, "stack");
+        for (UpVal* uv = th->openUpval; uv; uv = uv->u.open.next) reach(uv, "thread");
+        break;
+      }
+      default: problem = "an object with an invalid tag"; break;
+    }
+  }
+  return problem;
 }
 
 PauseGuard::PauseGuard(GlobalState* gs) : g(gs) { g->gcStopped++; }

@@ -16,6 +16,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 #include "runtime/Object.hpp"
 
@@ -35,8 +36,9 @@ constexpr uint8_t kMarkFixed = 2;   // never collected (reserved words, tag meth
 void* createHeap();
 void destroyHeap(void* heap);
 
-// Raw, accounted memory. A failed allocation raises a memory error on L (after
-// one emergency collection attempt) for allocRaw; allocRawNoThrow returns null.
+// Raw, accounted memory. A failed allocation, or one past the state's memory
+// limit, raises a memory error on L; allocRawNoThrow returns null. Raw
+// allocations never collect (newObject does, also in an emergency).
 void* allocRaw(lua_State* L, size_t size);
 void* allocRawNoThrow(GlobalState* g, size_t size);
 void* reallocRaw(lua_State* L, void* block, size_t oldSize, size_t newSize);
@@ -59,6 +61,11 @@ GCObject* nextToFinalize(GlobalState* g);
 void prepareClose(GlobalState* g);
 // Frees every object of a state (lua_close).
 void freeAllObjects(GlobalState* g);
+
+// Checks the heap (for tests and the stress build): every object reachable
+// from the roots is a live object of this state with a valid tag. Returns ""
+// or a description of the first problem. Touches no collector state.
+std::string verifyHeap(lua_State* L);
 
 // Pausing the collector (the compiler holds unrooted objects while it builds
 // prototypes). Pauses nest.

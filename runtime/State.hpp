@@ -110,6 +110,7 @@ struct GlobalState {
   void* heap = nullptr;            // mimalloc heap
   size_t totalBytes = 0;           // bytes currently allocated
   size_t gcThreshold = 0;          // collect when totalBytes passes this
+  size_t memoryLimit = 0;          // 0: none; past it allocations fail with "not enough memory"
   int gcPause = 200;               // next threshold = live * pause / 100
   int gcStopped = 0;               // collections are paused while > 0
   bool gcRunning = false;

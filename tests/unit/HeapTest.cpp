@@ -1,0 +1,109 @@
+// The collector: reachability after collections (checked by the heap
+// verifier), weak tables, finalizers, memory accounting and the memory limit.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "gc/Heap.hpp"
+#include "runtime/State.hpp"
+#include "runtime/String.hpp"
+#include "stdlib/Lib.hpp"
+#include "vm/Debug.hpp"
+#include "vm/Load.hpp"
+#include "vm/Vm.hpp"
+
+using namespace tycho;
+
+namespace {
+
+struct Engine {
+  lua_State* L = newState();
+  Engine() {
+    installErrorHandlerHook(G(L));
+    lib::openAll(L);
+  }
+  ~Engine() { closeLuaState(L); }
+  // Runs src; returns "" or the error message.
+  std::string run(const std::string& src) {
+    if (loadSource(L, src, "=t") != kOk || protectedCall(L, L->top - 1, 0) != kOk) {
+      std::string msg = L->top[-1].isString() ? std::string(view(L->top[-1].asString())) : "(not a string)";
+      L->top--;
+      return msg;
+    }
+    return "";
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the heap stays consistent through collections of every kind of object") {
+  Engine e;
+  CHECK(e.run(R"(
+    keep = {}
+    for i = 1, 2000 do
+      local t = {i, tostring(i), function() return i end}
+      if i % 3 == 0 then keep[#keep + 1] = t end
+      local co = coroutine.create(function(x) coroutine.yield(x) return t end)
+      coroutine.resume(co, i)
+      if i % 7 == 0 then keep[#keep + 1] = co end
+    end
+    weak = setmetatable({}, {__mode = "k"})
+    for i = 1, 100 do weak[{}] = {} end
+    weakv = setmetatable({}, {__mode = "v"})
+    for i = 1, 100 do weakv[i] = keep[i] or {} end
+    for i = 1, 50 do setmetatable({}, {__gc = function(o) keep[#keep + 1] = o end}) end
+    collectgarbage()
+  )") == "");
+  CHECK(gc::verifyHeap(e.L) == "");
+  CHECK(e.run("collectgarbage() collectgarbage()") == "");
+  CHECK(gc::verifyHeap(e.L) == "");
+  CHECK(e.run("keep = nil weak = nil weakv = nil collectgarbage()") == "");
+  CHECK(gc::verifyHeap(e.L) == "");
+}
+
+TEST_CASE("collections return memory") {
+  Engine e;
+  CHECK(e.run("collectgarbage()") == "");
+  size_t before = G(e.L)->totalBytes;
+  CHECK(e.run("local t = {} for i = 1, 100000 do t[i] = {i} end") == "");
+  CHECK(G(e.L)->totalBytes > before + 1000000);
+  CHECK(e.run("collectgarbage()") == "");
+  CHECK(G(e.L)->totalBytes < before + 64 * 1024);
+}
+
+TEST_CASE("past the memory limit allocations fail with a Lua error and the state goes on") {
+  Engine e;
+  CHECK(e.run("collectgarbage()") == "");
+  G(e.L)->memoryLimit = G(e.L)->totalBytes + 4 * 1024 * 1024;
+  CHECK(e.run(R"(
+    local ok, msg = pcall(function()
+      local t = {}
+      for i = 1, 10000000 do t[i] = {i} end
+    end)
+    assert(not ok and msg == "not enough memory", tostring(msg))
+    -- garbage is collected when the limit is near: this loop fits
+    for i = 1, 200000 do local t = {i, i + 1} end
+  )") == "");
+  CHECK(gc::verifyHeap(e.L) == "");
+  CHECK(e.run("local s = 0 for i = 1, 100 do s = s + i end assert(s == 5050)") == "");
+  G(e.L)->memoryLimit = 0;
+}
+
+namespace {
+int finalizedAtClose = 0;
+int countFinalized(lua_State*) {
+  finalizedAtClose++;
+  return 0;
+}
+}  // namespace
+
+TEST_CASE("finalizers of all remaining objects run when the state closes") {
+  finalizedAtClose = 0;
+  {
+    Engine e;
+    lib::setFunction(e.L, globalsTable(e.L), "bump", countFinalized);
+    CHECK(e.run("objs = {} for i = 1, 3 do objs[i] = setmetatable({}, {__gc = bump}) end collectgarbage()") == "");
+    CHECK(finalizedAtClose == 0);  // still reachable
+  }
+  CHECK(finalizedAtClose == 3);
+}
