@@ -32,6 +32,30 @@ NativeClosure* newNativeClosure(lua_State* L, NativeFunction fn, int n) {
   return c;
 }
 
+Userdata* newUserdata(lua_State* L, size_t size, int numUserValues) {
+  // The user values are allocated first: a raw allocation never collects,
+  // and the object is not reachable from anything until the caller roots it.
+  Value* values = nullptr;
+  if (numUserValues > 0) {
+    values = static_cast<Value*>(gc::allocRaw(L, sizeof(Value) * size_t(numUserValues)));
+    for (int i = 0; i < numUserValues; i++) values[i].setNil();
+  }
+  Userdata* u;
+  try {
+    u = static_cast<Userdata*>(gc::newObject(L, kTagUserdata, offsetof(Userdata, block) + size));
+  } catch (...) {
+    gc::freeRaw(G(L), values, sizeof(Value) * size_t(numUserValues));
+    throw;
+  }
+  u->numUserValues = uint16_t(numUserValues);
+  u->length = size;
+  u->metatable = nullptr;
+  u->gclist = nullptr;
+  u->userValues = values;
+  std::memset(u->block, 0, size);
+  return u;
+}
+
 UpVal* findUpvalue(lua_State* L, StkId level) {
   UpVal** pp = &L->openUpval;
   UpVal* p;

@@ -16,6 +16,9 @@ namespace tycho {
 Proto* newProto(lua_State* L);
 LuaClosure* newLuaClosure(lua_State* L, int numUpvalues);
 NativeClosure* newNativeClosure(lua_State* L, NativeFunction fn, int numUpvalues);
+// A full userdata with `size` bytes of memory (16-byte aligned, zeroed) and
+// `numUserValues` user values (nil). Its metatable is set by the caller.
+Userdata* newUserdata(lua_State* L, size_t size, int numUserValues);
 
 // The open upvalue for stack slot `level`, created when missing.
 UpVal* findUpvalue(lua_State* L, StkId level);
