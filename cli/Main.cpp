@@ -4,7 +4,7 @@
 //     -e stat   execute string 'stat'
 //     -i        enter interactive mode after running the script
 //     -v        show version information
-//     -E        ignore environment variables (accepted; nothing reads them yet)
+//     -E        ignore environment variables (LUA_PATH and friends)
 //     -W        turn warnings on
 //     --        stop handling options
 //     -         execute stdin and stop handling options
@@ -242,7 +242,7 @@ void repl(lua_State* L) {
 int main(int argc, char** argv) {
   if (argv[0] && argv[0][0]) progName = "tycho";
   // First pass: options (as lua.c: everything before the script name).
-  bool interactive = false, version = false, disasm = false, warningsOn = false;
+  bool interactive = false, version = false, disasm = false, warningsOn = false, ignoreEnvironment = false;
   int scriptIndex = 0;
   std::vector<std::pair<char, const char*>> actions;  // -e chunks in order
   int i = 1;
@@ -268,7 +268,7 @@ int main(int argc, char** argv) {
     } else if (std::strcmp(a, "-W") == 0) {
       warningsOn = true;
     } else if (std::strcmp(a, "-E") == 0) {
-      // Accepted for compatibility (no environment variable is read yet).
+      ignoreEnvironment = true;
     } else if (a[1] == 'e' || a[1] == 'l') {
       const char* value = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : nullptr);
       if (!value) {
@@ -298,6 +298,7 @@ int main(int argc, char** argv) {
   }
   installErrorHandlerHook(G(L));
   G(L)->warningsOn = warningsOn;
+  G(L)->ignoreEnvironment = ignoreEnvironment;
   int status = 0;
   try {
     lib::openAll(L);

@@ -122,6 +122,7 @@ struct GlobalState {
   Table* weakBoth = nullptr;         // ... with weak keys and values
   bool warningsOn = false;           // warn("@on") / warn("@off")
   bool runningFinalizers = false;
+  bool ignoreEnvironment = false;    // lua -E: no LUA_PATH, LUA_INIT...
   bool warningContinued = false;     // the previous warn() piece ended without a newline
   const char* gcMode = "incremental";
   GCObject** gray = nullptr;       // mark stack

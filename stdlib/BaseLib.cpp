@@ -1,4 +1,5 @@
 // BaseLib: the basic functions of manual §6.1.
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -405,6 +406,86 @@ int baseWarn(lua_State* L) {
   return 0;
 }
 
+// Reads a chunk from a file (stdin when `path` is null) for loadfile and
+// dofile, skipping a first line that starts with '#'. Pushes the function, or
+// nil and the message, and returns the status.
+int loadFile(lua_State* L, const char* path, const char* mode, bool* failed) {
+  *failed = false;
+  std::string source;
+  FILE* f = path ? std::fopen(path, "rb") : stdin;
+  if (!f) {
+    push(L, Value::nil());
+    pushFormat(L, "cannot open %s: %s", path, std::strerror(errno));
+    *failed = true;
+    return kErrRun;
+  }
+  char buf[65536];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) source.append(buf, n);
+  bool readError = std::ferror(f);
+  if (path) std::fclose(f);
+  if (readError) {
+    push(L, Value::nil());
+    pushFormat(L, "cannot read %s", path ? path : "stdin");
+    *failed = true;
+    return kErrRun;
+  }
+  if (!source.empty() && source[0] == '#') {
+    size_t eol = source.find('\n');
+    source = eol == std::string::npos ? std::string() : source.substr(eol);
+  }
+  std::string_view m = mode ? mode : "bt";
+  bool binary = !source.empty() && source[0] == '\x1b';
+  const char* refused = binary ? (m.find('b') == std::string_view::npos ? msg::kLoadBinaryMode : nullptr)
+                               : (m.find('t') == std::string_view::npos ? msg::kLoadTextMode : nullptr);
+  if (refused || binary) {
+    push(L, Value::nil());
+    if (refused) pushFormat(L, refused, std::string(m).c_str());
+    else pushFormat(L, "%s", msg::kBinaryChunksUnsupported);
+    *failed = true;
+    return kErrSyntax;
+  }
+  std::string chunkname = path ? std::string("@") + path : std::string("=stdin");
+  int status = loadSource(L, source, chunkname);
+  if (status != kOk) {
+    Value err = L->top[-1];
+    L->top[-1] = Value::nil();
+    push(L, err);
+    *failed = true;
+  }
+  return status;
+}
+
+int baseLoadfile(lua_State* L) {
+  String* path = optString(L, 1, "loadfile", nullptr);
+  String* mode = optString(L, 2, "loadfile", nullptr);
+  bool hasEnv = !isNone(L, 3);
+  Value env = arg(L, 3);
+  bool failed;
+  loadFile(L, path ? path->data() : nullptr, mode ? mode->data() : nullptr, &failed);
+  if (failed) return 2;
+  if (hasEnv) {
+    LuaClosure* c = L->top[-1].asLuaClosure();
+    if (c->numUpvalues > 0) *c->upvals[0]->v = env;
+  }
+  return 1;
+}
+
+int baseDofile(lua_State* L) {
+  String* path = optString(L, 1, "dofile", nullptr);
+  L->top = args(L) + 1;
+  bool failed;
+  loadFile(L, path ? path->data() : nullptr, nullptr, &failed);
+  if (failed) {
+    L->top[-2] = L->top[-1];
+    L->top--;
+    throwError(L, kErrRun);
+  }
+  StkId func = L->top - 1;
+  call(L, func, kMultRet);
+  return int(L->top - (args(L) + 1));
+}
+
 int baseCollectgarbage(lua_State* L) {
   String* opt = optString(L, 1, "collectgarbage", nullptr);
   std::string_view o = opt ? view(opt) : "collect";
@@ -452,7 +533,8 @@ int baseCollectgarbage(lua_State* L) {
 void openBase(lua_State* L) {
   Table* G_ = globalsTable(L);
   static const struct { const char* name; NativeFunction fn; } kFunctions[] = {
-    {"assert", baseAssert}, {"collectgarbage", baseCollectgarbage}, {"error", baseError},
+    {"assert", baseAssert}, {"collectgarbage", baseCollectgarbage}, {"dofile", baseDofile},
+    {"error", baseError}, {"loadfile", baseLoadfile},
     {"getmetatable", baseGetmetatable}, {"ipairs", baseIpairs}, {"load", baseLoad},
     {"next", baseNext}, {"pairs", basePairs}, {"pcall", basePcall}, {"print", basePrint},
     {"rawequal", baseRawequal}, {"rawget", baseRawget}, {"rawlen", baseRawlen},

@@ -1,0 +1,314 @@
+// PackageLib: require and the package library of manual §6.3.
+//
+// require(name) looks in package.loaded, then asks each function of
+// package.searchers in turn: the preload table, Lua files along
+// package.path, C libraries along package.cpath, and the all-in-one C
+// searcher. A searcher returns a loader (and a value passed to it) or a
+// string saying why it found nothing; require collects those strings into its
+// error message. C libraries need the C API, which Tycho does not have yet:
+// finding one is reported as an error rather than silently skipped.
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "runtime/Function.hpp"
+#include "runtime/Messages.hpp"
+#include "stdlib/Lib.hpp"
+#include "vm/Load.hpp"
+
+namespace tycho::lib {
+
+namespace {
+
+constexpr const char* kDefaultPath =
+    "/usr/local/share/lua/5.4/?.lua;/usr/local/share/lua/5.4/?/init.lua;"
+    "/usr/local/lib/lua/5.4/?.lua;/usr/local/lib/lua/5.4/?/init.lua;"
+    "/usr/share/lua/5.4/?.lua;/usr/share/lua/5.4/?/init.lua;"
+    "./?.lua;./?/init.lua";
+constexpr const char* kDefaultCPath =
+    "/usr/local/lib/lua/5.4/?.so;/usr/lib/x86_64-linux-gnu/lua/5.4/?.so;"
+    "/usr/lib/lua/5.4/?.so;/usr/local/lib/lua/5.4/loadall.so;./?.so";
+
+// The package table (upvalue 1 of the searchers and of require).
+Table* packageTable(lua_State* L) {
+  return L->ci->func->asNativeClosure()->upvalues[0].asTable();
+}
+
+Value field(lua_State* L, Table* t, const char* name) {
+  String* key = newString(L, name);
+  const Value* v = tableGetString(G(L), t, key);
+  return v->isNil() ? Value::nil() : *v;
+}
+
+void setField(lua_State* L, Table* t, const char* name, const Value& v) {
+  ensureStack(L, 2);
+  push(L, v);  // rooted while the key is made
+  String* key = newString(L, name);
+  tableSet(L, t, Value::string(key), v);
+  L->top--;
+}
+
+bool readable(const std::string& path) {
+  FILE* f = std::fopen(path.c_str(), "r");
+  if (!f) return false;
+  std::fclose(f);
+  return true;
+}
+
+std::string replaceAll(std::string s, const std::string& from, const std::string& to) {
+  if (from.empty()) return s;
+  size_t pos = 0;
+  while ((pos = s.find(from, pos)) != std::string::npos) {
+    s.replace(pos, from.size(), to);
+    pos += to.size();
+  }
+  return s;
+}
+
+// package.searchpath's search: the first readable file, or "" with Lua's
+// message in *notFound: "no file 'a'\n\tno file 'b'", made from the whole
+// path (so an empty path gives "no file ''").
+std::string searchPath(const std::string& name, const std::string& path, const std::string& sep,
+                       const std::string& rep, std::string* notFound) {
+  std::string n = sep.empty() ? name : replaceAll(name, sep, rep);
+  std::string full = replaceAll(path, "?", n);
+  size_t start = 0;
+  while (start < full.size()) {
+    size_t end = full.find(';', start);
+    if (end == std::string::npos) end = full.size();
+    std::string file = full.substr(start, end - start);
+    start = end + 1;
+    if (file.empty()) continue;
+    if (readable(file)) return file;
+  }
+  *notFound = "no file '" + replaceAll(full, ";", "'\n\tno file '") + "'";
+  return "";
+}
+
+int pkgSearchpath(lua_State* L) {
+  std::string name(view(checkString(L, 1, "searchpath")));
+  std::string path(view(checkString(L, 2, "searchpath")));
+  String* sepArg = optString(L, 3, "searchpath", nullptr);
+  String* repArg = optString(L, 4, "searchpath", nullptr);
+  std::string sep = sepArg ? std::string(view(sepArg)) : ".";
+  std::string rep = repArg ? std::string(view(repArg)) : "/";
+  std::string tried;
+  std::string file = searchPath(name, path, sep, rep, &tried);
+  if (!file.empty()) {
+    pushString(L, file);
+    return 1;
+  }
+  push(L, Value::nil());
+  pushString(L, tried);
+  return 2;
+}
+
+int searcherPreload(lua_State* L) {
+  std::string name(view(checkString(L, 1, "searcher")));
+  Table* pkg = packageTable(L);
+  Value preload = field(L, pkg, "preload");
+  if (!preload.isTable()) libError(L, "'package.preload' must be a table");
+  String* key = newString(L, name);
+  const Value* loader = tableGetString(G(L), preload.asTable(), key);
+  if (loader->isNil()) {
+    pushString(L, "\n\tno field package.preload['" + name + "']");
+    return 1;
+  }
+  push(L, *loader);
+  pushString(L, ":preload:");
+  return 2;
+}
+
+int searcherLua(lua_State* L) {
+  std::string name(view(checkString(L, 1, "searcher")));
+  Value path = field(L, packageTable(L), "path");
+  if (!path.isString()) libError(L, "'package.path' must be a string");
+  std::string tried;
+  std::string file = searchPath(name, std::string(view(path.asString())), ".", "/", &tried);
+  if (file.empty()) {
+    pushString(L, "\n\t" + tried);
+    return 1;
+  }
+  std::string source, error;
+  FILE* f = std::fopen(file.c_str(), "rb");
+  if (f) {
+    char buf[65536];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) source.append(buf, n);
+    std::fclose(f);
+  }
+  if (!source.empty() && source[0] == '#') {
+    size_t eol = source.find('\n');
+    source = eol == std::string::npos ? std::string() : source.substr(eol);
+  }
+  if (loadSource(L, source, "@" + file) != kOk) {
+    std::string msg(view(L->top[-1].asString()));
+    libError(L, "error loading module '%s' from file '%s':\n\t%s", name.c_str(), file.c_str(), msg.c_str());
+  }
+  pushString(L, file);
+  return 2;
+}
+
+int searcherC(lua_State* L) {
+  std::string name(view(checkString(L, 1, "searcher")));
+  Value cpath = field(L, packageTable(L), "cpath");
+  if (!cpath.isString()) libError(L, "'package.cpath' must be a string");
+  std::string tried;
+  std::string file = searchPath(name, std::string(view(cpath.asString())), ".", "/", &tried);
+  if (file.empty()) {
+    pushString(L, "\n\t" + tried);
+    return 1;
+  }
+  libError(L, "error loading module '%s' from file '%s':\n\tC modules are not supported yet (no C API)",
+           name.c_str(), file.c_str());
+}
+
+int searcherCRoot(lua_State* L) {
+  std::string name(view(checkString(L, 1, "searcher")));
+  size_t dot = name.find('.');
+  if (dot == std::string::npos) return 0;  // only for submodules
+  Value cpath = field(L, packageTable(L), "cpath");
+  if (!cpath.isString()) libError(L, "'package.cpath' must be a string");
+  std::string tried;
+  std::string file = searchPath(name.substr(0, dot), std::string(view(cpath.asString())), ".", "/", &tried);
+  if (file.empty()) {
+    pushString(L, "\n\t" + tried);
+    return 1;
+  }
+  libError(L, "error loading module '%s' from file '%s':\n\tC modules are not supported yet (no C API)",
+           name.c_str(), file.c_str());
+}
+
+int pkgLoadlib(lua_State* L) {
+  std::string path(view(checkString(L, 1, "loadlib")));
+  checkString(L, 2, "loadlib");
+  push(L, Value::nil());
+  pushString(L, path + ": C libraries are not supported yet (no C API)");
+  pushString(L, "open");
+  return 3;
+}
+
+int baseRequire(lua_State* L) {
+  std::string name(view(checkString(L, 1, "require")));
+  L->top = args(L) + 1;
+  Table* pkg = packageTable(L);
+  Value loadedValue = field(L, pkg, "loaded");
+  if (!loadedValue.isTable()) libError(L, "'package.loaded' must be a table");
+  Table* loaded = loadedValue.asTable();
+  {
+    String* key = newString(L, name);
+    const Value* v = tableGetString(G(L), loaded, key);
+    if (v->isTruthy()) {
+      push(L, *v);
+      return 1;
+    }
+  }
+  Value searchers = field(L, pkg, "searchers");
+  if (!searchers.isTable()) libError(L, "'package.searchers' must be a table");
+  push(L, searchers);  // slot 2
+  std::string notFound;
+  for (Integer i = 1;; i++) {
+    const Value* searcher = tableGetInt(args(L)[1].asTable(), i);
+    if (searcher->isNil()) {
+      libError(L, "module '%s' not found:%s", name.c_str(), notFound.c_str());
+    }
+    L->top = args(L) + 2;
+    push(L, *searcher);
+    push(L, args(L)[0]);
+    call(L, L->top - 2, 2);
+    StkId r = args(L) + 2;  // loader, extra value
+    if (r[0].isFunction()) break;
+    if (r[0].isString()) notFound += view(r[0].asString());
+  }
+  // Call the loader with the name and the extra value.
+  StkId r = args(L) + 2;
+  Value loader = r[0], extra = r[1];
+  L->top = args(L) + 4;
+  push(L, loader);
+  push(L, args(L)[0]);
+  push(L, extra);
+  call(L, L->top - 3, 1);
+  Value result = L->top[-1];
+  String* key = newString(L, name);
+  if (!result.isNil()) tableSet(L, loaded, Value::string(key), result);
+  const Value* now = tableGetString(G(L), loaded, key);
+  if (now->isNil()) {
+    tableSet(L, loaded, Value::string(key), Value::boolean(true));
+    now = tableGetString(G(L), loaded, key);
+  }
+  push(L, *now);
+  push(L, extra);
+  return 2;
+}
+
+// LUA_PATH_5_4 / LUA_PATH (and the C variants), with ";;" standing for the
+// default path.
+std::string pathFromEnvironment(const char* versioned, const char* plain, const char* def) {
+  const char* env = std::getenv(versioned);
+  if (!env) env = std::getenv(plain);
+  if (!env) return def;
+  std::string path = env;
+  size_t pos = path.find(";;");
+  if (pos == std::string::npos) return path;
+  std::string before = path.substr(0, pos), after = path.substr(pos + 2);
+  std::string middle = def;
+  if (!before.empty()) middle = ";" + middle;
+  if (!after.empty()) middle += ";";
+  return before + middle + after;
+}
+
+}  // namespace
+
+void openPackage(lua_State* L) {
+  Table* pkg = newTable(L, 0, 8);
+  push(L, Value::table(pkg));
+  // Searchers and require see the package table as their upvalue.
+  auto closure = [&](NativeFunction f) {
+    NativeClosure* c = newNativeClosure(L, f, 1);
+    c->upvalues[0] = Value::table(pkg);
+    return Value::nativeClosure(c);
+  };
+  Table* searchers = newTable(L, 4, 0);
+  push(L, Value::table(searchers));
+  NativeFunction kSearchers[] = {searcherPreload, searcherLua, searcherC, searcherCRoot};
+  for (int i = 0; i < 4; i++) {
+    Value c = closure(kSearchers[i]);
+    tableSetInt(L, searchers, i + 1, c);
+  }
+  setField(L, pkg, "searchers", Value::table(searchers));
+  L->top--;
+  Table* preload = newTable(L);
+  setField(L, pkg, "preload", Value::table(preload));
+  // package.loaded is the registry's _LOADED table, holding every library.
+  Table* loaded = newTable(L, 0, 16);
+  setField(L, pkg, "loaded", Value::table(loaded));
+  setField(L, G(L)->registry.asTable(), "_LOADED", Value::table(loaded));
+  bool ignoreEnvironment = G(L)->ignoreEnvironment;
+  std::string path = ignoreEnvironment ? kDefaultPath : pathFromEnvironment("LUA_PATH_5_4", "LUA_PATH", kDefaultPath);
+  std::string cpath = ignoreEnvironment ? kDefaultCPath : pathFromEnvironment("LUA_CPATH_5_4", "LUA_CPATH", kDefaultCPath);
+  pushString(L, path);
+  setField(L, pkg, "path", L->top[-1]);
+  L->top--;
+  pushString(L, cpath);
+  setField(L, pkg, "cpath", L->top[-1]);
+  L->top--;
+  pushString(L, "/\n;\n?\n!\n-\n");
+  setField(L, pkg, "config", L->top[-1]);
+  L->top--;
+  setFunction(L, pkg, "searchpath", pkgSearchpath);
+  setFunction(L, pkg, "loadlib", pkgLoadlib);
+  Table* globals = globalsTable(L);
+  setField(L, globals, "package", Value::table(pkg));
+  setField(L, globals, "require", closure(baseRequire));
+  // Libraries opened so far are loaded modules.
+  static const char* const kLibraries[] = {"coroutine", "string", "table", "math", "utf8", "io", "os", "debug", "package"};
+  for (const char* lib : kLibraries) {
+    Value v = field(L, globals, lib);
+    if (!v.isNil()) setField(L, loaded, lib, v);
+  }
+  setField(L, loaded, "_G", Value::table(globals));
+  L->top--;  // pkg
+}
+
+}  // namespace tycho::lib

@@ -1,0 +1,2 @@
+-- A module for 6.3-package.lua that returns nothing.
+sideEffect = "ran"
