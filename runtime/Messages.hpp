@@ -49,3 +49,68 @@ inline constexpr const char* kTooManyResumeResults = "too many results to resume
 inline constexpr const char* kErrorObjectIsA = "(error object is a %s value)";
 
 }  // namespace tycho::msg
+
+// io and os libraries: errors (raised with libError) and argument explanations.
+namespace tycho::msg {
+inline constexpr const char* kClosedFile = "attempt to use a closed file";
+inline constexpr const char* kDefaultFileClosed = "default %s file is closed";
+inline constexpr const char* kFileAlreadyClosed = "file is already closed";
+inline constexpr const char* kCannotOpenFile = "cannot open file '%s' (%s)";
+inline constexpr const char* kCannotCloseStandardFile = "cannot close standard file";
+inline constexpr const char* kTooManyArguments = "too many arguments";
+inline constexpr const char* kDateNotRepresentable = "date result cannot be represented in this installation";
+inline constexpr const char* kTimeNotRepresentable = "time result cannot be represented in this installation";
+inline constexpr const char* kFieldMissing = "field '%s' missing in date table";
+inline constexpr const char* kFieldNotInteger = "field '%s' is not an integer";
+inline constexpr const char* kFieldOutOfBound = "field '%s' is out-of-bound";
+inline constexpr const char* kUniqueFilename = "unable to generate a unique filename";
+inline constexpr const char* kArgInvalidMode = "invalid mode";
+inline constexpr const char* kArgInvalidFormat = "invalid format";
+inline constexpr const char* kArgTimeOutOfBounds = "time out-of-bounds";
+inline constexpr const char* kArgSeekRange = "not an integer in proper range";
+}  // namespace tycho::msg
+
+// String library (§6.4): errors (raised with libError).
+namespace tycho::msg {
+inline constexpr const char* kStrResultTooLarge = "resulting string too large";
+inline constexpr const char* kStrSliceTooLong = "string slice too long";
+inline constexpr const char* kStrStackOverflow = "stack overflow (%s)";
+inline constexpr const char* kStrUnableToDump = "unable to dump given function";
+inline constexpr const char* kPatternEndsWithPercent = "malformed pattern (ends with '%%')";
+inline constexpr const char* kPatternMissingBracket = "malformed pattern (missing ']')";
+inline constexpr const char* kPatternMissingBalance = "malformed pattern (missing arguments to '%%b')";
+inline constexpr const char* kPatternFrontierBracket = "missing '[' after '%%f' in pattern";
+inline constexpr const char* kPatternInvalidCaptureIndex = "invalid capture index %%%d";
+inline constexpr const char* kPatternInvalidCapture = "invalid pattern capture";
+inline constexpr const char* kPatternUnfinishedCapture = "unfinished capture";
+inline constexpr const char* kPatternTooComplex = "pattern too complex";
+inline constexpr const char* kPatternTooManyCaptures = "too many captures";
+inline constexpr const char* kGsubInvalidReplacement = "invalid replacement value (a %s)";
+inline constexpr const char* kGsubInvalidPercent = "invalid use of '%%' in replacement string";
+inline constexpr const char* kFormatInvalidConversion = "invalid conversion '%s' to 'format'";
+inline constexpr const char* kFormatInvalidSpec = "invalid conversion specification: '%s'";
+inline constexpr const char* kFormatTooLong = "invalid format (too long)";
+inline constexpr const char* kFormatQModifiers = "specifier '%%q' cannot have modifiers";
+inline constexpr const char* kPackIntegralSize = "integral size (%d) out of limits [1,%d]";
+inline constexpr const char* kPackMissingSize = "missing size for format option 'c'";
+inline constexpr const char* kPackInvalidOption = "invalid format option '%c'";
+inline constexpr const char* kPackIntegerTooBig = "%d-byte integer does not fit into Lua Integer";
+// ... and the explanations of their "bad argument" errors (argError), which
+// are not formats.
+inline constexpr const char* kStrArgOutOfRange = "value out of range";
+inline constexpr const char* kStrArgNoValue = "no value";
+inline constexpr const char* kStrArgNoLiteral = "value has no literal form";
+inline constexpr const char* kStrArgContainsZeros = "string contains zeros";
+inline constexpr const char* kStrArgReplacementTypes = "string/function/table";
+inline constexpr const char* kPackArgBadX = "invalid next option for option 'X'";
+inline constexpr const char* kPackArgAlignment = "format asks for alignment not power of 2";
+inline constexpr const char* kPackArgIntegerOverflow = "integer overflow";
+inline constexpr const char* kPackArgUnsignedOverflow = "unsigned overflow";
+inline constexpr const char* kPackArgStringTooLong = "string longer than given size";
+inline constexpr const char* kPackArgLengthTooBig = "string length does not fit in given size";
+inline constexpr const char* kPackArgVariableLength = "variable-length format";
+inline constexpr const char* kPackArgTooLarge = "format result too large";
+inline constexpr const char* kPackArgDataTooShort = "data string too short";
+inline constexpr const char* kPackArgInitialPosition = "initial position out of string";
+inline constexpr const char* kPackArgUnfinishedZ = "unfinished string for format 'z'";
+}  // namespace tycho::msg

@@ -121,6 +121,7 @@ String* toStringMeta(lua_State* L, Value v) {
 void openAll(lua_State* L) {
   openBase(L);
   openCoroutine(L);
+  openOs(L);
 }
 
 void setFunction(lua_State* L, Table* t, const char* name, NativeFunction f) {

@@ -52,6 +52,7 @@ void setFunction(lua_State* L, Table* t, const char* name, NativeFunction f);
 
 void openBase(lua_State* L);
 void openCoroutine(lua_State* L);
+void openOs(lua_State* L);
 // Every library of the standard set that exists so far.
 void openAll(lua_State* L);
 
