@@ -48,6 +48,30 @@ inline constexpr const char* kTooManyResumeArgs = "too many arguments to resume"
 inline constexpr const char* kTooManyResumeResults = "too many results to resume";
 inline constexpr const char* kErrorObjectIsA = "(error object is a %s value)";
 
+// Table, math and utf8 libraries: errors (raised with libError).
+inline constexpr const char* kLengthNotInteger = "object length is not an integer";
+inline constexpr const char* kStackOverflowFor = "stack overflow (%s)";
+inline constexpr const char* kInsertWrongArgs = "wrong number of arguments to 'insert'";
+inline constexpr const char* kInvalidConcatValue = "invalid value (%s) at index %I in table for 'concat'";
+inline constexpr const char* kTooManyUnpackResults = "too many results to unpack";
+inline constexpr const char* kInvalidSortOrder = "invalid order function for sorting";
+inline constexpr const char* kWrongArgumentCount = "wrong number of arguments";
+inline constexpr const char* kInvalidUtf8 = "invalid UTF-8 code";
+inline constexpr const char* kStringSliceTooLong = "string slice too long";
+inline constexpr const char* kContinuationByte = "initial position is a continuation byte";
+// ... and the explanations of their "bad argument" errors (argError).
+inline constexpr const char* kArgValueExpected = "value expected";
+inline constexpr const char* kArgPositionOutOfBounds = "position out of bounds";
+inline constexpr const char* kArgTooManyToMove = "too many elements to move";
+inline constexpr const char* kArgDestinationWrap = "destination wrap around";
+inline constexpr const char* kArgArrayTooBig = "array too big";
+inline constexpr const char* kArgZero = "zero";
+inline constexpr const char* kArgIntervalEmpty = "interval is empty";
+inline constexpr const char* kArgOutOfBounds = "out of bounds";
+inline constexpr const char* kArgInitialOutOfBounds = "initial position out of bounds";
+inline constexpr const char* kArgFinalOutOfBounds = "final position out of bounds";
+inline constexpr const char* kArgValueOutOfRange = "value out of range";
+
 }  // namespace tycho::msg
 
 // io and os libraries: errors (raised with libError) and argument explanations.

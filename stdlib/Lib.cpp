@@ -121,7 +121,11 @@ String* toStringMeta(lua_State* L, Value v) {
 void openAll(lua_State* L) {
   openBase(L);
   openCoroutine(L);
+  openTable(L);
+  openMath(L);
+  openUtf8(L);
   openOs(L);
+  openPackage(L);  // last: it lists the libraries above in package.loaded
 }
 
 void setFunction(lua_State* L, Table* t, const char* name, NativeFunction f) {

@@ -52,7 +52,12 @@ void setFunction(lua_State* L, Table* t, const char* name, NativeFunction f);
 
 void openBase(lua_State* L);
 void openCoroutine(lua_State* L);
+void openTable(lua_State* L);
+void openMath(lua_State* L);
+void openUtf8(lua_State* L);
 void openOs(lua_State* L);
+// Last: registers the libraries opened before it in package.loaded.
+void openPackage(lua_State* L);
 // Every library of the standard set that exists so far.
 void openAll(lua_State* L);
 
