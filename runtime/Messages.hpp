@@ -74,26 +74,6 @@ inline constexpr const char* kArgValueOutOfRange = "value out of range";
 
 }  // namespace tycho::msg
 
-// io and os libraries: errors (raised with libError) and argument explanations.
-namespace tycho::msg {
-inline constexpr const char* kClosedFile = "attempt to use a closed file";
-inline constexpr const char* kDefaultFileClosed = "default %s file is closed";
-inline constexpr const char* kFileAlreadyClosed = "file is already closed";
-inline constexpr const char* kCannotOpenFile = "cannot open file '%s' (%s)";
-inline constexpr const char* kCannotCloseStandardFile = "cannot close standard file";
-inline constexpr const char* kTooManyArguments = "too many arguments";
-inline constexpr const char* kDateNotRepresentable = "date result cannot be represented in this installation";
-inline constexpr const char* kTimeNotRepresentable = "time result cannot be represented in this installation";
-inline constexpr const char* kFieldMissing = "field '%s' missing in date table";
-inline constexpr const char* kFieldNotInteger = "field '%s' is not an integer";
-inline constexpr const char* kFieldOutOfBound = "field '%s' is out-of-bound";
-inline constexpr const char* kUniqueFilename = "unable to generate a unique filename";
-inline constexpr const char* kArgInvalidMode = "invalid mode";
-inline constexpr const char* kArgInvalidFormat = "invalid format";
-inline constexpr const char* kArgTimeOutOfBounds = "time out-of-bounds";
-inline constexpr const char* kArgSeekRange = "not an integer in proper range";
-}  // namespace tycho::msg
-
 // String library (§6.4): errors (raised with libError).
 namespace tycho::msg {
 inline constexpr const char* kStrResultTooLarge = "resulting string too large";
@@ -137,4 +117,24 @@ inline constexpr const char* kPackArgTooLarge = "format result too large";
 inline constexpr const char* kPackArgDataTooShort = "data string too short";
 inline constexpr const char* kPackArgInitialPosition = "initial position out of string";
 inline constexpr const char* kPackArgUnfinishedZ = "unfinished string for format 'z'";
+}  // namespace tycho::msg
+
+// io and os libraries: errors (raised with libError) and argument explanations.
+namespace tycho::msg {
+inline constexpr const char* kClosedFile = "attempt to use a closed file";
+inline constexpr const char* kDefaultFileClosed = "default %s file is closed";
+inline constexpr const char* kFileAlreadyClosed = "file is already closed";
+inline constexpr const char* kCannotOpenFile = "cannot open file '%s' (%s)";
+inline constexpr const char* kCannotCloseStandardFile = "cannot close standard file";
+inline constexpr const char* kTooManyArguments = "too many arguments";
+inline constexpr const char* kDateNotRepresentable = "date result cannot be represented in this installation";
+inline constexpr const char* kTimeNotRepresentable = "time result cannot be represented in this installation";
+inline constexpr const char* kFieldMissing = "field '%s' missing in date table";
+inline constexpr const char* kFieldNotInteger = "field '%s' is not an integer";
+inline constexpr const char* kFieldOutOfBound = "field '%s' is out-of-bound";
+inline constexpr const char* kUniqueFilename = "unable to generate a unique filename";
+inline constexpr const char* kArgInvalidMode = "invalid mode";
+inline constexpr const char* kArgInvalidFormat = "invalid format";
+inline constexpr const char* kArgTimeOutOfBounds = "time out-of-bounds";
+inline constexpr const char* kArgSeekRange = "not an integer in proper range";
 }  // namespace tycho::msg

@@ -125,6 +125,7 @@ void openAll(lua_State* L) {
   openMath(L);
   openUtf8(L);
   openOs(L);
+  openIo(L);
   openPackage(L);  // last: it lists the libraries above in package.loaded
 }
 

@@ -56,6 +56,7 @@ void openTable(lua_State* L);
 void openMath(lua_State* L);
 void openUtf8(lua_State* L);
 void openOs(lua_State* L);
+void openIo(lua_State* L);
 // Last: registers the libraries opened before it in package.loaded.
 void openPackage(lua_State* L);
 // Every library of the standard set that exists so far.
