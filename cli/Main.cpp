@@ -243,6 +243,7 @@ int main(int argc, char** argv) {
   if (argv[0] && argv[0][0]) progName = "tycho";
   // First pass: options (as lua.c: everything before the script name).
   bool interactive = false, version = false, disasm = false, warningsOn = false, ignoreEnvironment = false;
+  bool tinySteps = false;
   int scriptIndex = 0;
   std::vector<std::pair<char, const char*>> actions;  // -e chunks in order
   int i = 1;
@@ -265,6 +266,10 @@ int main(int argc, char** argv) {
       interactive = version = true;
     } else if (std::strcmp(a, "-v") == 0) {
       version = true;
+    } else if (std::strcmp(a, "--gc-tiny-steps") == 0) {
+      // For tests: collection cycles that never stop, one object per step,
+      // so that marking interleaves with every part of the program.
+      tinySteps = true;
     } else if (std::strcmp(a, "-W") == 0) {
       warningsOn = true;
     } else if (std::strcmp(a, "-E") == 0) {
@@ -299,6 +304,12 @@ int main(int argc, char** argv) {
   installErrorHandlerHook(G(L));
   G(L)->warningsOn = warningsOn;
   G(L)->ignoreEnvironment = ignoreEnvironment;
+  if (tinySteps) {
+    G(L)->gcStepSize = 1;
+    G(L)->gcStepMul = 1;
+    G(L)->gcMinThreshold = 0;
+    G(L)->gcThreshold = 0;
+  }
   int status = 0;
   try {
     lib::openAll(L);

@@ -1,4 +1,4 @@
-// Heap: mimalloc-backed allocation and the stop-the-world mark-and-sweep
+// Heap: mimalloc-backed allocation and the incremental mark-and-sweep
 // collector (see Heap.hpp).
 #include "gc/Heap.hpp"
 
@@ -38,10 +38,30 @@ void pushGray(GlobalState* g, GCObject* o) {
   g->gray[g->grayCount++] = o;
 }
 
+void pushGrayAgain(GlobalState* g, GCObject* o) {
+  if (g->grayAgainCount == g->grayAgainCapacity) {
+    size_t cap = g->grayAgainCapacity ? g->grayAgainCapacity * 2 : 64;
+    auto* fresh = static_cast<GCObject**>(mi_heap_realloc(static_cast<mi_heap_t*>(g->heap), g->grayAgain, sizeof(GCObject*) * cap));
+    if (!fresh) std::abort();
+    g->totalBytes += sizeof(GCObject*) * (cap - g->grayAgainCapacity);
+    g->grayAgain = fresh;
+    g->grayAgainCapacity = cap;
+  }
+  g->grayAgain[g->grayAgainCount++] = o;
+}
+
+inline bool isWhite(const GCObject* o) { return (o->marked & kWhiteBits) != 0; }
+inline uint8_t otherWhite(const GlobalState* g) { return uint8_t(g->currentWhite ^ kWhiteBits); }
+inline void makeBlack(GCObject* o) { o->marked = uint8_t((o->marked & ~kWhiteBits) | kMarkBlack); }
+
+// White -> gray (strings, which have no children, go straight to black).
 inline void markObject(GlobalState* g, GCObject* o) {
-  if (o == nullptr || (o->marked & kMarkBlack)) return;
-  o->marked |= kMarkBlack;
-  if (o->tag == kTagShortString || o->tag == kTagLongString) return;  // no children
+  if (o == nullptr || !isWhite(o)) return;
+  if (o->tag == kTagShortString || o->tag == kTagLongString) {
+    makeBlack(o);
+    return;
+  }
+  o->marked &= uint8_t(~kWhiteBits);
   pushGray(g, o);
 }
 
@@ -54,7 +74,7 @@ inline void markValue(GlobalState* g, const Value& v) {
 bool isCleared(GlobalState* g, const Value& v) {
   if (!v.isCollectable()) return false;
   if (v.isString()) {
-    v.u.gc->marked |= kMarkBlack;
+    makeBlack(v.u.gc);
     return false;
   }
   return (v.u.gc->marked & (kMarkBlack | kMarkFixed)) == 0;
@@ -88,7 +108,7 @@ bool traverseEphemeron(GlobalState* g, Table* t) {
   bool marked = false;
   for (uint32_t i = 0; i < t->arraySize; i++) {
     const Value& v = t->array[i];
-    if (v.isCollectable() && !(v.u.gc->marked & kMarkBlack)) {
+    if (v.isCollectable() && isWhite(v.u.gc)) {
       markValue(g, v);  // integer keys are never collected
       marked = true;
     }
@@ -100,7 +120,7 @@ bool traverseEphemeron(GlobalState* g, Table* t) {
       killKey(node);
       continue;
     }
-    if (!isCleared(g, node.key) && node.value.isCollectable() && !(node.value.u.gc->marked & kMarkBlack)) {
+    if (!isCleared(g, node.key) && node.value.isCollectable() && isWhite(node.value.u.gc)) {
       markValue(g, node.value);
       marked = true;
     }
@@ -151,7 +171,21 @@ void traverseThread(GlobalState* g, lua_State* L) {
   for (UpVal* uv = L->openUpval; uv; uv = uv->u.open.next) markObject(g, uv);
 }
 
+bool isWeakTable(GlobalState* g, const Table* t) {
+  bool weakKeys, weakValues;
+  weakMode(g, t, &weakKeys, &weakValues);
+  return weakKeys || weakValues;
+}
+
+// Traverses a gray object and turns it black. While marking incrementally,
+// threads (whose stacks change all the time) and weak tables (whose clearing
+// needs the final marks) stay gray until the atomic end of marking.
 void traverse(GlobalState* g, GCObject* o) {
+  if (!g->gcAtomic && (o->tag == kTagThread || (o->tag == kTagTable && isWeakTable(g, static_cast<Table*>(o))))) {
+    pushGrayAgain(g, o);
+    return;
+  }
+  makeBlack(o);
   switch (o->tag) {
     case kTagTable: traverseTable(g, static_cast<Table*>(o)); break;
     case kTagLuaClosure: {
@@ -183,8 +217,11 @@ void markRoots(GlobalState* g) {
   for (Table* mt : g->typeMetatables) {
     if (mt) markObject(g, mt);
   }
-  // The main thread is not in the object list; traverse it directly.
-  traverseThread(g, g->mainThread);
+  // The main thread is fixed (never white): traverse it directly, at the
+  // atomic end of marking.
+  if (g->gcAtomic) traverseThread(g, g->mainThread);
+  // Objects waiting for their finalizer stay alive.
+  for (GCObject* o = g->toBeFinalized; o; o = o->next) markObject(g, o);
 }
 
 void propagateAll(GlobalState* g) {
@@ -318,30 +355,57 @@ void freeObject(GlobalState* g, GCObject* o) {
   }
 }
 
-void sweepList(GlobalState* g, GCObject** p) {
-  while (GCObject* o = *p) {
-    if (o->marked & (kMarkBlack | kMarkFixed)) {
-      o->marked &= uint8_t(~kMarkBlack);
-      p = &o->next;
-    } else {
-      *p = o->next;
-      freeObject(g, o);
+// Sweeps objects from g->sweepCursor on, until `budget` bytes of objects are
+// done or the lists end: objects of the old white are dead, the others are
+// turned to the current white for the next cycle. Returns true when done.
+bool sweepSome(GlobalState* g, ptrdiff_t budget) {
+  uint8_t dead = otherWhite(g);
+  while (g->sweepStage < 2) {
+    GCObject** p = g->sweepCursor;
+    while (GCObject* o = *p) {
+      if (budget <= 0) {
+        g->sweepCursor = p;
+        return false;
+      }
+      budget -= 16;  // sweeping an object is cheap next to traversing one
+      if (o->marked & kMarkFixed) {
+        p = &o->next;
+      } else if (o->marked & dead) {
+        *p = o->next;
+        freeObject(g, o);
+      } else {
+        o->marked = uint8_t((o->marked & ~(kMarkBlack | kWhiteBits)) | g->currentWhite);
+        p = &o->next;
+      }
     }
+    g->sweepStage++;
+    g->sweepCursor = &g->finalizable;
   }
+  return true;
 }
 
-// A full collection: mark from the roots (with the weak-table rules of
-// §2.5.4), resurrect unreachable finalizable objects for their __gc, clear
-// weak entries, sweep. Finalizers run later, at a safe point
-// (runPendingFinalizers).
-void collect(GlobalState* g) {
-  if (g->gcRunning) return;
-  g->gcRunning = true;
+void startCycle(GlobalState* g) {
+  g->grayCount = 0;
+  g->grayAgainCount = 0;
+  g->gcAtomic = false;
+  g->gcState = kGCPropagate;
+  markRoots(g);
+}
+
+// The end of marking, in one go: roots and everything kept gray again,
+// ephemerons, weak tables and finalizers (§2.5.3, §2.5.4). Then the whites
+// swap and sweeping starts.
+void atomic(GlobalState* g) {
+  g->gcAtomic = true;
   g->weakValues = g->weakKeys = g->weakBoth = nullptr;
   markRoots(g);
-  // Objects already waiting for their finalizer stay alive.
-  for (GCObject* o = g->toBeFinalized; o; o = o->next) markObject(g, o);
   propagateAll(g);
+  while (g->grayAgainCount > 0) {
+    GCObject* o = g->grayAgain[--g->grayAgainCount];
+    o->marked &= uint8_t(~(kMarkBlack | kWhiteBits));  // gray, whatever it was
+    traverse(g, o);
+    propagateAll(g);
+  }
   convergeEphemerons(g);
   // Weak values are cleared before resurrection, weak keys after (§2.5.4).
   clearByValues(g, g->weakValues);
@@ -356,18 +420,81 @@ void collect(GlobalState* g) {
   clearByKeys(g, g->weakBoth);
   clearByValues(g, valuesBefore);
   clearByValues(g, bothBefore);
-  sweepList(g, &g->allObjects);
-  sweepList(g, &g->finalizable);
-  for (GCObject* o = g->toBeFinalized; o; o = o->next) o->marked &= uint8_t(~kMarkBlack);
-  if (g->grayCapacity > 1024) {
-    // The mark stack of a large heap is not kept between collections.
-    freeRaw(g, g->gray, sizeof(GCObject*) * g->grayCapacity);
-    g->gray = nullptr;
-    g->grayCapacity = 0;
+  // Swap whites: what is still of the old white is dead.
+  g->currentWhite = otherWhite(g);
+  for (GCObject* o = g->toBeFinalized; o; o = o->next) {
+    o->marked = uint8_t((o->marked & ~(kMarkBlack | kWhiteBits)) | g->currentWhite);
+  }
+  g->gcAtomic = false;
+  g->gcState = kGCSweep;
+  g->sweepStage = 0;
+  g->sweepCursor = &g->allObjects;
+}
+
+void endCycle(GlobalState* g) {
+  g->gcState = kGCPause;
+  for (auto* list : {&g->gray, &g->grayAgain}) {
+    size_t& cap = list == &g->gray ? g->grayCapacity : g->grayAgainCapacity;
+    if (cap > 1024) {
+      // The mark stacks of a large heap are not kept between cycles.
+      freeRaw(g, *list, sizeof(GCObject*) * cap);
+      *list = nullptr;
+      cap = 0;
+    }
+  }
+  size_t threshold = g->totalBytes / 100 * size_t(g->gcPause);
+  g->gcThreshold = threshold < g->gcMinThreshold ? g->gcMinThreshold : threshold;
+}
+
+// Does about `budget` bytes' worth of collection work.
+void step(GlobalState* g, ptrdiff_t budget) {
+  while (budget > 0 && g->gcState != kGCPause) {
+    if (g->gcState == kGCPropagate) {
+      if (g->grayCount == 0) {
+        atomic(g);
+        continue;
+      }
+      GCObject* o = g->gray[--g->grayCount];
+      traverse(g, o);
+      budget -= 64;
+      if (o->tag == kTagTable) budget -= ptrdiff_t(static_cast<Table*>(o)->arraySize + static_cast<Table*>(o)->nodeCapacity() * 2) * 16;
+    } else {
+      if (sweepSome(g, budget)) endCycle(g);
+      budget = 0;
+    }
+  }
+}
+
+// Finishes the cycle in progress, then runs a whole cycle (a full
+// collection).
+void collect(GlobalState* g) {
+  if (g->gcRunning) return;
+  g->gcRunning = true;
+  constexpr ptrdiff_t kAll = PTRDIFF_MAX;
+  if (g->gcState != kGCPause) step(g, kAll);
+  startCycle(g);
+  step(g, kAll);
+  g->gcRunning = false;
+}
+
+// An incremental step, paced by allocation.
+void incrementalStep(GlobalState* g, size_t allocated) {
+  if (g->gcRunning) return;
+  g->gcRunning = true;
+  if (g->gcState == kGCPause) {
+    if (g->totalBytes >= g->gcThreshold) {
+      startCycle(g);
+      g->stepCredit = 0;
+    }
+  } else {
+    g->stepCredit += allocated;
+    if (g->stepCredit >= g->gcStepSize) {
+      ptrdiff_t budget = ptrdiff_t(g->stepCredit * size_t(g->gcStepMul) / 100);
+      step(g, budget > 0 ? budget : 1);  // always some progress
+      g->stepCredit = 0;
+    }
   }
   g->gcRunning = false;
-  size_t threshold = g->totalBytes / 100 * size_t(g->gcPause);
-  g->gcThreshold = threshold < (size_t(1) << 20) ? (size_t(1) << 20) : threshold;
 }
 
 }  // namespace
@@ -419,10 +546,13 @@ GCObject* newObject(lua_State* L, uint8_t tag, size_t size) {
   // raw allocations that follow objects (table parts, stacks), which cannot
   // collect themselves.
   bool nearLimit = g->memoryLimit != 0 && overLimit(g, size + g->memoryLimit / 8);
-  if (g->gcStopped == 0 && (kStress || g->totalBytes >= g->gcThreshold || nearLimit)) collect(g);
+  if (g->gcStopped == 0) {
+    if (kStress || nearLimit) collect(g);
+    else incrementalStep(g, size);
+  }
   auto* o = static_cast<GCObject*>(allocRaw(L, size));
   o->tag = tag;
-  o->marked = 0;
+  o->marked = g->currentWhite;
   o->next = g->allObjects;
   g->allObjects = o;
   return o;
@@ -445,6 +575,8 @@ void markFinalizable(lua_State* L, GCObject* o) {
   GCObject** p = &g->allObjects;
   while (*p && *p != o) p = &(*p)->next;
   if (!*p) return;  // not a collectable object of the list (main thread)
+  // A sweep in progress may be just past `o`: keep its cursor in the list.
+  if (g->sweepCursor == &o->next) g->sweepCursor = p;
   *p = o->next;
   o->next = g->finalizable;
   g->finalizable = o;
@@ -568,6 +700,15 @@ std::string verifyHeap(lua_State* L) {
     }
   }
   return problem;
+}
+
+void barrierBackSlow(GlobalState* g, GCObject* o) {
+  o->marked &= uint8_t(~kMarkBlack);  // gray again
+  pushGrayAgain(g, o);
+}
+
+void barrierForwardSlow(GlobalState* g, GCObject* o, GCObject* v) {
+  markObject(g, v);
 }
 
 PauseGuard::PauseGuard(GlobalState* gs) : g(gs) { g->gcStopped++; }

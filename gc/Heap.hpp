@@ -19,6 +19,7 @@
 #include <string>
 
 #include "runtime/Object.hpp"
+#include "runtime/State.hpp"
 
 struct lua_State;
 
@@ -28,9 +29,21 @@ struct GlobalState;
 
 namespace gc {
 
-// Colour bits in GCObject::marked.
-constexpr uint8_t kMarkBlack = 1;   // reached in the current collection
-constexpr uint8_t kMarkFixed = 2;   // never collected (reserved words, tag method names)
+// Colour bits in GCObject::marked. An object is white (not reached yet; one
+// of two whites, which alternate between cycles so that objects made during
+// a sweep are not mistaken for dead ones), gray (reached, children not yet
+// traversed: no colour bit) or black (reached and traversed).
+constexpr uint8_t kWhite0 = 1;
+constexpr uint8_t kWhite1 = 2;
+constexpr uint8_t kWhiteBits = kWhite0 | kWhite1;
+constexpr uint8_t kMarkBlack = 4;
+constexpr uint8_t kMarkFixed = 8;   // never collected (reserved words, tag method names)
+
+// Collector states: between cycles, marking (incremental), sweeping (incremental).
+enum GCState : uint8_t { kGCPause = 0, kGCPropagate = 1, kGCSweep = 2 };
+
+// Makes an object permanent (never collected).
+inline void fix(GCObject* o) { o->marked = kMarkFixed | kMarkBlack; }
 
 // Creates the memory heap for a new global state.
 void* createHeap();
@@ -48,8 +61,30 @@ void freeRaw(GlobalState* g, void* block, size_t size);
 // list of all objects. May run a collection before allocating.
 GCObject* newObject(lua_State* L, uint8_t tag, size_t size);
 
-// Runs a full collection now.
+// Runs a full collection now (finishing the cycle in progress first).
 void fullCollect(lua_State* L);
+
+// Write barriers. While the collector marks incrementally, a black (fully
+// traversed) object must not come to point to a white one unnoticed:
+//  - barrierBack: after storing `v` into table (or other container) `o`:
+//    the container goes back to gray, to be traversed again at the end of
+//    marking (tables are written often; one re-traversal covers them all);
+//  - barrierForward: after storing object `v` into upvalue `o`: `v` is marked.
+void barrierBackSlow(GlobalState* g, GCObject* o);
+void barrierForwardSlow(GlobalState* g, GCObject* o, GCObject* v);
+inline void barrierBack(GlobalState* g, GCObject* o, const Value& v) {
+  if ((o->marked & kMarkBlack) && v.isCollectable() && (v.u.gc->marked & kWhiteBits) && g->gcState == kGCPropagate)
+    barrierBackSlow(g, o);
+}
+inline void barrierForward(GlobalState* g, GCObject* o, const Value& v) {
+  if ((o->marked & kMarkBlack) && v.isCollectable() && (v.u.gc->marked & kWhiteBits) && g->gcState == kGCPropagate)
+    barrierForwardSlow(g, o, v.u.gc);
+}
+// A string found in the intern table during a sweep may be dead but not yet
+// freed: reusing it must make it live again.
+inline void keepAlive(GlobalState* g, GCObject* o) {
+  if (o->marked & (g->currentWhite ^ kWhiteBits)) o->marked = uint8_t((o->marked & ~kWhiteBits) | g->currentWhite);
+}
 
 // Finalizers (§2.5.3). setmetatable calls markFinalizable when the new
 // metatable has a __gc field; a collection moves unreachable finalizable

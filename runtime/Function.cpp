@@ -84,6 +84,7 @@ void closeUpvalues(lua_State* L, StkId level) {
     Value v = *uv->v;
     uv->u.closed = v;
     uv->v = &uv->u.closed;
+    gc::barrierForward(G(L), uv, v);
   }
 }
 

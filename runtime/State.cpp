@@ -160,7 +160,7 @@ lua_State* newState() {
   }
   std::memset(static_cast<void*>(L), 0, sizeof(lua_State));
   L->tag = kTagThread;
-  L->marked = gc::kMarkFixed;
+  gc::fix(L);
   L->g = g;
   L->nny = 1;  // the main thread cannot yield
   g->mainThread = L;
@@ -172,13 +172,13 @@ lua_State* newState() {
     tableSetInt(L, registry, kRegistryGlobals, Value::table(newTable(L)));
     for (int i = 0; i < TM_N; i++) {
       g->tmNames[i] = newString(L, kTagMethodNames[i]);
-      g->tmNames[i]->marked |= gc::kMarkFixed;
+      gc::fix(g->tmNames[i]);
     }
     g->memoryErrorMessage = newString(L, msg::kNotEnoughMemory);
-    g->memoryErrorMessage->marked |= gc::kMarkFixed;
+    gc::fix(g->memoryErrorMessage);
     auto fixed = [&](const char* text) {
       String* str = newString(L, text);
-      str->marked |= gc::kMarkFixed;
+      gc::fix(str);
       return str;
     };
     g->nameField = fixed("__name");

@@ -114,6 +114,17 @@ struct GlobalState {
   int gcPause = 200;               // next threshold = live * pause / 100
   int gcStopped = 0;               // collections are paused while > 0
   bool gcRunning = false;
+  uint8_t currentWhite = 1;         // gc::kWhite0 or kWhite1
+  uint8_t gcState = 0;               // gc::GCState
+  bool gcAtomic = false;             // in the final, non-incremental part of marking
+  GCObject** sweepCursor = nullptr;  // next object to sweep
+  int sweepStage = 0;                // 0: all objects, 1: finalizable, 2: done
+  GCObject** grayAgain = nullptr;    // objects to traverse (again) at the end of marking
+  size_t grayAgainCount = 0, grayAgainCapacity = 0;
+  size_t stepCredit = 0;             // bytes allocated since the last step
+  int gcStepMul = 200;               // work per step, in percent of the bytes allocated
+  size_t gcStepSize = 8192;          // bytes allocated between steps
+  size_t gcMinThreshold = 1 << 20;   // no cycle starts below this heap size
   GCObject* allObjects = nullptr;
   GCObject* finalizable = nullptr;   // objects with a __gc metamethod (newest first)
   GCObject* toBeFinalized = nullptr; // unreachable finalizable objects, in call order

@@ -83,8 +83,7 @@ String* newString(lua_State* L, std::string_view str) {
   if (t.size > 0) {
     for (String* s = t.buckets[h & uint32_t(t.size - 1)]; s; s = s->hashNext) {
       if (s->length == str.size() && std::memcmp(s->data(), str.data(), str.size()) == 0) {
-        // A string found here may be dead but not yet swept only while a
-        // collection runs; collections are atomic, so it is always alive.
+        gc::keepAlive(g, s);  // it may be dead but not yet swept
         return s;
       }
     }

@@ -333,11 +333,14 @@ void tableSet(lua_State* L, Table* t, const Value& key, const Value& value) {
     return;
   }
   *tableSlotForSet(L, t, key) = value;
+  gc::barrierBack(G(L), t, value);
+  gc::barrierBack(G(L), t, key);  // the key may be new to the table
 }
 
 void tableSetInt(lua_State* L, Table* t, Integer key, const Value& value) {
   if (Unsigned(key) - 1 < t->arraySize) {
     t->array[key - 1] = value;
+    gc::barrierBack(G(L), t, value);
     return;
   }
   tableSet(L, t, Value::integer(key), value);

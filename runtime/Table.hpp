@@ -57,6 +57,7 @@ const Value* tableGetString(GlobalState* g, Table* t, String* key);
 void tableSet(lua_State* L, Table* t, const Value& key, const Value& value);
 void tableSetInt(lua_State* L, Table* t, Integer key, const Value& value);
 // Slot for key, creating it (with nil value) when absent; key must be valid.
+// Whoever stores into the slot calls gc::barrierBack (tableSet does).
 Value* tableSlotForSet(lua_State* L, Table* t, const Value& key);
 
 // The border of §3.4.7 (the length without __len).

@@ -313,6 +313,7 @@ int baseSetmetatable(lua_State* L) {
   if (isNone(L, 2) || (!mt.isNil() && !mt.isTable())) argTypeError(L, 2, "setmetatable", "nil or table");
   if (t->metatable && !protectedField(L, t->metatable)->isNil()) libError(L, msg::kProtectedMetatable);
   t->metatable = mt.isNil() ? nullptr : mt.asTable();
+  gc::barrierBack(G(L), t, mt);
   // An object is marked for finalization when it gets a metatable with a
   // __gc field (§2.5.3).
   if (t->metatable && !tableGetShortString(t->metatable, G(L)->tmNames[TM_GC])->isNil()) gc::markFinalizable(L, t);

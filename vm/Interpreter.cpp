@@ -17,6 +17,7 @@
 #include <cmath>
 
 #include "compiler/Opcodes.hpp"
+#include "gc/Heap.hpp"
 #include "runtime/Messages.hpp"
 #include "runtime/Function.hpp"
 #include "runtime/Number.hpp"
@@ -145,9 +146,12 @@ L_SETLOCAL:
 L_GETUPVAL:
   *sp++ = *cl->upvals[argAx(i)]->v;
   DISPATCH();
-L_SETUPVAL:
-  *cl->upvals[argAx(i)]->v = *--sp;
+L_SETUPVAL: {
+  UpVal* uv = cl->upvals[argAx(i)];
+  *uv->v = *--sp;
+  gc::barrierForward(L->g, uv, *sp);  // a closed upvalue is an object of its own
   DISPATCH();
+}
 
 L_GETTABUP: {
   Value t = *cl->upvals[argA(i)]->v;
@@ -172,6 +176,7 @@ L_SETTABUP: {
     Value* v = const_cast<Value*>(tableGetShortString(t.asTable(), key.asString()));
     if (!v->isNil()) {
       *v = *--sp;
+      gc::barrierBack(L->g, t.asTable(), *v);
       DISPATCH();
     }
   }
@@ -250,6 +255,7 @@ L_GETTABLE_L: {
     Value* slot_ = const_cast<Value*>(tableGet(L->g, (tv).asTable(), (keyv)));      \
     if (!slot_->isNil()) {                                                          \
       *slot_ = (val);                                                               \
+      gc::barrierBack(L->g, (tv).asTable(), *slot_);                                \
       goto store_done;                                                              \
     }                                                                               \
   }
@@ -273,6 +279,7 @@ L_SETFIELD: {
     Value* slot = const_cast<Value*>(tableGet(L->g, t.asTable(), key));
     if (!slot->isNil()) {
       *slot = v;
+      gc::barrierBack(L->g, t.asTable(), v);
       sp -= 2;
       DISPATCH();
     }

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string>
 
+#include "gc/Heap.hpp"
 #include "runtime/Number.hpp"
 #include "runtime/Messages.hpp"
 #include "runtime/String.hpp"
@@ -296,6 +297,7 @@ void setTableMeta(lua_State* L, Value t, Value k, Value v) {
       const Value* slot = tableGet(G(L), h, k);
       if (!slot->isNil()) {
         *const_cast<Value*>(slot) = v;
+        gc::barrierBack(G(L), h, v);
         return;
       }
       if (loop == kMaxTagLoop) break;
