@@ -17,6 +17,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 
 #include "runtime/Function.hpp"
 #include "runtime/Messages.hpp"
@@ -29,12 +30,18 @@ namespace {
 
 constexpr Number kPi = 3.141592653589793238462643383279502884;
 
-// Pushes a float result as an integer when it has an exact integer value
-// in range (floor, ceil, modf), as a float otherwise.
+// Pushes an integral float result (of floor, ceil, modf) as an integer
+// when it is in range, as a float otherwise (infinities, NaN, huge values).
 void pushIntegralFloat(lua_State* L, Number d) {
-  Integer i;
-  if (floatToInteger(d, &i)) push(L, Value::integer(i));
+  // -2^63 is exact in a double; 2^63 is the first value out of range.
+  if (d >= -9223372036854775808.0 && d < 9223372036854775808.0) push(L, Value::integer(Integer(d)));
   else push(L, Value::number(d));
+}
+
+// The float value of argument 1 (fast path for floats).
+Number floatArg(lua_State* L, const char* fname) {
+  Value v = arg(L, 1);
+  return v.isFloat() ? v.asFloat() : checkNumber(L, 1, fname);
 }
 
 int mathAbs(lua_State* L) {
@@ -50,20 +57,16 @@ int mathAbs(lua_State* L) {
 }
 
 int mathFloor(lua_State* L) {
-  if (arg(L, 1).isInteger()) {
-    push(L, arg(L, 1));
-  } else {
-    pushIntegralFloat(L, std::floor(checkNumber(L, 1, "floor")));
-  }
+  Value v = arg(L, 1);
+  if (v.isInteger()) push(L, v);
+  else pushIntegralFloat(L, std::floor(floatArg(L, "floor")));
   return 1;
 }
 
 int mathCeil(lua_State* L) {
-  if (arg(L, 1).isInteger()) {
-    push(L, arg(L, 1));
-  } else {
-    pushIntegralFloat(L, std::ceil(checkNumber(L, 1, "ceil")));
-  }
+  Value v = arg(L, 1);
+  if (v.isInteger()) push(L, v);
+  else pushIntegralFloat(L, std::ceil(floatArg(L, "ceil")));
   return 1;
 }
 
@@ -288,20 +291,21 @@ struct Xoshiro {
   }
 };
 
-// The generator state is the upvalue of the running function.
-Table* stateTable(lua_State* L) { return L->ci->func->asNativeClosure()->upvalues[0].asTable(); }
+// The generator state: the array part (keys 1..4, created with the table
+// and never resized, as no key is ever added) of the running function's
+// upvalue.
+Value* stateWords(lua_State* L) { return L->ci->func->asNativeClosure()->upvalues[0].asTable()->array; }
 
 Xoshiro loadState(lua_State* L) {
-  Table* t = stateTable(L);
+  Value* words = stateWords(L);
   Xoshiro x;
-  for (int i = 0; i < 4; i++) x.s[i] = Unsigned(tableGetInt(t, i + 1)->asInteger());
+  for (int i = 0; i < 4; i++) x.s[i] = Unsigned(words[i].asInteger());
   return x;
 }
 
-// The keys exist in the array part, so these stores never allocate.
 void storeState(lua_State* L, const Xoshiro& x) {
-  Table* t = stateTable(L);
-  for (int i = 0; i < 4; i++) tableSetInt(L, t, i + 1, Value::integer(Integer(x.s[i])));
+  Value* words = stateWords(L);
+  for (int i = 0; i < 4; i++) words[i] = Value::integer(Integer(x.s[i]));
 }
 
 // A value in [0, n], uniformly: masks `ran` to the smallest 2^b - 1 >= n
@@ -407,6 +411,7 @@ void openMath(lua_State* L) {
   Table* state = newTable(L, 4, 0);
   push(L, Value::table(state));
   for (int i = 1; i <= 4; i++) tableSetInt(L, state, i, Value::integer(0));
+  if (state->arraySize < 4) std::abort();  // stateWords relies on it
   static const struct { const char* name; NativeFunction fn; } kRandom[] = {
     {"random", mathRandom}, {"randomseed", mathRandomseed},
   };
