@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <sstream>
@@ -362,6 +363,11 @@ int main(int argc, char** argv) {
     status = 1;
   }
   std::fflush(stdout);
+  if (const char* stats = std::getenv("TYCHO_GC_STATS"); stats && *stats && !ignoreEnvironment) {
+    std::fprintf(stderr, "gc: %llu incremental cycles, longest pause %.3f ms, %zu KB in use\n",
+                 static_cast<unsigned long long>(G(L)->gcCycles), double(G(L)->gcLongestPauseNs) / 1e6,
+                 G(L)->totalBytes / 1024);
+  }
   closeLuaState(L);
   return status;
 }

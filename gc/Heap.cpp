@@ -4,6 +4,7 @@
 
 #include <mimalloc.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <string>
 #include <unordered_set>
@@ -182,6 +183,9 @@ bool isWeakTable(GlobalState* g, const Table* t) {
 // needs the final marks) stay gray until the atomic end of marking.
 void traverse(GlobalState* g, GCObject* o) {
   if (!g->gcAtomic && (o->tag == kTagThread || (o->tag == kTagTable && isWeakTable(g, static_cast<Table*>(o))))) {
+    // A stack is marked now too, so that what it holds is mostly marked
+    // incrementally; the atomic pause then only rescans it.
+    if (o->tag == kTagThread) traverseThread(g, reinterpret_cast<lua_State*>(o));
     pushGrayAgain(g, o);
     return;
   }
@@ -218,8 +222,8 @@ void markRoots(GlobalState* g) {
     if (mt) markObject(g, mt);
   }
   // The main thread is fixed (never white): traverse it directly, at the
-  // atomic end of marking.
-  if (g->gcAtomic) traverseThread(g, g->mainThread);
+  // start of a cycle and again at its atomic end.
+  traverseThread(g, g->mainThread);
   // Objects waiting for their finalizer stay alive.
   for (GCObject* o = g->toBeFinalized; o; o = o->next) markObject(g, o);
 }
@@ -386,6 +390,7 @@ bool sweepSome(GlobalState* g, ptrdiff_t budget) {
 
 void startCycle(GlobalState* g) {
   g->grayCount = 0;
+  g->partialTable = nullptr;
   g->grayAgainCount = 0;
   g->gcAtomic = false;
   g->gcState = kGCPropagate;
@@ -398,6 +403,12 @@ void startCycle(GlobalState* g) {
 void atomic(GlobalState* g) {
   g->gcAtomic = true;
   g->weakValues = g->weakKeys = g->weakBoth = nullptr;
+  if (g->partialTable) {
+    Table* t = g->partialTable;
+    g->partialTable = nullptr;
+    makeBlack(t);
+    traverseTable(g, t);
+  }
   markRoots(g);
   propagateAll(g);
   while (g->grayAgainCount > 0) {
@@ -447,14 +458,81 @@ void endCycle(GlobalState* g) {
 }
 
 // Does about `budget` bytes' worth of collection work.
+// Large strong tables are traversed a chunk of slots per step, so that one
+// table never makes a long pause. While one is in progress (g->partialTable)
+// stores into it mark the stored value (see barrierBackSlow); a resize starts
+// the traversal over. Returns the work done.
+constexpr uint32_t kChunkSlots = 4096;
+
+bool isLargeStrongTable(GlobalState* g, GCObject* o) {
+  if (o->tag != kTagTable) return false;
+  auto* t = static_cast<Table*>(o);
+  return t->arraySize + t->nodeCapacity() > kChunkSlots && !isWeakTable(g, t);
+}
+
+ptrdiff_t traverseChunk(GlobalState* g, ptrdiff_t budget) {
+  Table* t = g->partialTable;
+  uint32_t total = t->arraySize + t->nodeCapacity();
+  if (total != g->partialSize) {
+    // Resized since the last chunk: start again.
+    g->partialSize = total;
+    g->partialIndex = 0;
+    if (t->metatable) markObject(g, t->metatable);
+  }
+  uint32_t end = g->partialIndex + uint32_t(budget / 16 > ptrdiff_t(kChunkSlots) ? budget / 16 : kChunkSlots);
+  if (end > total) end = total;
+  for (uint32_t i = g->partialIndex; i < end; i++) {
+    if (i < t->arraySize) {
+      markValue(g, t->array[i]);
+      continue;
+    }
+    Node& node = t->nodes[i - t->arraySize];
+    if (node.key.tag == kTagNil || node.key.tag == kTagDeadKey) continue;
+    if (node.value.isNil()) {
+      killKey(node);
+      continue;
+    }
+    markValue(g, node.key);
+    markValue(g, node.value);
+  }
+  ptrdiff_t work = ptrdiff_t(end - g->partialIndex) * 16 + 64;
+  g->partialIndex = end;
+  if (end == total) {
+    makeBlack(t);
+    g->partialTable = nullptr;
+  }
+  return work;
+}
+
 void step(GlobalState* g, ptrdiff_t budget) {
   while (budget > 0 && g->gcState != kGCPause) {
     if (g->gcState == kGCPropagate) {
+      if (g->partialTable) {
+        budget -= traverseChunk(g, budget);
+        continue;
+      }
       if (g->grayCount == 0) {
-        atomic(g);
+        // Tables that grew large after a barrier made them gray again are
+        // traversed incrementally now rather than in the atomic pause (their
+        // later stores use the forward barrier, so they do not come back).
+        size_t kept = 0;
+        for (size_t i = 0; i < g->grayAgainCount; i++) {
+          GCObject* o = g->grayAgain[i];
+          if (isLargeStrongTable(g, o)) pushGray(g, o);
+          else g->grayAgain[kept++] = o;
+        }
+        g->grayAgainCount = kept;
+        if (g->grayCount == 0) atomic(g);
         continue;
       }
       GCObject* o = g->gray[--g->grayCount];
+      if (isLargeStrongTable(g, o)) {
+        g->partialTable = static_cast<Table*>(o);
+        g->partialIndex = 0;
+        g->partialSize = 0;
+        budget -= traverseChunk(g, budget);
+        continue;
+      }
       traverse(g, o);
       budget -= 64;
       if (o->tag == kTagTable) budget -= ptrdiff_t(static_cast<Table*>(o)->arraySize + static_cast<Table*>(o)->nodeCapacity() * 2) * 16;
@@ -477,9 +555,21 @@ void collect(GlobalState* g) {
   g->gcRunning = false;
 }
 
+// Keeps the longest time the program waited for the collector.
+struct PauseTimer {
+  GlobalState* g;
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+  ~PauseTimer() {
+    auto ns = uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count());
+    if (ns > g->gcLongestPauseNs) g->gcLongestPauseNs = ns;
+  }
+};
+
 // An incremental step, paced by allocation.
 void incrementalStep(GlobalState* g, size_t allocated) {
   if (g->gcRunning) return;
+  if (g->gcState == kGCPause && g->totalBytes < g->gcThreshold) return;
+  PauseTimer timer{g};
   g->gcRunning = true;
   if (g->gcState == kGCPause) {
     if (g->totalBytes >= g->gcThreshold) {
@@ -491,6 +581,7 @@ void incrementalStep(GlobalState* g, size_t allocated) {
     if (g->stepCredit >= g->gcStepSize) {
       ptrdiff_t budget = ptrdiff_t(g->stepCredit * size_t(g->gcStepMul) / 100);
       step(g, budget > 0 ? budget : 1);  // always some progress
+      if (g->gcState == kGCPause) g->gcCycles++;
       g->stepCredit = 0;
     }
   }
@@ -702,7 +793,14 @@ std::string verifyHeap(lua_State* L) {
   return problem;
 }
 
-void barrierBackSlow(GlobalState* g, GCObject* o) {
+void barrierBackSlow(GlobalState* g, GCObject* o, GCObject* v) {
+  if (o->tag == kTagTable) {
+    auto* t = static_cast<Table*>(o);
+    if (t->arraySize + t->nodeCapacity() > kChunkSlots) {
+      markObject(g, v);
+      return;
+    }
+  }
   o->marked &= uint8_t(~kMarkBlack);  // gray again
   pushGrayAgain(g, o);
 }

@@ -68,13 +68,16 @@ void fullCollect(lua_State* L);
 // traversed) object must not come to point to a white one unnoticed:
 //  - barrierBack: after storing `v` into table (or other container) `o`:
 //    the container goes back to gray, to be traversed again at the end of
-//    marking (tables are written often; one re-traversal covers them all);
+//    marking (tables are written often; one re-traversal covers them all),
+//    except for large tables, whose re-traversal would lengthen that final,
+//    non-incremental part: for them `v` is marked instead;
 //  - barrierForward: after storing object `v` into upvalue `o`: `v` is marked.
-void barrierBackSlow(GlobalState* g, GCObject* o);
+void barrierBackSlow(GlobalState* g, GCObject* o, GCObject* v);
 void barrierForwardSlow(GlobalState* g, GCObject* o, GCObject* v);
 inline void barrierBack(GlobalState* g, GCObject* o, const Value& v) {
-  if ((o->marked & kMarkBlack) && v.isCollectable() && (v.u.gc->marked & kWhiteBits) && g->gcState == kGCPropagate)
-    barrierBackSlow(g, o);
+  if ((o->marked & kMarkBlack || static_cast<const void*>(o) == static_cast<const void*>(g->partialTable)) && v.isCollectable() && (v.u.gc->marked & kWhiteBits) &&
+      g->gcState == kGCPropagate)
+    barrierBackSlow(g, o, v.u.gc);
 }
 inline void barrierForward(GlobalState* g, GCObject* o, const Value& v) {
   if ((o->marked & kMarkBlack) && v.isCollectable() && (v.u.gc->marked & kWhiteBits) && g->gcState == kGCPropagate)

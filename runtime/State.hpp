@@ -122,9 +122,13 @@ struct GlobalState {
   GCObject** grayAgain = nullptr;    // objects to traverse (again) at the end of marking
   size_t grayAgainCount = 0, grayAgainCapacity = 0;
   size_t stepCredit = 0;             // bytes allocated since the last step
+  Table* partialTable = nullptr;     // a large table being traversed in chunks
+  uint32_t partialIndex = 0, partialSize = 0;
   int gcStepMul = 200;               // work per step, in percent of the bytes allocated
   size_t gcStepSize = 8192;          // bytes allocated between steps
   size_t gcMinThreshold = 1 << 20;   // no cycle starts below this heap size
+  uint64_t gcLongestPauseNs = 0;     // longest single collector step (statistics)
+  uint64_t gcCycles = 0;             // incremental cycles completed
   GCObject* allObjects = nullptr;
   GCObject* finalizable = nullptr;   // objects with a __gc metamethod (newest first)
   GCObject* toBeFinalized = nullptr; // unreachable finalizable objects, in call order

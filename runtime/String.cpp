@@ -75,14 +75,14 @@ String* newString(lua_State* L, std::string_view str) {
   GlobalState* g = G(L);
   if (str.size() > kMaxShortLength) {
     String* s = allocString(L, kTagLongString, str.size());
-    std::memcpy(s->data(), str.data(), str.size());
+    if (!str.empty()) std::memcpy(s->data(), str.data(), str.size());
     return s;
   }
   uint32_t h = hashBytes(g->seed, str.data(), str.size());
   StringTable& t = g->strings;
   if (t.size > 0) {
     for (String* s = t.buckets[h & uint32_t(t.size - 1)]; s; s = s->hashNext) {
-      if (s->length == str.size() && std::memcmp(s->data(), str.data(), str.size()) == 0) {
+      if (s->length == str.size() && (str.empty() || std::memcmp(s->data(), str.data(), str.size()) == 0)) {
         gc::keepAlive(g, s);  // it may be dead but not yet swept
         return s;
       }
@@ -90,7 +90,7 @@ String* newString(lua_State* L, std::string_view str) {
   }
   if (t.count >= t.size) resizeStringTable(L, t.size == 0 ? 128 : t.size * 2);
   String* s = allocString(L, kTagShortString, str.size());
-  std::memcpy(s->data(), str.data(), str.size());
+  if (!str.empty()) std::memcpy(s->data(), str.data(), str.size());
   s->hash = h;
   s->hasHash = 1;
   uint32_t b = h & uint32_t(t.size - 1);
