@@ -124,7 +124,7 @@ struct GlobalState {
   size_t stepCredit = 0;             // bytes allocated since the last step
   Table* partialTable = nullptr;     // a large table being traversed in chunks
   uint32_t partialIndex = 0, partialSize = 0;
-  int gcStepMul = 200;               // work per step, in percent of the bytes allocated
+  int gcStepMul = 400;               // work per step, in percent of the bytes allocated
   size_t gcStepSize = 8192;          // bytes allocated between steps
   size_t gcMinThreshold = 1 << 20;   // no cycle starts below this heap size
   uint64_t gcLongestPauseNs = 0;     // longest single collector step (statistics)
