@@ -63,6 +63,8 @@ struct CallInfo {
   NativeContinuation cont;    // native frames that survive a yield (see CIST_YPCALL)
   intptr_t ctx;               // the continuation's context
   ptrdiff_t savedHandler;     // protected calls: the message handler to restore
+  int recoverStatus;          // protected calls: the error being handled while
+                              // its __close methods run (0: none), see finishPcall
   uint16_t status;
   bool isLua() const { return (status & CIST_LUA) != 0; }
 };

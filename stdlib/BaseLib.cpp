@@ -133,8 +133,35 @@ int baseError(lua_State* L) {
 // is marked CIST_YPCALL and finished by a continuation (vm/Coroutine.hpp).
 // ctx is the stack offset of the protected function's slot.
 
+// Resumed while closing the variables of a failed protected call: closes
+// the rest (they may yield again) and leaves the error object at the slot
+// `ctx`. Returns the final error status.
+int finishRecovery(lua_State* L, intptr_t ctx) {
+  CallInfo* ci = L->ci;
+  int status = ci->recoverStatus;
+  for (;;) {
+    Value err = L->top[-1];
+    try {
+      closePendingTbc(L, ptrdiff_t(ctx), err, true);
+    } catch (LuaException& e) {
+      if (e.status == kYield) throw;
+      status = e.status;  // a closing method failed: its error replaces the old one
+      ci->recoverStatus = status;
+      L->ci = ci;
+      continue;
+    }
+    StkId level = restoreStack(L, ptrdiff_t(ctx));
+    *level = err;
+    L->top = level + 1;
+    break;
+  }
+  ci->recoverStatus = 0;
+  return status;
+}
+
 // pcall's frame: [true, f, args...] -> [true, results...] or [false, error].
 int finishPcall(lua_State* L, int status, intptr_t ctx) {
+  if (L->ci->recoverStatus) status = finishRecovery(L, ctx);
   L->errorHandler = L->ci->savedHandler;
   StkId base = args(L);
   if (status == kOk || status == kYield) return int(L->top - base);
@@ -168,6 +195,7 @@ int basePcall(lua_State* L) {
 // xpcall's frame: [true, handler, f, args...] -> [true, results...] or
 // [false, error].
 int finishXpcall(lua_State* L, int status, intptr_t ctx) {
+  if (L->ci->recoverStatus) status = finishRecovery(L, ctx);
   L->errorHandler = L->ci->savedHandler;
   StkId base = args(L);
   if (status != kOk && status != kYield) {

@@ -95,6 +95,7 @@ CallInfo* precall(lua_State* L, StkId func, int nResults) {
         ci->savedPc = nullptr;
         ci->nExtraArgs = 0;
         ci->cont = nullptr;
+        ci->recoverStatus = 0;
         ci->top = L->top + kMinStack;
         L->ci = ci;
         int n = f(L);
@@ -203,9 +204,14 @@ int protectedCall(lua_State* L, StkId func, int nResults, ptrdiff_t handler, boo
       *L->top++ = err;
     }
     try {
-      // Pending to-be-closed variables get the error object (§3.3.8).
-      closePendingTbc(L, funcOff, err, false);
+      // Pending to-be-closed variables get the error object (§3.3.8). In a
+      // coroutine they may yield: the calling frame's continuation then
+      // finishes closing (recoverStatus records the error meanwhile).
+      oldCi->recoverStatus = status;
+      closePendingTbc(L, funcOff, err, yieldable);
+      oldCi->recoverStatus = 0;
     } catch (LuaException& e) {
+      if (e.status == kYield) throw;
       status = e.status;  // an error in a closing method replaces the error object
       continue;
     }

@@ -162,29 +162,20 @@ bool recover(lua_State* L, int status) {
   if (!ci) return false;
   // ctx holds the stack offset of the protected function's slot.
   ptrdiff_t levelOff = ptrdiff_t(ci->ctx);
-  for (;;) {
-    Value err = L->top[-1];
-    L->ci = ci;
-    L->errorHandler = ci->savedHandler;
-    StkId level = restoreStack(L, levelOff);
-    closeUpvalues(L, level);
-    if (L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= L->top) {
-      L->top = L->stack + L->tbcSlots[L->tbcCount - 1] + 1;
-      *L->top++ = err;
-    }
-    try {
-      closePendingTbc(L, levelOff, err, false);
-    } catch (LuaException& e) {
-      status = e.status;
-      continue;
-    }
-    level = restoreStack(L, levelOff);
-    *level = err;
-    L->top = level + 1;
-    break;
+  Value err = L->top[-1];
+  L->ci = ci;
+  L->errorHandler = ci->savedHandler;
+  StkId level = restoreStack(L, levelOff);
+  closeUpvalues(L, level);
+  if (L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= L->top) {
+    L->top = L->stack + L->tbcSlots[L->tbcCount - 1] + 1;
+    *L->top++ = err;
   }
   shrinkCallInfo(L);
-  int n = ci->cont(L, status, ci->ctx);
+  // The continuation closes the pending variables (which may yield) and
+  // returns false and the error.
+  ci->recoverStatus = status;
+  int n = ci->cont(L, kYield, ci->ctx);
   postcall(L, ci, n);
   return true;
 }

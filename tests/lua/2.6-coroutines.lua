@@ -403,8 +403,9 @@ do
   check("__call in tail position", function() return o("t") end, "c", "call t", "c")
   check("__call as statement", function() o("s"); return "after" end, "c", "call s", "after")
   check("__close on normal exit", function() local c <close> = o; return 1, 2 end, nil, "close nil", 1, 2)
-  -- (A __close method that yields while an error unwinds inside pcall is not
-  -- supported by Tycho yet: such closing is not yieldable there.)
+  check("__close on error inside pcall", function()
+    return pcall(function() local c <close> = o; error("err", 0) end)
+  end, nil, "close err", false, "err")
   check("__index in a for limit", function()
     local s = 0
     local lim = setmetatable({}, {__index = function() return Y("limit") end})
