@@ -121,6 +121,7 @@ String* toStringMeta(lua_State* L, Value v) {
 void openAll(lua_State* L) {
   openBase(L);
   openCoroutine(L);
+  openString(L);
   openTable(L);
   openMath(L);
   openUtf8(L);

@@ -52,6 +52,7 @@ void setFunction(lua_State* L, Table* t, const char* name, NativeFunction f);
 
 void openBase(lua_State* L);
 void openCoroutine(lua_State* L);
+void openString(lua_State* L);
 void openTable(lua_State* L);
 void openMath(lua_State* L);
 void openUtf8(lua_State* L);
