@@ -543,14 +543,31 @@ int baseCollectgarbage(lua_State* L) {
     return 1;
   }
   if (o == "incremental" || o == "generational") {
-    // The mode is recorded; both run the stop-the-world collector for now.
+    // The mode is recorded; both collect incrementally for now (the
+    // generational mode is not built yet). Incremental parameters: pause and
+    // step multiplier in percent, step size as log2 of bytes; 0 keeps one.
+    if (o == "incremental") {
+      Integer pause = optInteger(L, 2, "collectgarbage", 0);
+      Integer stepMul = optInteger(L, 3, "collectgarbage", 0);
+      Integer stepSize = optInteger(L, 4, "collectgarbage", 0);
+      if (pause > 0) g->gcPause = int(pause > 1000 ? 1000 : pause);
+      if (stepMul > 0) g->gcStepMul = int(stepMul > 10000 ? 10000 : stepMul);
+      if (stepSize > 0) g->gcStepSize = size_t(1) << (stepSize > 30 ? 30 : stepSize);
+    }
     pushString(L, g->gcMode);
     g->gcMode = o == "incremental" ? "incremental" : "generational";
     return 1;
   }
-  if (o == "setpause" || o == "setstepmul") {
-    push(L, Value::integer(o == "setpause" ? g->gcPause : 100));
-    if (o == "setpause") g->gcPause = int(optInteger(L, 2, "collectgarbage", 200));
+  if (o == "setpause") {
+    Integer pause = optInteger(L, 2, "collectgarbage", 0);  // read before pushing the result
+    push(L, Value::integer(g->gcPause));
+    g->gcPause = int(pause < 0 ? 0 : (pause > 1000 ? 1000 : pause));
+    return 1;
+  }
+  if (o == "setstepmul") {
+    Integer stepMul = optInteger(L, 2, "collectgarbage", 0);
+    push(L, Value::integer(g->gcStepMul));
+    g->gcStepMul = int(stepMul < 1 ? 1 : (stepMul > 10000 ? 10000 : stepMul));
     return 1;
   }
   std::string msg = "invalid option '" + std::string(o) + "'";

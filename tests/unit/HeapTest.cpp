@@ -107,3 +107,16 @@ TEST_CASE("finalizers of all remaining objects run when the state closes") {
   }
   CHECK(finalizedAtClose == 3);
 }
+
+TEST_CASE("collectgarbage sets the collector's parameters") {
+  Engine e;
+  CHECK(e.run(R"(
+    collectgarbage("incremental", 150, 300, 12)
+    assert(collectgarbage("setpause", 180) == 150)
+    assert(collectgarbage("setstepmul", 250) == 300)
+    assert(collectgarbage("setpause") == 180 and collectgarbage("setstepmul") == 250)
+  )") == "");
+  CHECK(G(e.L)->gcStepSize == 4096);
+  CHECK(G(e.L)->gcPause == 0);
+  CHECK(G(e.L)->gcStepMul == 1);
+}
