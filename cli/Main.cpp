@@ -136,33 +136,10 @@ bool runChunk(lua_State* L, const std::string& source, const std::string& chunkn
   return runProtected(L, 0);
 }
 
-bool readFile(const char* path, std::string* out, std::string* error) {
-  FILE* f = path ? std::fopen(path, "rb") : stdin;
-  if (!f) {
-    *error = std::string("cannot open ") + path + ": " + std::strerror(errno);
-    return false;
-  }
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out->append(buf, n);
-  bool failed = std::ferror(f);
-  if (path) std::fclose(f);
-  if (failed) {
-    *error = std::string("cannot read ") + (path ? path : "stdin");
-    return false;
-  }
-  // A first line starting with '#' (a shebang) is skipped, keeping the line count.
-  if (!out->empty() && (*out)[0] == '#') {
-    size_t eol = out->find('\n');
-    *out = eol == std::string::npos ? std::string() : out->substr(eol);
-  }
-  return true;
-}
-
 bool runFile(lua_State* L, const char* path, int nargs) {
   std::string source, error;
   std::string chunkname = path ? std::string("@") + path : std::string("=stdin");
-  if (!readFile(path, &source, &error)) {
+  if (!readChunkFile(path, &source, &error)) {
     L->top -= nargs;
     lib::pushString(L, error);
     reportError(L);
@@ -187,7 +164,7 @@ bool runFile(lua_State* L, const char* path, int nargs) {
 
 bool disassembleFile(const char* path) {
   std::string source, error;
-  if (!readFile(path, &source, &error)) {
+  if (!readChunkFile(path, &source, &error)) {
     std::fprintf(stderr, "%s: %s\n", progName, error.c_str());
     return false;
   }

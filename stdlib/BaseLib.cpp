@@ -395,24 +395,7 @@ int baseLoad(lua_State* L) {
   } else {
     argTypeError(L, 1, "load", "string");
   }
-  std::string_view m = mode ? view(mode) : "bt";
-  bool binary = !source.empty() && source[0] == '\x1b';
-  if (binary && m.find('b') == std::string_view::npos) {
-    push(L, Value::nil());
-    pushFormat(L, msg::kLoadBinaryMode, std::string(m).c_str());
-    return 2;
-  }
-  if (!binary && m.find('t') == std::string_view::npos) {
-    push(L, Value::nil());
-    pushFormat(L, msg::kLoadTextMode, std::string(m).c_str());
-    return 2;
-  }
-  if (binary) {
-    push(L, Value::nil());
-    pushString(L, msg::kBinaryChunksUnsupported);
-    return 2;
-  }
-  int status = loadSource(L, source, name);
+  int status = loadSource(L, source, name, mode ? view(mode) : "bt");
   if (status != kOk) {
     Value msg = L->top[-1];
     L->top[-1] = Value::nil();
@@ -435,54 +418,23 @@ int baseWarn(lua_State* L) {
   return 0;
 }
 
-// Reads a chunk from a file (stdin when `path` is null) for loadfile and
-// dofile, skipping a first line that starts with '#'. Pushes the function, or
-// nil and the message, and returns the status.
-int loadFile(lua_State* L, const char* path, const char* mode, bool* failed) {
-  *failed = false;
-  std::string source;
-  FILE* f = path ? std::fopen(path, "rb") : stdin;
-  if (!f) {
-    push(L, Value::nil());
-    pushFormat(L, "cannot open %s: %s", path, std::strerror(errno));
-    *failed = true;
-    return kErrRun;
+// Loads a chunk file (stdin when `path` is null) for loadfile and dofile.
+// Pushes the function, or nil and the message; false on failure.
+bool loadFile(lua_State* L, const char* path, const char* mode) {
+  std::string source, error;
+  int status;
+  if (!readChunkFile(path, &source, &error)) {
+    pushString(L, error);
+    status = kErrRun;
+  } else {
+    std::string chunkname = path ? std::string("@") + path : std::string("=stdin");
+    status = loadSource(L, source, chunkname, mode ? mode : "bt");
   }
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) source.append(buf, n);
-  bool readError = std::ferror(f);
-  if (path) std::fclose(f);
-  if (readError) {
-    push(L, Value::nil());
-    pushFormat(L, "cannot read %s", path ? path : "stdin");
-    *failed = true;
-    return kErrRun;
-  }
-  if (!source.empty() && source[0] == '#') {
-    size_t eol = source.find('\n');
-    source = eol == std::string::npos ? std::string() : source.substr(eol);
-  }
-  std::string_view m = mode ? mode : "bt";
-  bool binary = !source.empty() && source[0] == '\x1b';
-  const char* refused = binary ? (m.find('b') == std::string_view::npos ? msg::kLoadBinaryMode : nullptr)
-                               : (m.find('t') == std::string_view::npos ? msg::kLoadTextMode : nullptr);
-  if (refused || binary) {
-    push(L, Value::nil());
-    if (refused) pushFormat(L, refused, std::string(m).c_str());
-    else pushFormat(L, "%s", msg::kBinaryChunksUnsupported);
-    *failed = true;
-    return kErrSyntax;
-  }
-  std::string chunkname = path ? std::string("@") + path : std::string("=stdin");
-  int status = loadSource(L, source, chunkname);
-  if (status != kOk) {
-    Value err = L->top[-1];
-    L->top[-1] = Value::nil();
-    push(L, err);
-    *failed = true;
-  }
-  return status;
+  if (status == kOk) return true;
+  Value err = L->top[-1];
+  L->top[-1] = Value::nil();
+  push(L, err);
+  return false;
 }
 
 int baseLoadfile(lua_State* L) {
@@ -490,9 +442,7 @@ int baseLoadfile(lua_State* L) {
   String* mode = optString(L, 2, "loadfile", nullptr);
   bool hasEnv = !isNone(L, 3);
   Value env = arg(L, 3);
-  bool failed;
-  loadFile(L, path ? path->data() : nullptr, mode ? mode->data() : nullptr, &failed);
-  if (failed) return 2;
+  if (!loadFile(L, path ? path->data() : nullptr, mode ? mode->data() : nullptr)) return 2;
   if (hasEnv) {
     LuaClosure* c = L->top[-1].asLuaClosure();
     if (c->numUpvalues > 0) *c->upvals[0]->v = env;
@@ -503,9 +453,7 @@ int baseLoadfile(lua_State* L) {
 int baseDofile(lua_State* L) {
   String* path = optString(L, 1, "dofile", nullptr);
   L->top = args(L) + 1;
-  bool failed;
-  loadFile(L, path ? path->data() : nullptr, nullptr, &failed);
-  if (failed) {
+  if (!loadFile(L, path ? path->data() : nullptr, nullptr)) {
     L->top[-2] = L->top[-1];
     L->top--;
     throwError(L, kErrRun);

@@ -131,18 +131,8 @@ int searcherLua(lua_State* L) {
     return 1;
   }
   std::string source, error;
-  FILE* f = std::fopen(file.c_str(), "rb");
-  if (f) {
-    char buf[65536];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) source.append(buf, n);
-    std::fclose(f);
-  }
-  if (!source.empty() && source[0] == '#') {
-    size_t eol = source.find('\n');
-    source = eol == std::string::npos ? std::string() : source.substr(eol);
-  }
-  if (loadSource(L, source, "@" + file) != kOk) {
+  if (!readChunkFile(file.c_str(), &source, &error) || loadSource(L, source, "@" + file) != kOk) {
+    if (!error.empty()) pushString(L, error);
     std::string msg(view(L->top[-1].asString()));
     libError(L, "error loading module '%s' from file '%s':\n\t%s", name.c_str(), file.c_str(), msg.c_str());
   }

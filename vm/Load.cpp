@@ -1,20 +1,33 @@
 // Load: compile a chunk and close it over the global table (see Load.hpp).
 #include "vm/Load.hpp"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <new>
 
 #include "compiler/CodeGen.hpp"
 #include "compiler/Lexer.hpp"
 #include "gc/Heap.hpp"
 #include "runtime/Function.hpp"
+#include "runtime/Messages.hpp"
 #include "runtime/String.hpp"
 #include "runtime/Table.hpp"
 #include "vm/Vm.hpp"
 
 namespace tycho {
 
-int loadSource(lua_State* L, std::string_view source, std::string_view chunkname) {
+int loadSource(lua_State* L, std::string_view source, std::string_view chunkname, std::string_view mode) {
   ensureStack(L, 2);
+  bool binary = !source.empty() && source[0] == '\x1b';
+  if (mode.find(binary ? 'b' : 't') == std::string_view::npos) {
+    pushFormat(L, binary ? msg::kLoadBinaryMode : msg::kLoadTextMode, std::string(mode).c_str());
+    return kErrSyntax;
+  }
+  if (binary) {
+    pushFormat(L, "%s", msg::kBinaryChunksUnsupported);
+    return kErrSyntax;
+  }
   try {
     // The collector stays paused until the new closure is on the stack: the
     // prototypes are reachable from nothing else.
@@ -45,6 +58,28 @@ int loadSource(lua_State* L, std::string_view source, std::string_view chunkname
     L->top++;
     return kErrMem;
   }
+}
+
+bool readChunkFile(const char* path, std::string* source, std::string* error) {
+  FILE* f = path ? std::fopen(path, "rb") : stdin;
+  if (!f) {
+    *error = std::string("cannot open ") + path + ": " + std::strerror(errno);
+    return false;
+  }
+  char buf[65536];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) source->append(buf, n);
+  bool failed = std::ferror(f);
+  if (path) std::fclose(f);
+  if (failed) {
+    *error = std::string("cannot read ") + (path ? path : "stdin");
+    return false;
+  }
+  if (!source->empty() && (*source)[0] == '#') {
+    size_t eol = source->find('\n');
+    *source = eol == std::string::npos ? std::string() : source->substr(eol);
+  }
+  return true;
 }
 
 }  // namespace tycho

@@ -2,6 +2,7 @@
 // `loadfile`, `dofile`, the command line and lua_load).
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "runtime/State.hpp"
@@ -11,6 +12,14 @@ namespace tycho {
 // Compiles `source` and pushes its main closure (with _ENV set to the global
 // table) and returns kOk; or pushes the error message and returns kErrSyntax
 // (or kErrMem).
-int loadSource(lua_State* L, std::string_view source, std::string_view chunkname);
+// `mode` ("b", "t" or "bt", as load's argument) says which kinds of chunk are
+// accepted; binary chunks are refused for now whatever the mode.
+int loadSource(lua_State* L, std::string_view source, std::string_view chunkname, std::string_view mode = "bt");
+
+// Reads a chunk file (stdin when `path` is null) for the command line,
+// loadfile, dofile and require: the whole text, without a first line that
+// starts with '#' (a shebang; its newline stays, so line numbers hold).
+// False with Lua's message ("cannot open f: reason") in *error on failure.
+bool readChunkFile(const char* path, std::string* source, std::string* error);
 
 }  // namespace tycho
