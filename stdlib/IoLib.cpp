@@ -45,38 +45,6 @@ constexpr int kMaxNumberLength = 200;   // longest numeral read by "n"
 constexpr size_t kReadChunk = 16384;
 constexpr Integer kDefaultBufferSize = 1024;  // LUAL_BUFFERSIZE
 
-// --- results of C calls (the conventions of lua5.4's auxiliary library) ---
-
-// true on success; otherwise nil, "name: strerror" (or strerror), errno.
-int fileResult(lua_State* L, bool ok, const char* name) {
-  int err = errno;
-  if (ok) {
-    push(L, Value::boolean(true));
-    return 1;
-  }
-  push(L, Value::nil());
-  std::string text = name ? std::string(name) + ": " + std::strerror(err) : std::string(std::strerror(err));
-  pushString(L, text);
-  push(L, Value::integer(err));
-  return 3;
-}
-
-// The status of a finished child process: true|nil, "exit"|"signal", code.
-int execResult(lua_State* L, int status) {
-  if (status != 0 && errno != 0) return fileResult(L, false, nullptr);
-  const char* what = "exit";
-  if (WIFEXITED(status)) {
-    status = WEXITSTATUS(status);
-  } else if (WIFSIGNALED(status)) {
-    status = WTERMSIG(status);
-    what = "signal";
-  }
-  push(L, what[0] == 'e' && status == 0 ? Value::boolean(true) : Value::nil());
-  pushString(L, what);
-  push(L, Value::integer(status));
-  return 3;
-}
-
 // --- the registry ---
 
 Value registryGet(lua_State* L, const char* key) {

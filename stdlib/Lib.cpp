@@ -2,8 +2,12 @@
 #include "stdlib/Lib.hpp"
 #include "runtime/Messages.hpp"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <string>
+
+#include <sys/wait.h>
 
 #include "runtime/Function.hpp"
 #include "runtime/Number.hpp"
@@ -128,6 +132,34 @@ void openAll(lua_State* L) {
   openOs(L);
   openIo(L);
   openPackage(L);  // last: it lists the libraries above in package.loaded
+}
+
+int fileResult(lua_State* L, bool ok, const char* name) {
+  int err = errno;
+  if (ok) {
+    push(L, Value::boolean(true));
+    return 1;
+  }
+  push(L, Value::nil());
+  std::string text = name ? std::string(name) + ": " + std::strerror(err) : std::string(std::strerror(err));
+  pushString(L, text);
+  push(L, Value::integer(err));
+  return 3;
+}
+
+int execResult(lua_State* L, int status) {
+  if (status != 0 && errno != 0) return fileResult(L, false, nullptr);
+  const char* what = "exit";
+  if (WIFEXITED(status)) {
+    status = WEXITSTATUS(status);
+  } else if (WIFSIGNALED(status)) {
+    status = WTERMSIG(status);
+    what = "signal";
+  }
+  push(L, what[0] == 'e' && status == 0 ? Value::boolean(true) : Value::nil());
+  pushString(L, what);
+  push(L, Value::integer(status));
+  return 3;
 }
 
 void setFunction(lua_State* L, Table* t, const char* name, NativeFunction f) {

@@ -43,6 +43,14 @@ inline void pushString(lua_State* L, std::string_view s) {
   *L->top++ = Value::string(str);
 }
 
+// Results of C calls, with lua5.4's conventions (io and os):
+// true on success; otherwise nil, "name: strerror" (or just strerror without
+// a name), errno.
+int fileResult(lua_State* L, bool ok, const char* name);
+// The status of a finished child process (system, pclose): true|nil,
+// "exit"|"signal", code.
+int execResult(lua_State* L, int status);
+
 // tostring(v) as the base library does it (with __tostring and __name);
 // pushes the result string.
 String* toStringMeta(lua_State* L, Value v);

@@ -23,37 +23,6 @@ namespace tycho::lib {
 
 namespace {
 
-// Pushes lua5.4's result of a C call that sets errno: true on success;
-// otherwise nil, "name: strerror" (or just strerror without a name), errno.
-int fileResult(lua_State* L, bool ok, const char* name) {
-  int err = errno;
-  if (ok) {
-    push(L, Value::boolean(true));
-    return 1;
-  }
-  push(L, Value::nil());
-  std::string text = name ? std::string(name) + ": " + std::strerror(err) : std::string(std::strerror(err));
-  pushString(L, text);
-  push(L, Value::integer(err));
-  return 3;
-}
-
-// The result of system() as lua5.4 reports it: true|nil, "exit"|"signal", code.
-int execResult(lua_State* L, int status) {
-  if (status != 0 && errno != 0) return fileResult(L, false, nullptr);
-  const char* what = "exit";
-  if (WIFEXITED(status)) {
-    status = WEXITSTATUS(status);
-  } else if (WIFSIGNALED(status)) {
-    status = WTERMSIG(status);
-    what = "signal";
-  }
-  push(L, what[0] == 'e' && status == 0 ? Value::boolean(true) : Value::nil());
-  pushString(L, what);
-  push(L, Value::integer(status));
-  return 3;
-}
-
 time_t checkTime(lua_State* L, int i, const char* fname) {
   Integer t = checkInteger(L, i, fname);
   if (Integer(time_t(t)) != t) argError(L, i, fname, msg::kArgTimeOutOfBounds);
