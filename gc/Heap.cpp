@@ -27,28 +27,23 @@ constexpr bool kStress = false;
 
 // --- marking ---
 
-void pushGray(GlobalState* g, GCObject* o) {
-  if (g->grayCount == g->grayCapacity) {
-    size_t cap = g->grayCapacity ? g->grayCapacity * 2 : 256;
-    auto* fresh = static_cast<GCObject**>(mi_heap_realloc(static_cast<mi_heap_t*>(g->heap), g->gray, sizeof(GCObject*) * cap));
+// Appends to one of the collector's object stacks, growing it outside the
+// accounted allocator's failure path (nothing can be collected mid-mark).
+void pushObject(GlobalState* g, GCObject**& items, size_t& count, size_t& capacity, GCObject* o) {
+  if (count == capacity) {
+    size_t cap = capacity ? capacity * 2 : 256;
+    auto* fresh = static_cast<GCObject**>(mi_heap_realloc(static_cast<mi_heap_t*>(g->heap), items, sizeof(GCObject*) * cap));
     if (!fresh) std::abort();  // cannot even record what is reachable
-    g->totalBytes += sizeof(GCObject*) * (cap - g->grayCapacity);
-    g->gray = fresh;
-    g->grayCapacity = cap;
+    g->totalBytes += sizeof(GCObject*) * (cap - capacity);
+    items = fresh;
+    capacity = cap;
   }
-  g->gray[g->grayCount++] = o;
+  items[count++] = o;
 }
 
+void pushGray(GlobalState* g, GCObject* o) { pushObject(g, g->gray, g->grayCount, g->grayCapacity, o); }
 void pushGrayAgain(GlobalState* g, GCObject* o) {
-  if (g->grayAgainCount == g->grayAgainCapacity) {
-    size_t cap = g->grayAgainCapacity ? g->grayAgainCapacity * 2 : 64;
-    auto* fresh = static_cast<GCObject**>(mi_heap_realloc(static_cast<mi_heap_t*>(g->heap), g->grayAgain, sizeof(GCObject*) * cap));
-    if (!fresh) std::abort();
-    g->totalBytes += sizeof(GCObject*) * (cap - g->grayAgainCapacity);
-    g->grayAgain = fresh;
-    g->grayAgainCapacity = cap;
-  }
-  g->grayAgain[g->grayAgainCount++] = o;
+  pushObject(g, g->grayAgain, g->grayAgainCount, g->grayAgainCapacity, o);
 }
 
 inline bool isWhite(const GCObject* o) { return (o->marked & kWhiteBits) != 0; }

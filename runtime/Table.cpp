@@ -52,31 +52,30 @@ inline bool keyEquals(const Value& a, const Value& b) {
 
 inline uint32_t usableNodes(uint32_t capacity) { return capacity - capacity / 4; }
 
-// Index of the node holding `key`, or -1.
-int findNode(GlobalState* g, const Table* t, const Value& key) {
+// Follows the probe sequence of `key` to the first node whose key `matches`;
+// -1 at the end of the sequence (a never-used node).
+template <typename Match>
+int probe(GlobalState* g, const Table* t, const Value& key, Match matches) {
   if (!t->nodes) return -1;
   uint32_t mask = t->nodeCapacity() - 1;
   uint32_t i = hashKey(g, key) & mask;
   for (;;) {
     const Node& n = t->nodes[i];
     if (n.key.tag == kTagNil) return -1;
-    if (keyEquals(n.key, key)) return int(i);
+    if (matches(n.key)) return int(i);
     i = (i + 1) & mask;
   }
+}
+
+// Index of the node holding `key`, or -1.
+int findNode(GlobalState* g, const Table* t, const Value& key) {
+  return probe(g, t, key, [&](const Value& k) { return keyEquals(k, key); });
 }
 
 // The node of a key whose entry the collector emptied while a traversal was
 // at it (a weak table): found by identity, so that `next` can go on.
 int findDeadKey(GlobalState* g, const Table* t, const Value& key) {
-  if (!t->nodes) return -1;
-  uint32_t mask = t->nodeCapacity() - 1;
-  uint32_t i = hashKey(g, key) & mask;
-  for (;;) {
-    const Node& n = t->nodes[i];
-    if (n.key.tag == kTagNil) return -1;
-    if (n.key.tag == kTagDeadKey && n.key.u.gc == key.u.gc) return int(i);
-    i = (i + 1) & mask;
-  }
+  return probe(g, t, key, [&](const Value& k) { return k.tag == kTagDeadKey && k.u.gc == key.u.gc; });
 }
 
 // Inserts a key known to be absent into a hash part with room for it.

@@ -137,14 +137,7 @@ void callYieldable(lua_State* L, StkId func, int nResults) {
   }
 }
 
-void call(lua_State* L, StkId func, int nResults) {
-  if (L->ci->isLua()) {
-    // Called by an instruction's slow path: a yield in the callee is
-    // completed on resume by finishing the instruction (Coroutine.cpp).
-    callYieldable(L, func, nResults);
-    return;
-  }
-  // Called by native code, whose C++ frame a yield would destroy.
+void callNoYield(lua_State* L, StkId func, int nResults) {
   L->nny++;
   struct Guard {
     lua_State* L;
@@ -153,13 +146,15 @@ void call(lua_State* L, StkId func, int nResults) {
   callYieldable(L, func, nResults);
 }
 
-void callNoYield(lua_State* L, StkId func, int nResults) {
-  L->nny++;
-  struct Guard {
-    lua_State* L;
-    ~Guard() { L->nny--; }
-  } guard{L};
-  callYieldable(L, func, nResults);
+void call(lua_State* L, StkId func, int nResults) {
+  if (L->ci->isLua()) {
+    // Called by an instruction's slow path: a yield in the callee is
+    // completed on resume by finishing the instruction (Coroutine.cpp).
+    callYieldable(L, func, nResults);
+    return;
+  }
+  // Called by native code, whose C++ frame a yield would destroy.
+  callNoYield(L, func, nResults);
 }
 
 int protectedCall(lua_State* L, StkId func, int nResults, ptrdiff_t handler, bool yieldable) {
