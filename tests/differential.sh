@@ -2,7 +2,7 @@
 # Differential test runner: runs one Lua script with Tycho and with the reference
 # interpreter (lua5.4) and compares what they do.
 #
-#   differential.sh <tycho-binary> <script.lua>
+#   differential.sh [--whole-stderr] <tycho-binary> <script.lua>
 #
 # Both engines are started the same way: from the script's directory, with the
 # script's base name as their only argument, stdin from /dev/null, and LUA_INIT*
@@ -12,9 +12,10 @@
 # Compared:
 #   - stdout, byte for byte;
 #   - the exit status;
-#   - the first line of stderr, after removing the leading program name
-#     ("lua5.4: " / "tycho: " or the path used to start the engine).
-#     The rest of stderr (the traceback) is ignored.
+#   - stderr, after removing the leading program name from its first line
+#     ("lua5.4: " / "tycho: " or the path used to start the engine): only that
+#     first line (the message), or with --whole-stderr all of it, stack
+#     traceback included (for scripts that end in an uncaught error).
 #
 # Exit status: 0 if everything is equal, 1 with a unified diff otherwise,
 # 77 (ctest SKIP) if lua5.4 is not installed, 2 on usage errors.
@@ -26,10 +27,15 @@
 set -u
 
 usage() {
-  echo "usage: $0 <tycho-binary> <script.lua>" >&2
+  echo "usage: $0 [--whole-stderr] <tycho-binary> <script.lua>" >&2
   exit 2
 }
 
+whole_stderr=0
+if [ "${1:-}" = "--whole-stderr" ]; then
+  whole_stderr=1
+  shift
+fi
 [ $# -eq 2 ] || usage
 tycho=$1
 script=$2
@@ -80,28 +86,42 @@ run() {
   echo "$status" >"$tmp/$label.status"
 }
 
-# first line of stderr without the leading "<program name>: "
-first_err_line() {
-  local file=$1 prog=$2 line base
-  IFS= read -r line <"$file" || true
+# stderr with the leading "<program name>: " removed from its first line;
+# the other lines are copied unchanged (including a missing final newline)
+strip_prog() {
+  local file=$1 prog=$2 line base p rest=0
   base=${prog##*/}
-  if [ -n "$line" ]; then
-    local p
+  if IFS= read -r line <"$file" || [ -n "$line" ]; then
     for p in "$prog" "$base" tycho lua5.4 lua; do
       if [ "${line#"$p: "}" != "$line" ]; then
         line=${line#"$p: "}
         break
       fi
     done
+    printf '%s' "$line"
+    # was there a newline after the first line?
+    if [ "$(head -n 1 "$file" | wc -l)" -eq 1 ]; then
+      printf '\n'
+      rest=1
+    fi
   fi
-  printf '%s\n' "$line"
+  [ $rest -eq 1 ] && tail -n +2 "$file"
+  return 0
 }
 
 run ref "$ref"
 run tycho "$tycho"
 
-first_err_line "$tmp/ref.err" "$ref" >"$tmp/ref.err1"
-first_err_line "$tmp/tycho.err" "$tycho" >"$tmp/tycho.err1"
+# the part of stderr that is compared
+compared_err() {
+  if [ $whole_stderr -eq 1 ]; then
+    strip_prog "$1" "$2"
+  else
+    strip_prog "$1" "$2" | head -n 1
+  fi
+}
+compared_err "$tmp/ref.err" "$ref" >"$tmp/ref.err1"
+compared_err "$tmp/tycho.err" "$tycho" >"$tmp/tycho.err1"
 
 ref_status=$(cat "$tmp/ref.status")
 tycho_status=$(cat "$tmp/tycho.status")
@@ -114,7 +134,11 @@ if ! cmp -s "$tmp/ref.out" "$tmp/tycho.out"; then
 fi
 if ! cmp -s "$tmp/ref.err1" "$tmp/tycho.err1"; then
   fail=1
-  echo "stderr (first line, program name removed) differs for $script:"
+  if [ $whole_stderr -eq 1 ]; then
+    echo "stderr (program name removed) differs for $script:"
+  else
+    echo "stderr (first line, program name removed) differs for $script:"
+  fi
   diff -u --label "$ref (stderr)" --label "tycho (stderr)" "$tmp/ref.err1" "$tmp/tycho.err1"
 fi
 if [ "$ref_status" != "$tycho_status" ]; then
