@@ -29,6 +29,7 @@
 #include "compiler/Lexer.hpp"
 #include "compiler/Parser.hpp"
 #include "compiler/Resolver.hpp"
+#include "gc/Heap.hpp"
 #include "runtime/Messages.hpp"
 #include "runtime/State.hpp"
 #include "runtime/String.hpp"
@@ -222,6 +223,7 @@ int main(int argc, char** argv) {
   // First pass: options (as lua.c: everything before the script name).
   bool interactive = false, version = false, disasm = false, warningsOn = false, ignoreEnvironment = false;
   bool tinySteps = false;
+  const char* gcMode = nullptr;
   int scriptIndex = 0;
   std::vector<std::pair<char, const char*>> actions;  // -e chunks in order
   int i = 1;
@@ -248,6 +250,9 @@ int main(int argc, char** argv) {
       // For tests: collection cycles that never stop, one object per step,
       // so that marking interleaves with every part of the program.
       tinySteps = true;
+    } else if (std::strcmp(a, "--gc=incremental") == 0 || std::strcmp(a, "--gc=generational") == 0) {
+      // The collector's mode from the start (as collectgarbage(mode) would set it).
+      gcMode = a + 5;
     } else if (std::strcmp(a, "-W") == 0) {
       warningsOn = true;
     } else if (std::strcmp(a, "-E") == 0) {
@@ -282,7 +287,12 @@ int main(int argc, char** argv) {
   installErrorHandlerHook(G(L));
   G(L)->warningsOn = warningsOn;
   G(L)->ignoreEnvironment = ignoreEnvironment;
+  if (gcMode) gc::setMode(L, std::strcmp(gcMode, "incremental") == 0 ? gc::kGCIncremental : gc::kGCGenerational);
   if (tinySteps) {
+    // Incrementally, cycles that never stop, one object per step;
+    // generationally, a minor collection at every allocation and a major one
+    // (itself in tiny steps) after every 256 of them.
+    G(L)->gcTinySteps = true;
     G(L)->gcStepSize = 1;
     G(L)->gcStepMul = 1;
     G(L)->gcMinThreshold = 0;
@@ -341,9 +351,9 @@ int main(int argc, char** argv) {
   }
   std::fflush(stdout);
   if (const char* stats = std::getenv("TYCHO_GC_STATS"); stats && *stats && !ignoreEnvironment) {
-    std::fprintf(stderr, "gc: %llu incremental cycles, longest pause %.3f ms, %zu KB in use\n",
-                 static_cast<unsigned long long>(G(L)->gcCycles), double(G(L)->gcLongestPauseNs) / 1e6,
-                 G(L)->totalBytes / 1024);
+    std::fprintf(stderr, "gc: %llu cycles, %llu minor collections, longest pause %.3f ms, %zu KB in use\n",
+                 static_cast<unsigned long long>(G(L)->gcCycles), static_cast<unsigned long long>(G(L)->gcMinorCycles),
+                 double(G(L)->gcLongestPauseNs) / 1e6, G(L)->totalBytes / 1024);
   }
   closeLuaState(L);
   return status;

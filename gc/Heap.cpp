@@ -45,6 +45,9 @@ void pushGray(GlobalState* g, GCObject* o) { pushObject(g, g->gray, g->grayCount
 void pushGrayAgain(GlobalState* g, GCObject* o) {
   pushObject(g, g->grayAgain, g->grayAgainCount, g->grayAgainCapacity, o);
 }
+void pushOld1(GlobalState* g, GCObject* o) { pushObject(g, g->genOld1, g->genOld1Count, g->genOld1Capacity, o); }
+void pushTouched(GlobalState* g, GCObject* o) { pushObject(g, g->genTouched, g->genTouchedCount, g->genTouchedCapacity, o); }
+void pushThread(GlobalState* g, GCObject* o) { pushObject(g, g->genThreads, g->genThreadsCount, g->genThreadsCapacity, o); }
 
 inline bool isWhite(const GCObject* o) { return (o->marked & kWhiteBits) != 0; }
 inline uint8_t otherWhite(const GlobalState* g) { return uint8_t(g->currentWhite ^ kWhiteBits); }
@@ -356,8 +359,9 @@ void freeObject(GlobalState* g, GCObject* o) {
 
 // Sweeps objects from g->sweepCursor on, until `budget` bytes of objects are
 // done or the lists end: objects of the old white are dead, the others are
-// turned to the current white for the next cycle. Returns true when done.
-bool sweepSome(GlobalState* g, ptrdiff_t budget) {
+// turned to the current white for the next cycle (or, in a major collection
+// of generational mode, old). Uses up `budget`; returns true when done.
+bool sweepSome(GlobalState* g, ptrdiff_t& budget) {
   uint8_t dead = otherWhite(g);
   while (g->sweepStage < 2) {
     GCObject** p = g->sweepCursor;
@@ -369,9 +373,23 @@ bool sweepSome(GlobalState* g, ptrdiff_t budget) {
       budget -= 16;  // sweeping an object is cheap next to traversing one
       if (o->marked & kMarkFixed) {
         p = &o->next;
+      } else if (g->genWhitening) {
+        // The start of a major collection: old objects become white and
+        // young again (nothing is dead yet).
+        o->marked = g->currentWhite;
+        p = &o->next;
       } else if (o->marked & dead) {
         *p = o->next;
         freeObject(g, o);
+      } else if (g->genMajor) {
+        // The end of a major collection: survivors are old (except those a
+        // barrier has touched meanwhile, which keep their state).
+        if (g->sweepStage == 0 && !g->genFirstSwept) g->genFirstSwept = o;
+        if (ageOf(o) != kAgeTouched1) {
+          o->marked = uint8_t((o->marked & ~(kWhiteBits | kAgeMask)) | kMarkBlack | (kAgeOld << kAgeShift));
+        }
+        if (o->tag == kTagThread) pushThread(g, o);
+        p = &o->next;
       } else {
         o->marked = uint8_t((o->marked & ~(kMarkBlack | kWhiteBits)) | g->currentWhite);
         p = &o->next;
@@ -384,6 +402,8 @@ bool sweepSome(GlobalState* g, ptrdiff_t budget) {
 }
 
 void startCycle(GlobalState* g) {
+  g->genWhitening = false;
+  g->genBarriers = false;
   g->grayCount = 0;
   g->partialTable = nullptr;
   g->grayAgainCount = 0;
@@ -395,15 +415,10 @@ void startCycle(GlobalState* g) {
 // The end of marking, in one go: roots and everything kept gray again,
 // ephemerons, weak tables and finalizers (§2.5.3, §2.5.4). Then the whites
 // swap and sweeping starts.
-void atomic(GlobalState* g) {
-  g->gcAtomic = true;
-  g->weakValues = g->weakKeys = g->weakBoth = nullptr;
-  if (g->partialTable) {
-    Table* t = g->partialTable;
-    g->partialTable = nullptr;
-    makeBlack(t);
-    traverseTable(g, t);
-  }
+// Marks from the roots until nothing new is reached, then settles weak
+// tables and finalizers. Shared by the atomic step of a cycle and minor
+// collections (which first traverse their old objects that may point to young ones).
+void markAndSettle(GlobalState* g) {
   markRoots(g);
   propagateAll(g);
   while (g->grayAgainCount > 0) {
@@ -426,6 +441,18 @@ void atomic(GlobalState* g) {
   clearByKeys(g, g->weakBoth);
   clearByValues(g, valuesBefore);
   clearByValues(g, bothBefore);
+}
+
+void atomic(GlobalState* g) {
+  g->gcAtomic = true;
+  g->weakValues = g->weakKeys = g->weakBoth = nullptr;
+  if (g->partialTable) {
+    Table* t = g->partialTable;
+    g->partialTable = nullptr;
+    makeBlack(t);
+    traverseTable(g, t);
+  }
+  markAndSettle(g);
   // Swap whites: what is still of the old white is dead.
   g->currentWhite = otherWhite(g);
   for (GCObject* o = g->toBeFinalized; o; o = o->next) {
@@ -435,21 +462,71 @@ void atomic(GlobalState* g) {
   g->gcState = kGCSweep;
   g->sweepStage = 0;
   g->sweepCursor = &g->allObjects;
+  if (g->genMajor) {
+    // The sweep of a major collection makes the survivors old: from now on
+    // the barriers keep the generational invariant (swept objects are old
+    // and black; unswept survivors are black and will be old).
+    g->genBarriers = true;
+    g->genFirstSwept = nullptr;
+  }
+}
+
+// Where the next minor collection happens: after the heap grows by
+// genMinorMul percent, but at most genMaxNursery bytes (a minor collection's
+// pause grows with what it sweeps).
+void setMinorThreshold(GlobalState* g) {
+  size_t debt = g->totalBytes / 100 * size_t(g->genMinorMul);
+  if (debt > g->genMaxNursery) debt = g->genMaxNursery;
+  if (g->gcTinySteps) debt = 0;
+  g->gcThreshold = g->totalBytes + debt;
+}
+
+// The threshold of the next incremental cycle: the heap grown by gcPause percent.
+void setPauseThreshold(GlobalState* g) {
+  size_t threshold = g->totalBytes / 100 * size_t(g->gcPause);
+  g->gcThreshold = threshold < g->gcMinThreshold ? g->gcMinThreshold : threshold;
 }
 
 void endCycle(GlobalState* g) {
   g->gcState = kGCPause;
-  for (auto* list : {&g->gray, &g->grayAgain}) {
-    size_t& cap = list == &g->gray ? g->grayCapacity : g->grayAgainCapacity;
-    if (cap > 1024) {
-      // The mark stacks of a large heap are not kept between cycles.
-      freeRaw(g, *list, sizeof(GCObject*) * cap);
-      *list = nullptr;
-      cap = 0;
+  g->gcCycles++;
+  // The object stacks of a large heap are not kept between cycles.
+  struct { GCObject*** items; size_t count; size_t* capacity; } stacks[] = {
+    {&g->gray, g->grayCount, &g->grayCapacity},
+    {&g->grayAgain, g->grayAgainCount, &g->grayAgainCapacity},
+    {&g->genOld1, g->genOld1Count, &g->genOld1Capacity},
+    {&g->genTouched, g->genTouchedCount, &g->genTouchedCapacity},
+  };
+  for (auto& stack : stacks) {
+    if (*stack.capacity > 1024 && stack.count == 0) {
+      freeRaw(g, *stack.items, sizeof(GCObject*) * *stack.capacity);
+      *stack.items = nullptr;
+      *stack.capacity = 0;
     }
   }
-  size_t threshold = g->totalBytes / 100 * size_t(g->gcPause);
-  g->gcThreshold = threshold < g->gcMinThreshold ? g->gcMinThreshold : threshold;
+  // The list of old coroutines is rebuilt by every major collection: keep it
+  // from staying as large as it ever was.
+  if (g->genThreadsCapacity > 1024 && g->genThreadsCount < g->genThreadsCapacity / 4) {
+    size_t cap = 1024;
+    while (cap < g->genThreadsCount * 2) cap *= 2;
+    auto* fresh = static_cast<GCObject**>(mi_heap_realloc(static_cast<mi_heap_t*>(g->heap), g->genThreads, sizeof(GCObject*) * cap));
+    if (fresh) {
+      g->totalBytes -= sizeof(GCObject*) * (g->genThreadsCapacity - cap);
+      g->genThreads = fresh;
+      g->genThreadsCapacity = cap;
+    }
+  }
+  if (g->genMajor) {
+    // Generational mode again: everything that existed when the sweep began
+    // and survived is old; what was made since is young.
+    g->genMajor = false;
+    g->genSurvival = g->genOld = g->genFirstSwept;
+    g->genFirstSwept = nullptr;
+    g->genMajorBase = g->totalBytes;
+    setMinorThreshold(g);
+    return;
+  }
+  setPauseThreshold(g);
 }
 
 // Does about `budget` bytes' worth of collection work.
@@ -501,6 +578,13 @@ ptrdiff_t traverseChunk(GlobalState* g, ptrdiff_t budget) {
 
 void step(GlobalState* g, ptrdiff_t budget) {
   while (budget > 0 && g->gcState != kGCPause) {
+    if (g->genWhitening) {
+      if (sweepSome(g, budget)) {
+        for (GCObject* o = g->toBeFinalized; o; o = o->next) o->marked = g->currentWhite;
+        startCycle(g);
+      }
+      continue;
+    }
     if (g->gcState == kGCPropagate) {
       if (g->partialTable) {
         budget -= traverseChunk(g, budget);
@@ -533,19 +617,128 @@ void step(GlobalState* g, ptrdiff_t budget) {
       if (o->tag == kTagTable) budget -= ptrdiff_t(static_cast<Table*>(o)->arraySize + static_cast<Table*>(o)->nodeCapacity() * 2) * 16;
     } else {
       if (sweepSome(g, budget)) endCycle(g);
-      budget = 0;
     }
   }
 }
 
+// --- generational mode ---
+//
+// allObjects is kept in three segments: the newest objects first (young: made
+// since the last minor collection), then the survivals (young: survived one),
+// from genSurvival on, then the old objects, from genOld on. Between
+// collections old objects are black and young ones white, except for what
+// the barriers changed: touched old objects (gray, listed in genTouched) and
+// young objects made old at once (kAgeOld0, gray until traversed). A minor
+// collection marks from the roots, the old coroutines (their stacks change
+// without barriers), the touched objects and the objects that became old in
+// the previous one (genOld1); everything old counts as reached. It then sweeps
+// the two young segments only.
+
+// Sweeps the objects from *p up to `end` after a minor collection: the
+// unmarked ones are dead; the others grow older. Returns where it stopped.
+GCObject** sweepYoung(GlobalState* g, GCObject** p, GCObject* end) {
+  while (GCObject* o = *p) {
+    if (o == end) break;
+    if (o->marked & kMarkFixed) {
+      p = &o->next;
+      continue;
+    }
+    if (isWhite(o)) {
+      *p = o->next;
+      freeObject(g, o);
+      continue;
+    }
+    switch (ageOf(o)) {
+      case kAgeNew:  // a survival: white again
+        o->marked = uint8_t(g->currentWhite | (kAgeSurvival << kAgeShift));
+        break;
+      case kAgeSurvival:
+      case kAgeOld0:  // old now, traversed once more by the next minor collection
+        setAge(o, kAgeOld1);
+        if (o->tag == kTagThread) pushThread(g, o);
+        else pushOld1(g, o);
+        break;
+      case kAgeOld1: setAge(o, kAgeOld); break;
+      default: break;  // old or touched: unchanged
+    }
+    p = &o->next;
+  }
+  return p;
+}
+
+void youngCollection(GlobalState* g) {
+  g->gcAtomic = true;  // nothing is deferred: this is one pause
+  g->weakValues = g->weakKeys = g->weakBoth = nullptr;
+  // Objects that became old last time may point to survivals, stored when
+  // they were young (no barrier): traverse them once more.
+  for (size_t i = 0; i < g->genOld1Count; i++) {
+    GCObject* o = g->genOld1[i];
+    if (ageOf(o) != kAgeOld1) continue;  // touched meanwhile: traversed below
+    setAge(o, kAgeOld);
+    if (o->marked & kMarkBlack) traverse(g, o);
+  }
+  g->genOld1Count = 0;
+  for (size_t i = 0; i < g->genTouchedCount; i++) traverse(g, g->genTouched[i]);
+  for (size_t i = 0; i < g->genThreadsCount; i++) {
+    GCObject* th = g->genThreads[i];
+    setAge(th, kAgeOld);
+    makeBlack(th);
+    traverseThread(g, reinterpret_cast<lua_State*>(th));
+  }
+  markAndSettle(g);
+  GCObject** survivals = sweepYoung(g, &g->allObjects, g->genSurvival);
+  sweepYoung(g, survivals, g->genOld);
+  g->genOld = *survivals;  // the survivals that survived again are old now
+  g->genSurvival = g->allObjects;
+  sweepYoung(g, &g->finalizable, nullptr);
+  sweepYoung(g, &g->toBeFinalized, nullptr);
+  // Touched objects: traversed in this minor collection and the next one
+  // (their young children are survivals until then), then plain old.
+  size_t kept = 0;
+  for (size_t i = 0; i < g->genTouchedCount; i++) {
+    GCObject* o = g->genTouched[i];
+    makeBlack(o);
+    if (ageOf(o) == kAgeTouched1) {
+      setAge(o, kAgeTouched2);
+      g->genTouched[kept++] = o;
+    } else {
+      setAge(o, kAgeOld);
+    }
+  }
+  g->genTouchedCount = kept;
+  g->gcAtomic = false;
+  g->gcMinorCycles++;
+}
+
+// Starts a major collection in generational mode. It runs incrementally, as
+// a cycle of the incremental mode preceded by a pass that whitens the old
+// objects (sweepSome with genWhitening), and its sweep makes survivors old.
+void startMajor(GlobalState* g) {
+  g->genMajor = true;
+  g->genWhitening = true;
+  g->genBarriers = false;  // nothing to keep while everything turns white
+  g->genOld1Count = g->genTouchedCount = g->genThreadsCount = 0;
+  g->grayCount = 0;  // gray young objects (made old by barriers) are whitened too
+  g->gcState = kGCSweep;
+  g->sweepStage = 0;
+  g->sweepCursor = &g->allObjects;
+  g->stepCredit = 0;
+}
+
+bool majorDue(const GlobalState* g) {
+  return g->totalBytes > g->genMajorBase + g->genMajorBase / 100 * size_t(g->genMajorMul);
+}
+
+constexpr ptrdiff_t kAll = PTRDIFF_MAX;
+
 // Finishes the cycle in progress, then runs a whole cycle (a full
-// collection).
+// collection): a major collection in generational mode.
 void collect(GlobalState* g) {
   if (g->gcRunning) return;
   g->gcRunning = true;
-  constexpr ptrdiff_t kAll = PTRDIFF_MAX;
   if (g->gcState != kGCPause) step(g, kAll);
-  startCycle(g);
+  if (g->gcKind == kGCGenerational) startMajor(g);
+  else startCycle(g);
   step(g, kAll);
   g->gcRunning = false;
 }
@@ -560,27 +753,61 @@ struct PauseTimer {
   }
 };
 
-// An incremental step, paced by allocation.
-void incrementalStep(GlobalState* g, size_t allocated) {
+// Collector work paced by allocation: between cycles, start one (a minor
+// collection in generational mode, or a major one when due); during one, an
+// incremental step.
+void allocationStep(GlobalState* g, size_t allocated) {
   if (g->gcRunning) return;
   if (g->gcState == kGCPause && g->totalBytes < g->gcThreshold) return;
   PauseTimer timer{g};
   g->gcRunning = true;
   if (g->gcState == kGCPause) {
-    if (g->totalBytes >= g->gcThreshold) {
+    g->stepCredit = 0;
+    if (g->gcKind == kGCIncremental) {
       startCycle(g);
-      g->stepCredit = 0;
+    } else if (majorDue(g) || (g->gcTinySteps && g->gcMinorCycles % 256 == 255)) {
+      startMajor(g);
+    } else {
+      youngCollection(g);
+      if (g->genMajorBase == 0) g->genMajorBase = g->totalBytes;
+      setMinorThreshold(g);
     }
   } else {
     g->stepCredit += allocated;
     if (g->stepCredit >= g->gcStepSize) {
       ptrdiff_t budget = ptrdiff_t(g->stepCredit * size_t(g->gcStepMul) / 100);
       step(g, budget > 0 ? budget : 1);  // always some progress
-      if (g->gcState == kGCPause) g->gcCycles++;
       g->stepCredit = 0;
     }
   }
   g->gcRunning = false;
+}
+
+// The stress build: a full collection at every allocation in incremental
+// mode; in generational mode a minor collection, with a full one now and then.
+void stressCollect(GlobalState* g) {
+  if (g->gcKind == kGCGenerational && g->gcState == kGCPause && ++g->stressCount % 16 != 0) {
+    if (g->gcRunning) return;
+    g->gcRunning = true;
+    youngCollection(g);
+    if (g->genMajorBase == 0) g->genMajorBase = g->totalBytes;
+    setMinorThreshold(g);
+    g->gcRunning = false;
+    return;
+  }
+  collect(g);
+}
+
+// Turns every object white and young (leaving generational mode).
+void whitenAll(GlobalState* g) {
+  for (GCObject* list : {g->allObjects, g->finalizable, g->toBeFinalized}) {
+    for (GCObject* o = list; o; o = o->next) {
+      if (!(o->marked & kMarkFixed)) o->marked = g->currentWhite;
+    }
+  }
+  g->genOld1Count = g->genTouchedCount = g->genThreadsCount = 0;
+  g->grayCount = 0;
+  g->genSurvival = g->genOld = nullptr;
 }
 
 }  // namespace
@@ -633,8 +860,9 @@ GCObject* newObject(lua_State* L, uint8_t tag, size_t size) {
   // collect themselves.
   bool nearLimit = g->memoryLimit != 0 && overLimit(g, size + g->memoryLimit / 8);
   if (g->gcStopped == 0) {
-    if (kStress || nearLimit) collect(g);
-    else incrementalStep(g, size);
+    if (nearLimit) collect(g);
+    else if (kStress) stressCollect(g);
+    else allocationStep(g, size);
   }
   auto* o = static_cast<GCObject*>(allocRaw(L, size));
   o->tag = tag;
@@ -649,6 +877,48 @@ void fullCollect(lua_State* L) {
   if (g->gcStopped == 0) collect(g);
 }
 
+bool stepCollect(lua_State* L, size_t kilobytes) {
+  GlobalState* g = G(L);
+  if (g->gcRunning) return false;
+  PauseTimer timer{g};
+  g->gcRunning = true;
+  bool ended = false;
+  if (g->gcKind == kGCGenerational && g->gcState == kGCPause) {
+    if (majorDue(g)) {
+      startMajor(g);
+      step(g, kAll);
+    } else {
+      youngCollection(g);
+      if (g->genMajorBase == 0) g->genMajorBase = g->totalBytes;
+    }
+    setMinorThreshold(g);
+  } else {
+    if (g->gcState == kGCPause) startCycle(g);
+    size_t bytes = kilobytes ? kilobytes * 1024 : g->gcStepSize;
+    step(g, ptrdiff_t(bytes / 100 * size_t(g->gcStepMul)) + 1);
+    ended = g->gcState == kGCPause && g->gcKind == kGCIncremental;
+  }
+  g->gcRunning = false;
+  return ended;
+}
+
+void setMode(lua_State* L, GCKind kind) {
+  GlobalState* g = G(L);
+  if (g->gcKind == kind || g->gcRunning) return;
+  g->gcRunning = true;
+  if (g->gcState != kGCPause) step(g, kAll);
+  g->gcKind = kind;
+  if (kind == kGCIncremental) {
+    whitenAll(g);
+    g->genBarriers = false;
+    setPauseThreshold(g);
+  } else {
+    startMajor(g);
+    step(g, kAll);
+  }
+  g->gcRunning = false;
+}
+
 void markFinalizable(lua_State* L, GCObject* o) {
   GlobalState* g = G(L);
   // Already finalizable, or waiting for its finalizer: nothing to do.
@@ -661,8 +931,12 @@ void markFinalizable(lua_State* L, GCObject* o) {
   GCObject** p = &g->allObjects;
   while (*p && *p != o) p = &(*p)->next;
   if (!*p) return;  // not a collectable object of the list (main thread)
-  // A sweep in progress may be just past `o`: keep its cursor in the list.
+  // A sweep in progress may be just past `o`: keep its cursor in the list;
+  // the generational segments begin after `o` if they began at it.
   if (g->sweepCursor == &o->next) g->sweepCursor = p;
+  for (GCObject** mark : {&g->genSurvival, &g->genOld, &g->genFirstSwept}) {
+    if (*mark == o) *mark = o->next;
+  }
   *p = o->next;
   o->next = g->finalizable;
   g->finalizable = o;
@@ -788,20 +1062,62 @@ std::string verifyHeap(lua_State* L) {
   return problem;
 }
 
+namespace {
+
+// Generational forward barrier: `v`, stored into an old object, is marked
+// and becomes old at once (it is traversed by the next minor collection and,
+// as kAgeOld1, by the one after).
+void markOld0(GlobalState* g, GCObject* v) {
+  markObject(g, v);
+  setAge(v, kAgeOld0);
+}
+
+bool isLargeTable(const GCObject* o) {
+  if (o->tag != kTagTable) return false;
+  auto* t = static_cast<const Table*>(o);
+  return t->arraySize + t->nodeCapacity() > kChunkSlots;
+}
+
+}  // namespace
+
 void barrierBackSlow(GlobalState* g, GCObject* o, GCObject* v) {
-  if (o->tag == kTagTable) {
-    auto* t = static_cast<Table*>(o);
-    if (t->arraySize + t->nodeCapacity() > kChunkSlots) {
-      markObject(g, v);
+  if (g->genBarriers) {
+    if (isLargeTable(o)) {
+      markOld0(g, v);
       return;
     }
+    // Touched: gray (no more barriers until the next minor collection) and
+    // listed, unless still listed from the previous one (kAgeTouched2).
+    if (ageOf(o) != kAgeTouched2) pushTouched(g, o);
+    setAge(o, kAgeTouched1);
+    o->marked &= uint8_t(~kMarkBlack);
+    return;
+  }
+  if (g->gcState == kGCSweep) {
+    // Not yet swept: white now, as the sweep would make it (and no more
+    // barriers for it).
+    if (!(o->marked & kMarkFixed)) o->marked = uint8_t((o->marked & ~(kMarkBlack | kWhiteBits)) | g->currentWhite);
+    return;
+  }
+  if (g->gcState != kGCPropagate) return;
+  if (isLargeTable(o)) {
+    markObject(g, v);
+    return;
   }
   o->marked &= uint8_t(~kMarkBlack);  // gray again
   pushGrayAgain(g, o);
 }
 
 void barrierForwardSlow(GlobalState* g, GCObject* o, GCObject* v) {
-  markObject(g, v);
+  if (g->genBarriers) {
+    markOld0(g, v);
+    return;
+  }
+  if (g->gcState == kGCSweep) {
+    if (!(o->marked & kMarkFixed)) o->marked = uint8_t((o->marked & ~(kMarkBlack | kWhiteBits)) | g->currentWhite);
+    return;
+  }
+  if (g->gcState == kGCPropagate) markObject(g, v);
 }
 
 PauseGuard::PauseGuard(GlobalState* gs) : g(gs) { g->gcStopped++; }

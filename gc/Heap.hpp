@@ -6,12 +6,20 @@
 // may run a collection first; raw blocks (table arrays, code, stacks) come from
 // allocRaw and are counted but never trigger a collection.
 //
-// The collector is a stop-the-world mark-and-sweep. Roots are enumerated in one
-// place (markRoots): the registry, the metatables of basic types, the tag
-// method names, every thread's stack and open upvalues. A collection may run at
-// any newObject call, so callers keep every live object reachable from a root
-// (usually by having it on the Lua stack) before they allocate. The stress
-// build (TYCHO_GC_STRESS) collects at every newObject to prove that discipline.
+// The collector is a precise, non-moving mark-and-sweep over the list of all
+// objects, in one of two modes (§2.5):
+//  - incremental: a cycle of marking, then sweeping, done in steps paced by
+//    allocation and interleaved with the program;
+//  - generational (the default): objects have ages; frequent minor
+//    collections mark and sweep only the young ones (the old are assumed
+//    alive), and a major collection, itself done incrementally, collects
+//    everything when the heap has grown enough since the last one.
+// Roots are enumerated in one place (markRoots): the registry, the metatables
+// of basic types, every thread's stack and open upvalues, the objects waiting
+// for their finalizers. A collection may run at any newObject call, so callers
+// keep every live object reachable from a root (usually by having it on the
+// Lua stack) before they allocate. The stress build (TYCHO_GC_STRESS)
+// collects at every newObject to prove that discipline.
 #pragma once
 
 #include <cstddef>
@@ -39,6 +47,24 @@ constexpr uint8_t kWhiteBits = kWhite0 | kWhite1;
 constexpr uint8_t kMarkBlack = 4;
 constexpr uint8_t kMarkFixed = 8;   // never collected (reserved words, tag method names)
 
+// Ages, in bits 4-6 of GCObject::marked (generational mode; 0 otherwise).
+// New objects are young; one that survives a minor collection becomes a
+// survival, then at the next one old (kAgeOld1 for one more minor collection,
+// in which it is traversed once more, since it may point to young objects
+// stored while it was young). A write barrier may make a young object old at
+// once (kAgeOld0), or mark an old table as touched (kAgeTouched1, and
+// kAgeTouched2 in the following minor collection): touched objects are
+// traversed in minor collections because they point to young objects.
+constexpr uint8_t kAgeShift = 4;
+constexpr uint8_t kAgeMask = 7 << kAgeShift;
+enum Age : uint8_t {
+  kAgeNew = 0, kAgeSurvival, kAgeOld0, kAgeOld1, kAgeOld, kAgeTouched1, kAgeTouched2,
+};
+inline Age ageOf(const GCObject* o) { return Age((o->marked & kAgeMask) >> kAgeShift); }
+inline void setAge(GCObject* o, Age a) { o->marked = uint8_t((o->marked & ~kAgeMask) | (a << kAgeShift)); }
+
+enum GCKind : uint8_t { kGCIncremental = 0, kGCGenerational = 1 };
+
 // Collector states: between cycles, marking (incremental), sweeping (incremental).
 enum GCState : uint8_t { kGCPause = 0, kGCPropagate = 1, kGCSweep = 2 };
 
@@ -64,24 +90,37 @@ GCObject* newObject(lua_State* L, uint8_t tag, size_t size);
 // Runs a full collection now (finishing the cycle in progress first).
 void fullCollect(lua_State* L);
 
-// Write barriers. While the collector marks incrementally, a black (fully
-// traversed) object must not come to point to a white one unnoticed:
+// collectgarbage("step", kilobytes): incrementally, about that much
+// allocation's worth of work (a basic step for 0), starting a cycle if none
+// is in progress; generationally, a minor collection (or a major one when
+// due). Returns true when a cycle ended (never in generational mode, as Lua).
+bool stepCollect(lua_State* L, size_t kilobytes);
+
+// Switches between the modes (collectgarbage("incremental"/"generational")),
+// finishing the cycle in progress; entering generational mode runs a full
+// collection, after which every surviving object is old.
+void setMode(lua_State* L, GCKind kind);
+
+// Write barriers. A black object must not come to point to a white one
+// unnoticed: while the incremental collector marks (black = traversed), and
+// in generational mode (black = old, white = young, which a minor collection
+// frees unless reached from the roots or from an object it traverses).
 //  - barrierBack: after storing `v` into table (or other container) `o`:
-//    the container goes back to gray, to be traversed again at the end of
-//    marking (tables are written often; one re-traversal covers them all),
-//    except for large tables, whose re-traversal would lengthen that final,
-//    non-incremental part: for them `v` is marked instead;
-//  - barrierForward: after storing object `v` into upvalue `o`: `v` is marked.
+//    incrementally, the container goes back to gray, to be traversed again at
+//    the end of marking; generationally, it becomes "touched" and is
+//    traversed by the next two minor collections. Large tables, whose
+//    re-traversal would make a long pause, mark `v` instead (as barrierForward);
+//  - barrierForward: after storing object `v` into upvalue `o`: `v` is marked
+//    (and, generationally, made old at once).
 void barrierBackSlow(GlobalState* g, GCObject* o, GCObject* v);
 void barrierForwardSlow(GlobalState* g, GCObject* o, GCObject* v);
 inline void barrierBack(GlobalState* g, GCObject* o, const Value& v) {
-  if ((o->marked & kMarkBlack || static_cast<const void*>(o) == static_cast<const void*>(g->partialTable)) && v.isCollectable() && (v.u.gc->marked & kWhiteBits) &&
-      g->gcState == kGCPropagate)
+  if ((o->marked & kMarkBlack || static_cast<const void*>(o) == static_cast<const void*>(g->partialTable)) && v.isCollectable() &&
+      (v.u.gc->marked & kWhiteBits))
     barrierBackSlow(g, o, v.u.gc);
 }
 inline void barrierForward(GlobalState* g, GCObject* o, const Value& v) {
-  if ((o->marked & kMarkBlack) && v.isCollectable() && (v.u.gc->marked & kWhiteBits) && g->gcState == kGCPropagate)
-    barrierForwardSlow(g, o, v.u.gc);
+  if ((o->marked & kMarkBlack) && v.isCollectable() && (v.u.gc->marked & kWhiteBits)) barrierForwardSlow(g, o, v.u.gc);
 }
 // A string found in the intern table during a sweep may be dead but not yet
 // freed: reusing it must make it live again.

@@ -130,7 +130,28 @@ struct GlobalState {
   size_t gcStepSize = 8192;          // bytes allocated between steps
   size_t gcMinThreshold = 1 << 20;   // no cycle starts below this heap size
   uint64_t gcLongestPauseNs = 0;     // longest single collector step (statistics)
-  uint64_t gcCycles = 0;             // incremental cycles completed
+  uint64_t gcCycles = 0;             // cycles completed (incremental cycles and major collections)
+  uint64_t gcMinorCycles = 0;        // minor collections (generational mode)
+  // Generational mode (gc/Heap.cpp explains the ages and lists).
+  uint8_t gcKind = 1;                // gc::GCKind: generational by default
+  bool genBarriers = true;           // barriers keep the generational invariant (else the incremental one)
+  bool genMajor = false;             // a major collection of generational mode is in progress
+  bool genWhitening = false;         // ... in its first phase, turning old objects white
+  bool gcTinySteps = false;          // test mode: collect at every chance (see --gc-tiny-steps)
+  int genMinorMul = 20;              // a minor collection after the heap grows this percent
+  int genMajorMul = 100;             // a major collection after the heap grows this percent since the last one
+  size_t genMaxNursery = size_t(8) << 20;  // at most this many bytes allocated between minor collections
+  size_t genMajorBase = 0;           // heap size after the last major collection
+  GCObject* genSurvival = nullptr;   // first object of allObjects that survived one minor collection
+  GCObject* genOld = nullptr;        // first old object of allObjects (the rest are old too)
+  GCObject* genFirstSwept = nullptr; // during a major sweep: the first survivor (where old objects begin)
+  GCObject** genOld1 = nullptr;      // objects that became old in the last minor collection
+  size_t genOld1Count = 0, genOld1Capacity = 0;
+  GCObject** genTouched = nullptr;   // old objects written to since the last minor collections
+  size_t genTouchedCount = 0, genTouchedCapacity = 0;
+  GCObject** genThreads = nullptr;   // old coroutines (their stacks change without barriers)
+  size_t genThreadsCount = 0, genThreadsCapacity = 0;
+  uint64_t stressCount = 0;          // collections forced by the stress build
   GCObject* allObjects = nullptr;
   GCObject* finalizable = nullptr;   // objects with a __gc metamethod (newest first)
   GCObject* toBeFinalized = nullptr; // unreachable finalizable objects, in call order
@@ -141,7 +162,6 @@ struct GlobalState {
   bool runningFinalizers = false;
   bool ignoreEnvironment = false;    // lua -E: no LUA_PATH, LUA_INIT...
   bool warningContinued = false;     // the previous warn() piece ended without a newline
-  const char* gcMode = "incremental";
   GCObject** gray = nullptr;       // mark stack
   size_t grayCount = 0, grayCapacity = 0;
   StringTable strings;

@@ -467,13 +467,20 @@ int baseCollectgarbage(lua_State* L) {
   String* opt = optString(L, 1, "collectgarbage", nullptr);
   std::string_view o = opt ? view(opt) : "collect";
   GlobalState* g = G(L);
-  if (o == "collect" || o == "step") {
+  if (o == "collect") {
     gc::fullCollect(L);
     runPendingFinalizers(L);
     // A safe point to give back the stack and frame records of past deep
     // recursion (the calling frames re-derive their pointers on return).
     trimThread(L);
-    push(L, o == "step" ? Value::boolean(true) : Value::integer(0));
+    push(L, Value::integer(0));
+    return 1;
+  }
+  if (o == "step") {
+    Integer kilobytes = optInteger(L, 2, "collectgarbage", 0);
+    bool ended = g->gcStopped == 0 ? gc::stepCollect(L, kilobytes > 0 ? size_t(kilobytes) : 0) : false;
+    runPendingFinalizers(L);
+    push(L, Value::boolean(ended));
     return 1;
   }
   if (o == "count") {
@@ -490,32 +497,40 @@ int baseCollectgarbage(lua_State* L) {
     push(L, Value::integer(0));
     return 1;
   }
+  // Parameters are kept as Lua keeps them, in steps of 4 percent (a request
+  // of 150 reads back as 148); 0 leaves one unchanged.
+  auto percent = [](Integer v) { return int((v > 1023 ? 1023 : v) / 4 * 4); };
   if (o == "incremental" || o == "generational") {
-    // The mode is recorded; both collect incrementally for now (the
-    // generational mode is not built yet). Incremental parameters: pause and
-    // step multiplier in percent, step size as log2 of bytes; 0 keeps one.
+    bool wasGenerational = g->gcKind == gc::kGCGenerational;
     if (o == "incremental") {
       Integer pause = optInteger(L, 2, "collectgarbage", 0);
       Integer stepMul = optInteger(L, 3, "collectgarbage", 0);
       Integer stepSize = optInteger(L, 4, "collectgarbage", 0);
-      if (pause > 0) g->gcPause = int(pause > 1000 ? 1000 : pause);
-      if (stepMul > 0) g->gcStepMul = int(stepMul > 10000 ? 10000 : stepMul);
+      if (pause > 0) g->gcPause = percent(pause);
+      if (stepMul > 0) g->gcStepMul = percent(stepMul) > 0 ? percent(stepMul) : 4;
       if (stepSize > 0) g->gcStepSize = size_t(1) << (stepSize > 30 ? 30 : stepSize);
+      gc::setMode(L, gc::kGCIncremental);
+    } else {
+      Integer minorMul = optInteger(L, 2, "collectgarbage", 0);
+      Integer majorMul = optInteger(L, 3, "collectgarbage", 0);
+      if (minorMul > 0) g->genMinorMul = int(minorMul > 100 ? 100 : minorMul);
+      if (majorMul > 0) g->genMajorMul = percent(majorMul) > 0 ? percent(majorMul) : 4;
+      gc::setMode(L, gc::kGCGenerational);
     }
-    pushString(L, g->gcMode);
-    g->gcMode = o == "incremental" ? "incremental" : "generational";
+    runPendingFinalizers(L);
+    pushString(L, wasGenerational ? "generational" : "incremental");
     return 1;
   }
   if (o == "setpause") {
     Integer pause = optInteger(L, 2, "collectgarbage", 0);  // read before pushing the result
     push(L, Value::integer(g->gcPause));
-    g->gcPause = int(pause < 0 ? 0 : (pause > 1000 ? 1000 : pause));
+    g->gcPause = percent(pause < 0 ? 0 : pause);
     return 1;
   }
   if (o == "setstepmul") {
     Integer stepMul = optInteger(L, 2, "collectgarbage", 0);
     push(L, Value::integer(g->gcStepMul));
-    g->gcStepMul = int(stepMul < 1 ? 1 : (stepMul > 10000 ? 10000 : stepMul));
+    g->gcStepMul = percent(stepMul < 4 ? 4 : stepMul);
     return 1;
   }
   std::string msg = "invalid option '" + std::string(o) + "'";

@@ -110,13 +110,22 @@ TEST_CASE("finalizers of all remaining objects run when the state closes") {
 
 TEST_CASE("collectgarbage sets the collector's parameters") {
   Engine e;
+  // Percentages are kept in steps of 4, as Lua keeps them (150 reads back as 148).
   CHECK(e.run(R"(
-    collectgarbage("incremental", 150, 300, 12)
-    assert(collectgarbage("setpause", 180) == 150)
+    assert(collectgarbage("incremental", 150, 300, 12) == "generational")
+    assert(collectgarbage("setpause", 180) == 148)
     assert(collectgarbage("setstepmul", 250) == 300)
-    assert(collectgarbage("setpause") == 180 and collectgarbage("setstepmul") == 250)
+    assert(collectgarbage("setpause") == 180 and collectgarbage("setstepmul") == 248)
   )") == "");
   CHECK(G(e.L)->gcStepSize == 4096);
   CHECK(G(e.L)->gcPause == 0);
-  CHECK(G(e.L)->gcStepMul == 1);
+  CHECK(G(e.L)->gcStepMul == 4);
+  CHECK(G(e.L)->gcKind == gc::kGCIncremental);
+  CHECK(e.run(R"(
+    assert(collectgarbage("generational", 30, 150) == "incremental")
+    assert(collectgarbage("generational") == "generational")
+  )") == "");
+  CHECK(G(e.L)->genMinorMul == 30);
+  CHECK(G(e.L)->genMajorMul == 148);
+  CHECK(G(e.L)->gcKind == gc::kGCGenerational);
 }
