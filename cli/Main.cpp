@@ -291,7 +291,7 @@ int main(int argc, char** argv) {
   if (tinySteps) {
     // Incrementally, cycles that never stop, one object per step;
     // generationally, a minor collection at every allocation and a major one
-    // (itself in tiny steps) after every 256 of them.
+    // (itself in small steps) after every 64 of them.
     G(L)->gcTinySteps = true;
     G(L)->gcStepSize = 1;
     G(L)->gcStepMul = 1;

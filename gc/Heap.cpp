@@ -5,6 +5,7 @@
 #include <mimalloc.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <unordered_set>
@@ -708,12 +709,14 @@ void youngCollection(GlobalState* g) {
   g->genTouchedCount = kept;
   g->gcAtomic = false;
   g->gcMinorCycles++;
+  g->genMinorsSinceMajor++;
 }
 
 // Starts a major collection in generational mode. It runs incrementally, as
 // a cycle of the incremental mode preceded by a pass that whitens the old
 // objects (sweepSome with genWhitening), and its sweep makes survivors old.
 void startMajor(GlobalState* g) {
+  g->genMinorsSinceMajor = 0;
   g->genMajor = true;
   g->genWhitening = true;
   g->genBarriers = false;  // nothing to keep while everything turns white
@@ -753,19 +756,29 @@ struct PauseTimer {
   }
 };
 
+// The test modes check the heap now and then; a problem ends the process.
+void verifyOrAbort(GlobalState* g) {
+  std::string problem = verifyHeap(g->mainThread);
+  if (!problem.empty()) {
+    std::fprintf(stderr, "tycho: heap verification failed: %s\n", problem.c_str());
+    std::abort();
+  }
+}
+
 // Collector work paced by allocation: between cycles, start one (a minor
 // collection in generational mode, or a major one when due); during one, an
 // incremental step.
 void allocationStep(GlobalState* g, size_t allocated) {
   if (g->gcRunning) return;
   if (g->gcState == kGCPause && g->totalBytes < g->gcThreshold) return;
+  if (g->gcTinySteps && ++g->stressCount % 256 == 0) verifyOrAbort(g);
   PauseTimer timer{g};
   g->gcRunning = true;
   if (g->gcState == kGCPause) {
     g->stepCredit = 0;
     if (g->gcKind == kGCIncremental) {
       startCycle(g);
-    } else if (majorDue(g) || (g->gcTinySteps && g->gcMinorCycles % 256 == 255)) {
+    } else if (majorDue(g) || (g->gcTinySteps && g->genMinorsSinceMajor >= 64)) {
       startMajor(g);
     } else {
       youngCollection(g);
@@ -776,6 +789,9 @@ void allocationStep(GlobalState* g, size_t allocated) {
     g->stepCredit += allocated;
     if (g->stepCredit >= g->gcStepSize) {
       ptrdiff_t budget = ptrdiff_t(g->stepCredit * size_t(g->gcStepMul) / 100);
+      // Tiny steps in generational mode: majors in small steps, but short
+      // enough to leave time for many minor collections.
+      if (g->gcTinySteps && g->gcKind == kGCGenerational) budget = 1024;
       step(g, budget > 0 ? budget : 1);  // always some progress
       g->stepCredit = 0;
     }
@@ -784,10 +800,13 @@ void allocationStep(GlobalState* g, size_t allocated) {
 }
 
 // The stress build: a full collection at every allocation in incremental
-// mode; in generational mode a minor collection, with a full one now and then.
+// mode; in generational mode a minor collection, with a full one now and
+// then. Every 64th time, the heap is verified first (reachable objects alive,
+// the barriers' invariant kept).
 void stressCollect(GlobalState* g) {
-  if (g->gcKind == kGCGenerational && g->gcState == kGCPause && ++g->stressCount % 16 != 0) {
-    if (g->gcRunning) return;
+  if (g->gcRunning) return;
+  if (++g->stressCount % 64 == 0) verifyOrAbort(g);
+  if (g->gcKind == kGCGenerational && g->gcState == kGCPause && g->stressCount % 16 != 0) {
     g->gcRunning = true;
     youngCollection(g);
     if (g->genMajorBase == 0) g->genMajorBase = g->totalBytes;
@@ -990,11 +1009,33 @@ std::string verifyHeap(lua_State* L) {
   std::unordered_set<const GCObject*> seen;
   std::vector<const GCObject*> pending;
   std::string problem;
+  // The collector's invariant: while the incremental collector marks, no
+  // black object points to a white one; in generational mode between
+  // collections, likewise for old objects (black), except those that the
+  // next minor collection traverses anyway (kAgeOld1, kAgeTouched2).
+  // Threads and open upvalues are exempt: stacks change without barriers.
+  bool incremental = g->gcState == kGCPropagate;
+  bool generational = g->gcKind == kGCGenerational && g->gcState == kGCPause;
+  const GCObject* parent = nullptr;  // whose references are being followed
+  auto exempt = [&](const GCObject* o) {
+    if (!(o->marked & kMarkBlack) || o->tag == kTagThread) return true;
+    if (o->tag == kTagUpval && static_cast<const UpVal*>(o)->isOpen()) return true;
+    return generational && (ageOf(o) == kAgeOld1 || ageOf(o) == kAgeTouched2);
+  };
   auto reach = [&](const GCObject* o, const char* from) {
-    if (!o || !problem.empty() || seen.count(o)) return;
+    if (!o || !problem.empty()) return;
+    if (parent && (incremental || generational) && isWhite(o) && !exempt(parent)) {
+      problem = std::string("a black ") + from + " points to a white object (a missing write barrier)";
+      return;
+    }
+    if (seen.count(o)) return;
     if (!live.count(o)) {
       problem = std::string("reference from a ") + from + " to an object that is not alive";
       return;
+    }
+    if (generational && !(o->marked & kMarkFixed)) {
+      if ((o->marked & kMarkBlack) && ageOf(o) < kAgeOld0) problem = std::string("a young object is black (from a ") + from + ")";
+      if (isWhite(o) && ageOf(o) >= kAgeOld0) problem = std::string("an old object is white (from a ") + from + ")";
     }
     seen.insert(o);
     pending.push_back(o);
@@ -1009,6 +1050,7 @@ std::string verifyHeap(lua_State* L) {
   while (!pending.empty() && problem.empty()) {
     const GCObject* o = pending.back();
     pending.pop_back();
+    parent = o;
     switch (o->tag) {
       case kTagShortString: case kTagLongString: break;
       case kTagTable: {

@@ -119,6 +119,9 @@ inline void barrierBack(GlobalState* g, GCObject* o, const Value& v) {
       (v.u.gc->marked & kWhiteBits))
     barrierBackSlow(g, o, v.u.gc);
 }
+inline void barrierBack(GlobalState* g, GCObject* o, GCObject* v) {
+  if ((o->marked & kMarkBlack) && (v->marked & kWhiteBits)) barrierBackSlow(g, o, v);
+}
 inline void barrierForward(GlobalState* g, GCObject* o, const Value& v) {
   if ((o->marked & kMarkBlack) && v.isCollectable() && (v.u.gc->marked & kWhiteBits)) barrierForwardSlow(g, o, v.u.gc);
 }

@@ -132,6 +132,7 @@ struct GlobalState {
   uint64_t gcLongestPauseNs = 0;     // longest single collector step (statistics)
   uint64_t gcCycles = 0;             // cycles completed (incremental cycles and major collections)
   uint64_t gcMinorCycles = 0;        // minor collections (generational mode)
+  uint64_t genMinorsSinceMajor = 0;  // minor collections since the last major one
   // Generational mode (gc/Heap.cpp explains the ages and lists).
   uint8_t gcKind = 1;                // gc::GCKind: generational by default
   bool genBarriers = true;           // barriers keep the generational invariant (else the incremental one)

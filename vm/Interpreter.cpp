@@ -740,6 +740,8 @@ L_CLOSURE: {
   for (int j = 0; j < np->numUpvalues; j++) {
     const UpvalueDesc& d = np->upvalues[j];
     c->upvals[j] = d.inStack ? findUpvalue(L, base + d.index) : cl->upvals[d.index];
+    // Creating an upvalue may run collections that leave c black (old).
+    gc::barrierBack(L->g, c, c->upvals[j]);
   }
   DISPATCH();
 }
