@@ -878,7 +878,7 @@ GCObject* newObject(lua_State* L, uint8_t tag, size_t size) {
   // raw allocations that follow objects (table parts, stacks), which cannot
   // collect themselves.
   bool nearLimit = g->memoryLimit != 0 && overLimit(g, size + g->memoryLimit / 8);
-  if (g->gcStopped == 0) {
+  if (g->gcStopped == 0 && (!g->gcUserStopped || nearLimit)) {
     if (nearLimit) collect(g);
     else if (kStress) stressCollect(g);
     else allocationStep(g, size);
@@ -898,7 +898,7 @@ void fullCollect(lua_State* L) {
 
 bool stepCollect(lua_State* L, size_t kilobytes) {
   GlobalState* g = G(L);
-  if (g->gcRunning) return false;
+  if (g->gcRunning || g->gcStopped) return false;
   PauseTimer timer{g};
   g->gcRunning = true;
   bool ended = false;

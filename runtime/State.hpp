@@ -114,7 +114,8 @@ struct GlobalState {
   size_t gcThreshold = 0;          // collect when totalBytes passes this
   size_t memoryLimit = 0;          // 0: none; past it allocations fail with "not enough memory"
   int gcPause = 200;               // next threshold = live * pause / 100
-  int gcStopped = 0;               // collections are paused while > 0
+  int gcStopped = 0;               // collections are paused while > 0 (internal pauses, gc::PauseGuard)
+  bool gcUserStopped = false;      // collectgarbage("stop"): no automatic collections
   bool gcRunning = false;
   uint8_t currentWhite = 1;         // gc::kWhite0 or kWhite1
   uint8_t gcState = 0;               // gc::GCState

@@ -478,7 +478,7 @@ int baseCollectgarbage(lua_State* L) {
   }
   if (o == "step") {
     Integer kilobytes = optInteger(L, 2, "collectgarbage", 0);
-    bool ended = g->gcStopped == 0 ? gc::stepCollect(L, kilobytes > 0 ? size_t(kilobytes) : 0) : false;
+    bool ended = gc::stepCollect(L, kilobytes > 0 ? size_t(kilobytes) : 0);
     runPendingFinalizers(L);
     push(L, Value::boolean(ended));
     return 1;
@@ -488,12 +488,12 @@ int baseCollectgarbage(lua_State* L) {
     return 1;
   }
   if (o == "isrunning") {
-    push(L, Value::boolean(g->gcStopped == 0));
+    push(L, Value::boolean(!g->gcUserStopped));
     return 1;
   }
   if (o == "stop" || o == "restart") {
-    if (o == "stop" && g->gcStopped == 0) g->gcStopped = 1;
-    else if (o == "restart" && g->gcStopped > 0) g->gcStopped = 0;
+    // Explicit collections ("collect", "step") still run (as Lua's do).
+    g->gcUserStopped = o == "stop";
     push(L, Value::integer(0));
     return 1;
   }

@@ -1,0 +1,246 @@
+// The generational collector (§2.5.2): ages, minor collections, the write
+// barriers' generational side (touched tables, objects made old at once),
+// weak tables, ephemerons and finalizers in minor collections, major
+// collections in steps, switching modes. Automatic collections are stopped
+// (collectgarbage("stop")) so that each minor collection is the test's own.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "gc/Heap.hpp"
+#include "runtime/State.hpp"
+#include "runtime/String.hpp"
+#include "runtime/Table.hpp"
+#include "stdlib/Lib.hpp"
+#include "vm/Debug.hpp"
+#include "vm/Load.hpp"
+#include "vm/Vm.hpp"
+
+using namespace tycho;
+
+namespace {
+
+struct Engine {
+  lua_State* L = newState();
+  Engine() {
+    installErrorHandlerHook(G(L));
+    lib::openAll(L);
+    G(L)->genMajorMul = 100000;  // no major collection unless asked for
+  }
+  ~Engine() { closeLuaState(L); }
+  std::string run(const std::string& src) {
+    if (loadSource(L, src, "=t") != kOk || protectedCall(L, L->top - 1, 0) != kOk) {
+      std::string msg = L->top[-1].isString() ? std::string(view(L->top[-1].asString())) : "(not a string)";
+      L->top--;
+      return msg;
+    }
+    return "";
+  }
+  GCObject* global(const char* name) {
+    const Value* v = tableGetString(G(L), globalsTable(L), newString(L, name));
+    REQUIRE(v->isCollectable());
+    return v->u.gc;
+  }
+  void minor() {
+    uint64_t before = G(L)->gcMinorCycles;
+    gc::stepCollect(L, 0);
+    REQUIRE(G(L)->gcMinorCycles == before + 1);
+    CHECK(gc::verifyHeap(L) == "");
+  }
+};
+
+bool isBlack(const GCObject* o) { return (o->marked & gc::kMarkBlack) != 0; }
+bool isWhite(const GCObject* o) { return (o->marked & gc::kWhiteBits) != 0; }
+
+}  // namespace
+
+TEST_CASE("generational mode is the default; objects age through minor collections") {
+  Engine e;
+  CHECK(G(e.L)->gcKind == gc::kGCGenerational);
+  CHECK(e.run("collectgarbage() collectgarbage('stop') x = {}") == "");
+  GCObject* x = e.global("x");
+  CHECK(gc::ageOf(x) == gc::kAgeNew);
+  CHECK(isWhite(x));
+  e.minor();
+  CHECK(gc::ageOf(x) == gc::kAgeSurvival);
+  CHECK(isWhite(x));
+  e.minor();
+  CHECK(gc::ageOf(x) == gc::kAgeOld1);
+  CHECK(isBlack(x));
+  e.minor();
+  CHECK(gc::ageOf(x) == gc::kAgeOld);
+  CHECK(isBlack(x));
+  // A full collection makes every survivor old at once.
+  CHECK(e.run("y = {} collectgarbage() collectgarbage('stop')") == "");
+  CHECK(gc::ageOf(e.global("y")) == gc::kAgeOld);
+}
+
+TEST_CASE("minor collections free unreachable young objects only") {
+  Engine e;
+  CHECK(e.run("collectgarbage() collectgarbage('stop') old = {} for i = 1, 100 do old[i] = {i} end") == "");
+  e.minor();
+  e.minor();  // old and its contents are old now
+  size_t before = G(e.L)->totalBytes;
+  CHECK(e.run("for i = 1, 10000 do local t = {i, i} end") == "");
+  CHECK(G(e.L)->totalBytes > before + 10000 * 32);
+  e.minor();
+  CHECK(G(e.L)->totalBytes < before + 16 * 1024);
+  CHECK(e.run("for i = 1, 100 do assert(old[i][1] == i) end") == "");
+}
+
+TEST_CASE("a young value stored into an old table keeps living: the table is touched") {
+  Engine e;
+  CHECK(e.run("t = {} collectgarbage() collectgarbage('stop')") == "");
+  GCObject* t = e.global("t");
+  CHECK(gc::ageOf(t) == gc::kAgeOld);
+  CHECK(e.run("t.x = {1, 2, 3} t[1] = {n = 'young'}") == "");
+  CHECK(gc::ageOf(t) == gc::kAgeTouched1);
+  CHECK(!isBlack(t));  // gray: no more barriers until the next minor collection
+  CHECK(G(e.L)->genTouchedCount == 1);
+  e.minor();
+  CHECK(gc::ageOf(t) == gc::kAgeTouched2);
+  CHECK(isBlack(t));
+  CHECK(e.run("t.z = {}") == "");  // touched again while listed: not listed twice
+  CHECK(gc::ageOf(t) == gc::kAgeTouched1);
+  CHECK(G(e.L)->genTouchedCount == 1);
+  for (int i = 0; i < 4; i++) e.minor();
+  CHECK(gc::ageOf(t) == gc::kAgeOld);
+  CHECK(G(e.L)->genTouchedCount == 0);
+  CHECK(e.run("assert(t.x[3] == 3 and t[1].n == 'young' and type(t.z) == 'table')") == "");
+}
+
+TEST_CASE("a large old table marks a stored young value and makes it old at once") {
+  Engine e;
+  CHECK(e.run("big = {} for i = 1, 5000 do big[i] = i end collectgarbage() collectgarbage('stop')") == "");
+  auto* big = static_cast<Table*>(e.global("big"));
+  CHECK(e.run("big[1] = {'v'}") == "");
+  CHECK(isBlack(big));
+  CHECK(gc::ageOf(big) == gc::kAgeOld);
+  GCObject* v = big->array[0].u.gc;
+  CHECK(gc::ageOf(v) == gc::kAgeOld0);
+  CHECK(!isWhite(v));
+  e.minor();
+  CHECK(gc::ageOf(v) == gc::kAgeOld1);
+  e.minor();
+  CHECK(gc::ageOf(v) == gc::kAgeOld);
+  CHECK(e.run("assert(big[1][1] == 'v')") == "");
+}
+
+TEST_CASE("a young value stored into an old upvalue keeps living") {
+  Engine e;
+  CHECK(e.run("local u function setu(v) u = v end function getu() return u end collectgarbage() collectgarbage('stop')") == "");
+  CHECK(e.run("setu({42, {43}})") == "");
+  for (int i = 0; i < 4; i++) e.minor();
+  CHECK(e.run("assert(getu()[1] == 42 and getu()[2][1] == 43)") == "");
+}
+
+TEST_CASE("an old coroutine's stack is a root of every minor collection") {
+  Engine e;
+  CHECK(e.run(R"(
+    co = coroutine.wrap(function()
+      local held = {}
+      while true do
+        held[#held + 1] = coroutine.yield(#held)
+        local fresh = {#held}  -- only on the coroutine's stack
+        coroutine.yield(fresh)
+        assert(fresh[1] == #held)
+      end
+    end)
+    co()
+    collectgarbage() collectgarbage('stop')
+  )") == "");
+  for (int round = 0; round < 3; round++) {
+    CHECK(e.run("local f = co({}) assert(type(f) == 'table')") == "");
+    e.minor();
+    e.minor();
+    CHECK(e.run("co()") == "");
+  }
+}
+
+TEST_CASE("minor collections clear weak tables and finalize young objects") {
+  Engine e;
+  CHECK(e.run("collectgarbage() collectgarbage('stop') w = setmetatable({}, {__mode = 'v'}) done = 0") == "");
+  CHECK(e.run("w[1] = {} w[2] = 'strings stay' keep = {} w[3] = keep") == "");
+  CHECK(e.run("setmetatable({}, {__gc = function() done = done + 1 end})") == "");
+  e.minor();
+  CHECK(e.run("assert(w[1] == nil and w[2] == 'strings stay' and w[3] == keep)") == "");
+  CHECK(e.run("assert(done == 1, done)") == "");  // run at the next safe point
+  // Ephemerons: an entry whose value refers to its own key goes with the key.
+  CHECK(e.run("eph = setmetatable({}, {__mode = 'k'})") == "");
+  e.minor();
+  e.minor();
+  e.minor();
+  CHECK(gc::ageOf(e.global("eph")) == gc::kAgeOld);
+  CHECK(e.run("local k = {} eph[k] = {k} k2 = {} eph[k2] = {k2}") == "");
+  e.minor();
+  CHECK(e.run("local n = 0 for k, v in pairs(eph) do n = n + 1 assert(v[1] == k and k == k2) end assert(n == 1)") == "");
+}
+
+TEST_CASE("resurrected young objects stay usable until their finalizer has run") {
+  Engine e;
+  CHECK(e.run("collectgarbage() collectgarbage('stop') saved = {} order = {}") == "");
+  CHECK(e.run(R"(
+    for i = 1, 3 do
+      setmetatable({i, {i * 10}}, {__gc = function(o) saved[#saved + 1] = o order[#order + 1] = o[1] end})
+    end
+  )") == "");
+  e.minor();
+  CHECK(e.run("") == "");
+  // Called in the reverse order of marking (§2.5.3).
+  CHECK(e.run("assert(#order == 3 and order[1] == 3 and order[2] == 2 and order[3] == 1)") == "");
+  for (int i = 0; i < 3; i++) e.minor();
+  CHECK(e.run("for i = 1, 3 do local o = saved[i] assert(o[2][1] == o[1] * 10) end") == "");
+}
+
+TEST_CASE("a major collection in generational mode runs in steps between the program's own") {
+  Engine e;
+  G(e.L)->genMajorMul = 100;
+  static int sawMajor;
+  sawMajor = 0;
+  lib::setFunction(e.L, globalsTable(e.L), "probe", [](lua_State* L) {
+    if (G(L)->genMajor && !G(L)->genWhitening && G(L)->gcState == gc::kGCPropagate) sawMajor++;
+    return 0;
+  });
+  CHECK(e.run(R"(
+    local keep = {}
+    for i = 1, 200000 do
+      keep[i % 50000 + 1] = {i}
+      if i % 100 == 0 then probe() end
+    end
+    for i = 1, 50000 do assert(keep[i][1] % 50000 + 1 == i) end
+  )") == "");
+  CHECK(sawMajor > 0);
+  CHECK(G(e.L)->gcCycles > 0);
+  CHECK(G(e.L)->gcMinorCycles > 0);
+  CHECK(gc::verifyHeap(e.L) == "");
+}
+
+TEST_CASE("switching modes keeps every reachable object") {
+  Engine e;
+  const char* build = R"(
+    data = {}
+    for i = 1, 3000 do data[i] = {i, tostring(i), function() return i end} end
+    cos = {}
+    for i = 1, 20 do cos[i] = coroutine.wrap(function() local x = {i} while true do coroutine.yield(x[1]) end end) end
+  )";
+  const char* check = R"(
+    for i = 1, 3000 do local d = data[i] assert(d[1] == i and d[2] == tostring(i) and d[3]() == i) end
+    for i = 1, 20 do assert(cos[i]() == i) end
+  )";
+  CHECK(e.run(build) == "");
+  CHECK(e.run("assert(collectgarbage('incremental') == 'generational')") == "");
+  CHECK(G(e.L)->gcKind == gc::kGCIncremental);
+  CHECK(gc::verifyHeap(e.L) == "");
+  CHECK(e.run(check) == "");
+  CHECK(e.run("for i = 1, 20000 do local t = {i} end") == "");
+  CHECK(e.run(check) == "");
+  CHECK(e.run("assert(collectgarbage('generational') == 'incremental')") == "");
+  CHECK(G(e.L)->gcKind == gc::kGCGenerational);
+  CHECK(gc::ageOf(e.global("data")) == gc::kAgeOld);
+  CHECK(gc::verifyHeap(e.L) == "");
+  CHECK(e.run("collectgarbage('stop')") == "");
+  e.minor();
+  CHECK(e.run(check) == "");
+  e.minor();
+  CHECK(e.run(check) == "");
+}
