@@ -161,4 +161,79 @@ do
   assert(not ok and e == "bad argument #1 to 'collectgarbage' (invalid option 'nonsense')", e)
 end
 
+-- collection while stopped: "stop" ends automatic collections only (§6.1)
+do
+  collectgarbage()
+  collectgarbage("stop")
+  local kb = collectgarbage("count")
+  for i = 1, 20000 do local t = {i} end
+  assert(collectgarbage("count") > kb + 100, "no automatic collection while stopped")
+  collectgarbage()
+  assert(collectgarbage("count") < kb + 64, "an explicit collection still runs")
+  assert(collectgarbage("isrunning") == false, "and the collector stays stopped")
+  collectgarbage("restart")
+end
+
+-- the two modes (§2.5.1, §2.5.2): switching returns the previous mode; the
+-- parameters are accepted; the rules of weak tables and finalizers hold in both
+local startMode = collectgarbage("incremental")
+assert(startMode == "incremental" or startMode == "generational", startMode)
+assert(collectgarbage("incremental") == "incremental", "already incremental")
+assert(collectgarbage("generational") == "incremental", "previous mode")
+assert(collectgarbage("generational", 20, 100) == "generational", "with parameters")
+assert(collectgarbage("incremental", 100, 200, 10) == "generational")
+assert(collectgarbage("setpause", 200) == 100, "pause set by incremental")
+assert(collectgarbage("setstepmul", 100) == 200, "step multiplier set by incremental")
+collectgarbage("setstepmul", 400)
+
+local function checkRules(mode)
+  collectgarbage(mode)
+  local wv = setmetatable({}, {__mode = "v"})
+  local wk = setmetatable({}, {__mode = "k"})
+  local keep = {}
+  local finalized = {}
+  local resurrected
+  collectgarbage()
+  for round = 1, 3 do
+    -- values stored into an old (or young) weak table after collections
+    wv[1] = {}
+    wv[2] = keep
+    do
+      local k = {}
+      wk[k] = {k}
+    end
+    wk[keep] = {}
+    local hold = {}  -- the three become unreachable together
+    for i = 1, 3 do
+      hold[i] = setmetatable({i}, {__gc = function(o)
+        finalized[#finalized + 1] = o[1]
+        resurrected = o
+      end})
+    end
+    hold = nil
+    if mode == "generational" then
+      assert(collectgarbage("step") == false, "a generational step is not a cycle")
+    else
+      local ended = false
+      for i = 1, 1000 do
+        if collectgarbage("step") then ended = true break end
+      end
+      assert(ended, "incremental steps finish a cycle")
+    end
+    collectgarbage()
+    assert(wv[1] == nil and wv[2] == keep, mode .. ": weak values")
+    local n = 0
+    for key in pairs(wk) do n = n + 1 assert(key == keep) end
+    assert(n == 1, mode .. ": ephemerons")
+    assert(#finalized == 3 * round, mode .. ": finalizers")
+    local last = #finalized
+    assert(finalized[last] == 1 and finalized[last - 1] == 2 and finalized[last - 2] == 3,
+           mode .. ": finalizers in reverse order of marking")
+    assert(resurrected[1] == 1, mode .. ": a finalized object is usable")
+  end
+end
+checkRules("generational")
+checkRules("incremental")
+collectgarbage(startMode)
+
 print("OK")
