@@ -371,7 +371,7 @@ bool sweepSome(GlobalState* g, ptrdiff_t& budget) {
         g->sweepCursor = p;
         return false;
       }
-      budget -= 16;  // sweeping an object is cheap next to traversing one
+      budget -= 1;
       if (o->marked & kMarkFixed) {
         p = &o->next;
       } else if (g->genWhitening) {
@@ -462,6 +462,7 @@ void atomic(GlobalState* g) {
   g->gcAtomic = false;
   g->gcState = kGCSweep;
   g->sweepStage = 0;
+  g->sweepAllocated = 0;
   g->sweepCursor = &g->allObjects;
   if (g->genMajor) {
     // The sweep of a major collection makes the survivors old: from now on
@@ -482,9 +483,13 @@ void setMinorThreshold(GlobalState* g) {
   g->gcThreshold = g->totalBytes + debt;
 }
 
-// The threshold of the next incremental cycle: the heap grown by gcPause percent.
+// The threshold of the next incremental cycle: the live heap grown by
+// gcPause percent. Objects made during the sweep are not known to be live
+// (most are garbage already): they do not count.
 void setPauseThreshold(GlobalState* g) {
-  size_t threshold = g->totalBytes / 100 * size_t(g->gcPause);
+  size_t live = g->totalBytes - (g->sweepAllocated < g->totalBytes ? g->sweepAllocated : 0);
+  g->sweepAllocated = 0;
+  size_t threshold = live / 100 * size_t(g->gcPause);
   g->gcThreshold = threshold < g->gcMinThreshold ? g->gcMinThreshold : threshold;
 }
 
@@ -523,14 +528,23 @@ void endCycle(GlobalState* g) {
     g->genMajor = false;
     g->genSurvival = g->genOld = g->genFirstSwept;
     g->genFirstSwept = nullptr;
-    g->genMajorBase = g->totalBytes;
-    setMinorThreshold(g);
+    // What the program allocated during the major collection is young and
+    // mostly garbage: a minor collection right away frees it, and the heap
+    // it leaves is the base that the next major collection is measured from.
+    g->genMajorBase = 0;
+    g->gcThreshold = g->totalBytes;
     return;
   }
   setPauseThreshold(g);
 }
 
-// Does about `budget` bytes' worth of collection work.
+// Collection work is counted as Lua counts it: one unit per object swept or
+// traversed, plus one per slot of a traversed table. A step does
+// gcStepMul units for every value's worth (16 bytes) allocated (§2.5.1: a
+// multiplier of 100 is Lua's default).
+ptrdiff_t workFor(const GlobalState* g, size_t bytes) { return ptrdiff_t(bytes / sizeof(Value) * size_t(g->gcStepMul)); }
+
+// Does about `budget` units of collection work.
 // Large strong tables are traversed a chunk of slots per step, so that one
 // table never makes a long pause. While one is in progress (g->partialTable)
 // stores into it mark the stored value (see barrierBackSlow); a resize starts
@@ -543,7 +557,7 @@ bool isLargeStrongTable(GlobalState* g, GCObject* o) {
   return t->arraySize + t->nodeCapacity() > kChunkSlots && !isWeakTable(g, t);
 }
 
-ptrdiff_t traverseChunk(GlobalState* g, ptrdiff_t budget) {
+ptrdiff_t traverseChunk(GlobalState* g) {
   Table* t = g->partialTable;
   uint32_t total = t->arraySize + t->nodeCapacity();
   if (total != g->partialSize) {
@@ -552,7 +566,7 @@ ptrdiff_t traverseChunk(GlobalState* g, ptrdiff_t budget) {
     g->partialIndex = 0;
     if (t->metatable) markObject(g, t->metatable);
   }
-  uint32_t end = g->partialIndex + uint32_t(budget / 16 > ptrdiff_t(kChunkSlots) ? budget / 16 : kChunkSlots);
+  uint32_t end = g->partialIndex + kChunkSlots;
   if (end > total) end = total;
   for (uint32_t i = g->partialIndex; i < end; i++) {
     if (i < t->arraySize) {
@@ -568,7 +582,7 @@ ptrdiff_t traverseChunk(GlobalState* g, ptrdiff_t budget) {
     markValue(g, node.key);
     markValue(g, node.value);
   }
-  ptrdiff_t work = ptrdiff_t(end - g->partialIndex) * 16 + 64;
+  ptrdiff_t work = ptrdiff_t(end - g->partialIndex) + 1;
   g->partialIndex = end;
   if (end == total) {
     makeBlack(t);
@@ -587,8 +601,11 @@ void step(GlobalState* g, ptrdiff_t budget) {
       continue;
     }
     if (g->gcState == kGCPropagate) {
-      if (g->partialTable) {
-        budget -= traverseChunk(g, budget);
+      // A chunk of the large table in progress only when few objects wait:
+      // a chunk can gray thousands, and a mark stack that grows without
+      // bound costs memory and, as it is reallocated, pauses.
+      if (g->partialTable && g->grayCount < kChunkSlots) {
+        budget -= traverseChunk(g);
         continue;
       }
       if (g->grayCount == 0) {
@@ -607,15 +624,19 @@ void step(GlobalState* g, ptrdiff_t budget) {
       }
       GCObject* o = g->gray[--g->grayCount];
       if (isLargeStrongTable(g, o)) {
+        if (g->partialTable) {
+          pushGrayAgain(g, o);  // one at a time; back to gray when the stack empties
+          continue;
+        }
         g->partialTable = static_cast<Table*>(o);
         g->partialIndex = 0;
         g->partialSize = 0;
-        budget -= traverseChunk(g, budget);
+        budget -= traverseChunk(g);
         continue;
       }
       traverse(g, o);
-      budget -= 64;
-      if (o->tag == kTagTable) budget -= ptrdiff_t(static_cast<Table*>(o)->arraySize + static_cast<Table*>(o)->nodeCapacity() * 2) * 16;
+      budget -= 1;
+      if (o->tag == kTagTable) budget -= ptrdiff_t(static_cast<Table*>(o)->arraySize + static_cast<Table*>(o)->nodeCapacity() * 2);
     } else {
       if (sweepSome(g, budget)) endCycle(g);
     }
@@ -729,6 +750,7 @@ void startMajor(GlobalState* g) {
 }
 
 bool majorDue(const GlobalState* g) {
+  if (g->genMajorBase == 0) return false;  // set by the next minor collection
   return g->totalBytes > g->genMajorBase + g->genMajorBase / 100 * size_t(g->genMajorMul);
 }
 
@@ -770,7 +792,13 @@ void verifyOrAbort(GlobalState* g) {
 // incremental step.
 void allocationStep(GlobalState* g, size_t allocated) {
   if (g->gcRunning) return;
-  if (g->gcState == kGCPause && g->totalBytes < g->gcThreshold) return;
+  if (g->gcState == kGCPause) {
+    if (g->totalBytes < g->gcThreshold) return;
+  } else {
+    g->stepCredit += allocated;
+    if (g->gcState == kGCSweep) g->sweepAllocated += allocated;
+    if (g->stepCredit < g->gcStepSize) return;
+  }
   if (g->gcTinySteps && ++g->stressCount % 256 == 0) verifyOrAbort(g);
   PauseTimer timer{g};
   g->gcRunning = true;
@@ -786,15 +814,12 @@ void allocationStep(GlobalState* g, size_t allocated) {
       setMinorThreshold(g);
     }
   } else {
-    g->stepCredit += allocated;
-    if (g->stepCredit >= g->gcStepSize) {
-      ptrdiff_t budget = ptrdiff_t(g->stepCredit * size_t(g->gcStepMul) / 100);
-      // Tiny steps in generational mode: majors in small steps, but short
-      // enough to leave time for many minor collections.
-      if (g->gcTinySteps && g->gcKind == kGCGenerational) budget = 1024;
-      step(g, budget > 0 ? budget : 1);  // always some progress
-      g->stepCredit = 0;
-    }
+    ptrdiff_t budget = workFor(g, g->stepCredit);
+    // Tiny steps in generational mode: majors in small steps, but short
+    // enough to leave time for many minor collections.
+    if (g->gcTinySteps && g->gcKind == kGCGenerational) budget = 64;
+    step(g, budget > 0 ? budget : 1);  // always some progress
+    g->stepCredit = 0;
   }
   g->gcRunning = false;
 }
@@ -914,7 +939,7 @@ bool stepCollect(lua_State* L, size_t kilobytes) {
   } else {
     if (g->gcState == kGCPause) startCycle(g);
     size_t bytes = kilobytes ? kilobytes * 1024 : g->gcStepSize;
-    step(g, ptrdiff_t(bytes / 100 * size_t(g->gcStepMul)) + 1);
+    step(g, workFor(g, bytes) + 1);
     ended = g->gcState == kGCPause && g->gcKind == kGCIncremental;
   }
   g->gcRunning = false;

@@ -10,7 +10,7 @@ namespace tycho {
 
 Proto* newProto(lua_State* L) {
   auto* p = static_cast<Proto*>(gc::newObject(L, kTagProto, sizeof(Proto)));
-  std::memset(reinterpret_cast<char*>(p) + sizeof(GCObject), 0, sizeof(Proto) - sizeof(GCObject));
+  clearFields(p, sizeof(Proto));
   return p;
 }
 

@@ -196,7 +196,7 @@ lua_State* newState() {
 
 lua_State* newThread(lua_State* L) {
   auto* thread = static_cast<lua_State*>(gc::newObject(L, kTagThread, sizeof(lua_State)));
-  std::memset(reinterpret_cast<char*>(thread) + sizeof(GCObject), 0, sizeof(lua_State) - sizeof(GCObject));
+  clearFields(thread, sizeof(lua_State));
   thread->g = G(L);
   initStack(thread, L);  // raw allocations only: no collection can run here
   return thread;

@@ -125,9 +125,10 @@ struct GlobalState {
   GCObject** grayAgain = nullptr;    // objects to traverse (again) at the end of marking
   size_t grayAgainCount = 0, grayAgainCapacity = 0;
   size_t stepCredit = 0;             // bytes allocated since the last step
+  size_t sweepAllocated = 0;         // bytes of objects made during this cycle's sweep (not counted as live)
   Table* partialTable = nullptr;     // a large table being traversed in chunks
   uint32_t partialIndex = 0, partialSize = 0;
-  int gcStepMul = 400;               // work per step, in percent of the bytes allocated
+  int gcStepMul = 100;               // work per value's worth of allocation (see gc/Heap.cpp workFor)
   size_t gcStepSize = 8192;          // bytes allocated between steps
   size_t gcMinThreshold = 1 << 20;   // no cycle starts below this heap size
   uint64_t gcLongestPauseNs = 0;     // longest single collector step (statistics)
@@ -142,7 +143,7 @@ struct GlobalState {
   bool gcTinySteps = false;          // test mode: collect at every chance (see --gc-tiny-steps)
   int genMinorMul = 20;              // a minor collection after the heap grows this percent
   int genMajorMul = 100;             // a major collection after the heap grows this percent since the last one
-  size_t genMaxNursery = size_t(8) << 20;  // at most this many bytes allocated between minor collections
+  size_t genMaxNursery = size_t(2) << 20;  // at most this many bytes allocated between minor collections
   size_t genMajorBase = 0;           // heap size after the last major collection
   GCObject* genSurvival = nullptr;   // first object of allObjects that survived one minor collection
   GCObject* genOld = nullptr;        // first old object of allObjects (the rest are old too)
