@@ -4,6 +4,7 @@
 
 #include <mimalloc.h>
 
+#include <cassert>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -20,6 +21,30 @@ namespace tycho::gc {
 
 namespace {
 
+// The size of the block the allocator gives for a request (mi_good_size),
+// from a table for small requests: all sizes of the same number of words
+// share a size class.
+struct SmallSizeClasses {
+  size_t bytes[129];
+  SmallSizeClasses() {
+    for (size_t words = 0; words <= 128; words++) bytes[words] = mi_good_size(words * 8);
+  }
+};
+const SmallSizeClasses kSmallSizeClasses;
+inline size_t blockSize(size_t size) {
+  return size <= 1024 ? kSmallSizeClasses.bytes[(size + 7) >> 3] : mi_good_size(size);
+}
+
+// Reallocates a block of the state's heap (of oldSize bytes; none when
+// null), keeping the byte count exact (see allocRaw); null, and the block
+// unchanged, when out of memory.
+void* reallocAccounted(GlobalState* g, void* block, size_t oldSize, size_t newSize) {
+  void* p = mi_heap_realloc(static_cast<mi_heap_t*>(g->heap), block, newSize);
+  if (p == nullptr) return nullptr;
+  g->totalBytes = g->totalBytes - (block ? blockSize(oldSize) : 0) + blockSize(newSize);
+  return p;
+}
+
 #ifdef TYCHO_GC_STRESS
 constexpr bool kStress = true;
 #else
@@ -33,9 +58,8 @@ constexpr bool kStress = false;
 void pushObject(GlobalState* g, GCObject**& items, size_t& count, size_t& capacity, GCObject* o) {
   if (count == capacity) {
     size_t cap = capacity ? capacity * 2 : 256;
-    auto* fresh = static_cast<GCObject**>(mi_heap_realloc(static_cast<mi_heap_t*>(g->heap), items, sizeof(GCObject*) * cap));
+    auto* fresh = static_cast<GCObject**>(reallocAccounted(g, items, sizeof(GCObject*) * capacity, sizeof(GCObject*) * cap));
     if (!fresh) std::abort();  // cannot even record what is reachable
-    g->totalBytes += sizeof(GCObject*) * (cap - capacity);
     items = fresh;
     capacity = cap;
   }
@@ -515,9 +539,8 @@ void endCycle(GlobalState* g) {
   if (g->genThreadsCapacity > 1024 && g->genThreadsCount < g->genThreadsCapacity / 4) {
     size_t cap = 1024;
     while (cap < g->genThreadsCount * 2) cap *= 2;
-    auto* fresh = static_cast<GCObject**>(mi_heap_realloc(static_cast<mi_heap_t*>(g->heap), g->genThreads, sizeof(GCObject*) * cap));
+    auto* fresh = static_cast<GCObject**>(reallocAccounted(g, g->genThreads, sizeof(GCObject*) * g->genThreadsCapacity, sizeof(GCObject*) * cap));
     if (fresh) {
-      g->totalBytes -= sizeof(GCObject*) * (g->genThreadsCapacity - cap);
       g->genThreads = fresh;
       g->genThreadsCapacity = cap;
     }
@@ -866,34 +889,38 @@ bool overLimit(const GlobalState* g, size_t size) {
   return g->memoryLimit != 0 && g->totalBytes + size > g->memoryLimit;
 }
 
+// The heap's byte count is what the allocator really holds: each block's
+// size rounded up to its size class (blockSize), so that
+// collectgarbage("count") is exact. Callers free a block with the size they
+// asked for.
 void* allocRaw(lua_State* L, size_t size) {
   GlobalState* g = G(L);
   if (overLimit(g, size)) memoryError(L);
   void* p = mi_heap_malloc(static_cast<mi_heap_t*>(g->heap), size);
-  if (p == nullptr && size != 0) memoryError(L);
-  g->totalBytes += size;
+  if (p == nullptr) memoryError(L);
+  g->totalBytes += blockSize(size);
   return p;
 }
 
 void* allocRawNoThrow(GlobalState* g, size_t size) {
   void* p = mi_heap_malloc(static_cast<mi_heap_t*>(g->heap), size);
-  if (p) g->totalBytes += size;
+  if (p) g->totalBytes += blockSize(size);
   return p;
 }
 
 void* reallocRaw(lua_State* L, void* block, size_t oldSize, size_t newSize) {
   GlobalState* g = G(L);
   if (newSize > oldSize && overLimit(g, newSize - oldSize)) memoryError(L);
-  void* p = mi_heap_realloc(static_cast<mi_heap_t*>(g->heap), block, newSize);
-  if (p == nullptr && newSize != 0) memoryError(L);
-  g->totalBytes = g->totalBytes - oldSize + newSize;
+  void* p = reallocAccounted(g, block, block ? oldSize : 0, newSize);
+  if (p == nullptr) memoryError(L);
   return p;
 }
 
 void freeRaw(GlobalState* g, void* block, size_t size) {
   if (!block) return;
+  assert(mi_usable_size(block) >= size);
+  g->totalBytes -= blockSize(size);
   mi_free(block);
-  g->totalBytes -= size;
 }
 
 GCObject* newObject(lua_State* L, uint8_t tag, size_t size) {

@@ -2,6 +2,8 @@
 // verifier), weak tables, finalizers, memory accounting and the memory limit.
 #include <doctest/doctest.h>
 
+#include <mimalloc.h>
+
 #include <string>
 
 #include "gc/Heap.hpp"
@@ -128,4 +130,31 @@ TEST_CASE("collectgarbage sets the collector's parameters") {
   CHECK(G(e.L)->genMinorMul == 30);
   CHECK(G(e.L)->genMajorMul == 148);
   CHECK(G(e.L)->gcKind == gc::kGCGenerational);
+}
+
+namespace {
+bool sumBlocks(const mi_heap_t*, const mi_heap_area_t* area, void*, size_t, void* arg) {
+  *static_cast<size_t*>(arg) += area->used * area->block_size;
+  return true;
+}
+size_t allocatorHolds(lua_State* L) {
+  size_t bytes = 0;
+  mi_heap_visit_blocks(static_cast<mi_heap_t*>(G(L)->heap), false, sumBlocks, &bytes);
+  return bytes;
+}
+}  // namespace
+
+TEST_CASE("collectgarbage('count') is what the allocator holds") {
+  Engine e;
+  CHECK(G(e.L)->totalBytes == allocatorHolds(e.L));
+  CHECK(e.run(R"(
+    keep = {}
+    for i = 1, 20000 do keep[i] = {i, tostring(i), string.rep("x", i % 300)} end
+    for i = 1, 20000, 2 do keep[i] = nil end
+  )") == "");
+  CHECK(G(e.L)->totalBytes == allocatorHolds(e.L));
+  CHECK(e.run("collectgarbage() keep = nil collectgarbage('step')") == "");
+  CHECK(G(e.L)->totalBytes == allocatorHolds(e.L));
+  CHECK(e.run("collectgarbage()") == "");
+  CHECK(G(e.L)->totalBytes == allocatorHolds(e.L));
 }
