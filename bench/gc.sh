@@ -3,10 +3,10 @@
 # collector pause, for Tycho and lua5.4, each in its incremental and its
 # generational mode. Usage: bench/gc.sh [tycho-binary]
 set -u
+tycho=$(realpath "${1:-$(dirname "$0")/../build/cli/tycho}")
 cd "$(dirname "$0")/programs"
-tycho=${1:-../../build/cli/tycho}
 printf '| program | engine | mode | time (s) | peak RSS (MB) | longest pause (ms) |\n|---|---|---|---|---|---|\n'
-for prog in "binary-trees.lua 16" "short-strings.lua" "table-churn.lua" "gc-large-heap.lua 2000000"; do
+for prog in "binary-trees.lua 16" "short-strings.lua" "table-churn.lua" "gc-large-heap.lua 10000000"; do
   set -- $prog
   for engine in tycho lua5.4; do
     for mode in incremental generational; do

@@ -1,6 +1,7 @@
 -- A large long-lived heap with a small working set: measures how long the
 -- collector makes the program wait (run with TYCHO_GC_STATS=1 for Tycho's
--- longest pause). Argument: number of long-lived records (default 2*10^6).
+-- longest pause). Argument: number of long-lived records (default 2*10^6;
+-- bench/gc.sh uses 10^7, about a gigabyte).
 local n = tonumber(arg and arg[1]) or 2000000
 local heap = {}
 for i = 1, n do heap[i] = {i, i + 1} end
