@@ -55,24 +55,37 @@ constexpr bool kStress = false;
 
 // Appends to one of the collector's object stacks, growing it outside the
 // accounted allocator's failure path (nothing can be collected mid-mark).
-void pushObject(GlobalState* g, GCObject**& items, size_t& count, size_t& capacity, GCObject* o) {
-  if (count == capacity) {
-    size_t cap = capacity ? capacity * 2 : 256;
-    auto* fresh = static_cast<GCObject**>(reallocAccounted(g, items, sizeof(GCObject*) * capacity, sizeof(GCObject*) * cap));
+void push(GlobalState* g, ObjectStack& stack, GCObject* o) {
+  if (stack.count == stack.capacity) {
+    size_t cap = stack.capacity ? stack.capacity * 2 : 256;
+    auto* fresh = static_cast<GCObject**>(reallocAccounted(g, stack.items, sizeof(GCObject*) * stack.capacity, sizeof(GCObject*) * cap));
     if (!fresh) std::abort();  // cannot even record what is reachable
-    items = fresh;
-    capacity = cap;
+    stack.items = fresh;
+    stack.capacity = cap;
   }
-  items[count++] = o;
+  stack.items[stack.count++] = o;
 }
 
-void pushGray(GlobalState* g, GCObject* o) { pushObject(g, g->gray, g->grayCount, g->grayCapacity, o); }
-void pushGrayAgain(GlobalState* g, GCObject* o) {
-  pushObject(g, g->grayAgain, g->grayAgainCount, g->grayAgainCapacity, o);
+// Gives back the memory of a stack that grew large (after a large heap's
+// cycle), keeping room for its current items.
+void shrink(GlobalState* g, ObjectStack& stack) {
+  if (stack.capacity <= 1024 || stack.count >= stack.capacity / 4) return;
+  if (stack.count == 0) {
+    freeRaw(g, stack.items, sizeof(GCObject*) * stack.capacity);
+    stack.items = nullptr;
+    stack.capacity = 0;
+    return;
+  }
+  size_t cap = 1024;
+  while (cap < stack.count * 2) cap *= 2;
+  auto* fresh = static_cast<GCObject**>(reallocAccounted(g, stack.items, sizeof(GCObject*) * stack.capacity, sizeof(GCObject*) * cap));
+  if (fresh) {
+    stack.items = fresh;
+    stack.capacity = cap;
+  }
 }
-void pushOld1(GlobalState* g, GCObject* o) { pushObject(g, g->genOld1, g->genOld1Count, g->genOld1Capacity, o); }
-void pushTouched(GlobalState* g, GCObject* o) { pushObject(g, g->genTouched, g->genTouchedCount, g->genTouchedCapacity, o); }
-void pushThread(GlobalState* g, GCObject* o) { pushObject(g, g->genThreads, g->genThreadsCount, g->genThreadsCapacity, o); }
+
+void pushGray(GlobalState* g, GCObject* o) { push(g, g->gray, o); }
 
 inline bool isWhite(const GCObject* o) { return (o->marked & kWhiteBits) != 0; }
 inline uint8_t otherWhite(const GlobalState* g) { return uint8_t(g->currentWhite ^ kWhiteBits); }
@@ -121,10 +134,6 @@ void weakMode(GlobalState* g, const Table* t, bool* weakKeys, bool* weakValues) 
   }
 }
 
-void linkWeak(Table** list, Table* t) {
-  t->gclist = reinterpret_cast<GCObject*>(*list);
-  *list = t;
-}
 
 // Ephemeron marking: a value is reached only when its key is. Returns true
 // when it marked something new.
@@ -157,11 +166,11 @@ void traverseTable(GlobalState* g, Table* t) {
   bool weakKeys, weakValues;
   weakMode(g, t, &weakKeys, &weakValues);
   if (weakKeys && weakValues) {
-    linkWeak(&g->weakBoth, t);
+    push(g, g->weakBoth, t);
     return;
   }
   if (weakKeys) {
-    linkWeak(&g->weakKeys, t);
+    push(g, g->weakKeys, t);
     traverseEphemeron(g, t);
     return;
   }
@@ -178,7 +187,7 @@ void traverseTable(GlobalState* g, Table* t) {
     markValue(g, node.key);
     if (!weakValues) markValue(g, node.value);
   }
-  if (weakValues) linkWeak(&g->weakValues, t);
+  if (weakValues) push(g, g->weakValues, t);
 }
 
 void traverseProto(GlobalState* g, Proto* p) {
@@ -209,7 +218,7 @@ void traverse(GlobalState* g, GCObject* o) {
     // A stack is marked now too, so that what it holds is mostly marked
     // incrementally; the atomic pause then only rescans it.
     if (o->tag == kTagThread) traverseThread(g, reinterpret_cast<lua_State*>(o));
-    pushGrayAgain(g, o);
+    push(g, g->grayAgain, o);
     return;
   }
   makeBlack(o);
@@ -252,7 +261,7 @@ void markRoots(GlobalState* g) {
 }
 
 void propagateAll(GlobalState* g) {
-  while (g->grayCount > 0) traverse(g, g->gray[--g->grayCount]);
+  while (g->gray.count > 0) traverse(g, g->gray.items[--g->gray.count]);
 }
 
 // Marks ephemeron values until nothing new is reached (values may make keys
@@ -261,8 +270,8 @@ void convergeEphemerons(GlobalState* g) {
   bool changed;
   do {
     changed = false;
-    for (Table* t = g->weakKeys; t; t = reinterpret_cast<Table*>(t->gclist)) {
-      if (traverseEphemeron(g, t)) {
+    for (size_t i = 0; i < g->weakKeys.count; i++) {
+      if (traverseEphemeron(g, static_cast<Table*>(g->weakKeys.items[i]))) {
         propagateAll(g);
         changed = true;
       }
@@ -270,9 +279,11 @@ void convergeEphemerons(GlobalState* g) {
   } while (changed);
 }
 
-// Empties the entries of `list`'s tables whose values were not reached.
-void clearByValues(GlobalState* g, Table* list) {
-  for (Table* t = list; t; t = reinterpret_cast<Table*>(t->gclist)) {
+// Empties the entries whose values were not reached, in the tables of
+// `list` from index `from` on.
+void clearByValues(GlobalState* g, const ObjectStack& list, size_t from = 0) {
+  for (size_t k = from; k < list.count; k++) {
+    auto* t = static_cast<Table*>(list.items[k]);
     for (uint32_t i = 0; i < t->arraySize; i++) {
       if (isCleared(g, t->array[i])) t->array[i].setNil();
     }
@@ -288,8 +299,9 @@ void clearByValues(GlobalState* g, Table* list) {
 }
 
 // Empties the entries of `list`'s tables whose keys were not reached.
-void clearByKeys(GlobalState* g, Table* list) {
-  for (Table* t = list; t; t = reinterpret_cast<Table*>(t->gclist)) {
+void clearByKeys(GlobalState* g, const ObjectStack& list) {
+  for (size_t k = 0; k < list.count; k++) {
+    auto* t = static_cast<Table*>(list.items[k]);
     for (uint32_t i = 0, n = t->nodeCapacity(); i < n; i++) {
       Node& node = t->nodes[i];
       if (node.key.tag == kTagNil || node.key.tag == kTagDeadKey) continue;
@@ -413,7 +425,7 @@ bool sweepSome(GlobalState* g, ptrdiff_t& budget) {
         if (ageOf(o) != kAgeTouched1) {
           o->marked = uint8_t((o->marked & ~(kWhiteBits | kAgeMask)) | kMarkBlack | (kAgeOld << kAgeShift));
         }
-        if (o->tag == kTagThread) pushThread(g, o);
+        if (o->tag == kTagThread) push(g, g->genThreads, o);
         p = &o->next;
       } else {
         o->marked = uint8_t((o->marked & ~(kMarkBlack | kWhiteBits)) | g->currentWhite);
@@ -429,25 +441,22 @@ bool sweepSome(GlobalState* g, ptrdiff_t& budget) {
 void startCycle(GlobalState* g) {
   g->genWhitening = false;
   g->genBarriers = false;
-  g->grayCount = 0;
+  g->gray.count = 0;
   g->partialTable = nullptr;
-  g->grayAgainCount = 0;
+  g->grayAgain.count = 0;
   g->gcAtomic = false;
   g->gcState = kGCPropagate;
   markRoots(g);
 }
 
-// The end of marking, in one go: roots and everything kept gray again,
-// ephemerons, weak tables and finalizers (§2.5.3, §2.5.4). Then the whites
-// swap and sweeping starts.
 // Marks from the roots until nothing new is reached, then settles weak
 // tables and finalizers. Shared by the atomic step of a cycle and minor
 // collections (which first traverse their old objects that may point to young ones).
 void markAndSettle(GlobalState* g) {
   markRoots(g);
   propagateAll(g);
-  while (g->grayAgainCount > 0) {
-    GCObject* o = g->grayAgain[--g->grayAgainCount];
+  while (g->grayAgain.count > 0) {
+    GCObject* o = g->grayAgain.items[--g->grayAgain.count];
     o->marked &= uint8_t(~(kMarkBlack | kWhiteBits));  // gray, whatever it was
     traverse(g, o);
     propagateAll(g);
@@ -456,21 +465,25 @@ void markAndSettle(GlobalState* g) {
   // Weak values are cleared before resurrection, weak keys after (§2.5.4).
   clearByValues(g, g->weakValues);
   clearByValues(g, g->weakBoth);
-  Table* valuesBefore = g->weakValues;
-  Table* bothBefore = g->weakBoth;
+  size_t valuesBefore = g->weakValues.count;
+  size_t bothBefore = g->weakBoth.count;
   separateUnreached(g, false);
   for (GCObject* o = g->toBeFinalized; o; o = o->next) markObject(g, o);
   propagateAll(g);
   convergeEphemerons(g);
   clearByKeys(g, g->weakKeys);
   clearByKeys(g, g->weakBoth);
-  clearByValues(g, valuesBefore);
-  clearByValues(g, bothBefore);
+  // Weak tables reached only from resurrected objects: their values too.
+  clearByValues(g, g->weakValues, valuesBefore);
+  clearByValues(g, g->weakBoth, bothBefore);
 }
 
+// The end of marking, in one go: roots and everything kept gray again,
+// ephemerons, weak tables and finalizers (§2.5.3, §2.5.4). Then the whites
+// swap and sweeping starts.
 void atomic(GlobalState* g) {
   g->gcAtomic = true;
-  g->weakValues = g->weakKeys = g->weakBoth = nullptr;
+  g->weakValues.count = g->weakKeys.count = g->weakBoth.count = 0;
   if (g->partialTable) {
     Table* t = g->partialTable;
     g->partialTable = nullptr;
@@ -520,30 +533,10 @@ void setPauseThreshold(GlobalState* g) {
 void endCycle(GlobalState* g) {
   g->gcState = kGCPause;
   g->gcCycles++;
-  // The object stacks of a large heap are not kept between cycles.
-  struct { GCObject*** items; size_t count; size_t* capacity; } stacks[] = {
-    {&g->gray, g->grayCount, &g->grayCapacity},
-    {&g->grayAgain, g->grayAgainCount, &g->grayAgainCapacity},
-    {&g->genOld1, g->genOld1Count, &g->genOld1Capacity},
-    {&g->genTouched, g->genTouchedCount, &g->genTouchedCapacity},
-  };
-  for (auto& stack : stacks) {
-    if (*stack.capacity > 1024 && stack.count == 0) {
-      freeRaw(g, *stack.items, sizeof(GCObject*) * *stack.capacity);
-      *stack.items = nullptr;
-      *stack.capacity = 0;
-    }
-  }
-  // The list of old coroutines is rebuilt by every major collection: keep it
-  // from staying as large as it ever was.
-  if (g->genThreadsCapacity > 1024 && g->genThreadsCount < g->genThreadsCapacity / 4) {
-    size_t cap = 1024;
-    while (cap < g->genThreadsCount * 2) cap *= 2;
-    auto* fresh = static_cast<GCObject**>(reallocAccounted(g, g->genThreads, sizeof(GCObject*) * g->genThreadsCapacity, sizeof(GCObject*) * cap));
-    if (fresh) {
-      g->genThreads = fresh;
-      g->genThreadsCapacity = cap;
-    }
+  // The work lists of a large heap do not keep their size between cycles.
+  for (ObjectStack* stack : {&g->gray, &g->grayAgain, &g->genOld1, &g->genTouched, &g->genThreads,
+                             &g->weakValues, &g->weakKeys, &g->weakBoth}) {
+    shrink(g, *stack);
   }
   if (g->genMajor) {
     // Generational mode again: everything that existed when the sweep began
@@ -627,28 +620,28 @@ void step(GlobalState* g, ptrdiff_t budget) {
       // A chunk of the large table in progress only when few objects wait:
       // a chunk can gray thousands, and a mark stack that grows without
       // bound costs memory and, as it is reallocated, pauses.
-      if (g->partialTable && g->grayCount < kChunkSlots) {
+      if (g->partialTable && g->gray.count < kChunkSlots) {
         budget -= traverseChunk(g);
         continue;
       }
-      if (g->grayCount == 0) {
+      if (g->gray.count == 0) {
         // Tables that grew large after a barrier made them gray again are
         // traversed incrementally now rather than in the atomic pause (their
         // later stores use the forward barrier, so they do not come back).
         size_t kept = 0;
-        for (size_t i = 0; i < g->grayAgainCount; i++) {
-          GCObject* o = g->grayAgain[i];
+        for (size_t i = 0; i < g->grayAgain.count; i++) {
+          GCObject* o = g->grayAgain.items[i];
           if (isLargeStrongTable(g, o)) pushGray(g, o);
-          else g->grayAgain[kept++] = o;
+          else g->grayAgain.items[kept++] = o;
         }
-        g->grayAgainCount = kept;
-        if (g->grayCount == 0) atomic(g);
+        g->grayAgain.count = kept;
+        if (g->gray.count == 0) atomic(g);
         continue;
       }
-      GCObject* o = g->gray[--g->grayCount];
+      GCObject* o = g->gray.items[--g->gray.count];
       if (isLargeStrongTable(g, o)) {
         if (g->partialTable) {
-          pushGrayAgain(g, o);  // one at a time; back to gray when the stack empties
+          push(g, g->grayAgain, o);  // one at a time; back to gray when the stack empties
           continue;
         }
         g->partialTable = static_cast<Table*>(o);
@@ -700,8 +693,8 @@ GCObject** sweepYoung(GlobalState* g, GCObject** p, GCObject* end) {
       case kAgeSurvival:
       case kAgeOld0:  // old now, traversed once more by the next minor collection
         setAge(o, kAgeOld1);
-        if (o->tag == kTagThread) pushThread(g, o);
-        else pushOld1(g, o);
+        if (o->tag == kTagThread) push(g, g->genThreads, o);
+        else push(g, g->genOld1, o);
         break;
       case kAgeOld1: setAge(o, kAgeOld); break;
       default: break;  // old or touched: unchanged
@@ -713,19 +706,19 @@ GCObject** sweepYoung(GlobalState* g, GCObject** p, GCObject* end) {
 
 void youngCollection(GlobalState* g) {
   g->gcAtomic = true;  // nothing is deferred: this is one pause
-  g->weakValues = g->weakKeys = g->weakBoth = nullptr;
+  g->weakValues.count = g->weakKeys.count = g->weakBoth.count = 0;
   // Objects that became old last time may point to survivals, stored when
   // they were young (no barrier): traverse them once more.
-  for (size_t i = 0; i < g->genOld1Count; i++) {
-    GCObject* o = g->genOld1[i];
+  for (size_t i = 0; i < g->genOld1.count; i++) {
+    GCObject* o = g->genOld1.items[i];
     if (ageOf(o) != kAgeOld1) continue;  // touched meanwhile: traversed below
     setAge(o, kAgeOld);
     if (o->marked & kMarkBlack) traverse(g, o);
   }
-  g->genOld1Count = 0;
-  for (size_t i = 0; i < g->genTouchedCount; i++) traverse(g, g->genTouched[i]);
-  for (size_t i = 0; i < g->genThreadsCount; i++) {
-    GCObject* th = g->genThreads[i];
+  g->genOld1.count = 0;
+  for (size_t i = 0; i < g->genTouched.count; i++) traverse(g, g->genTouched.items[i]);
+  for (size_t i = 0; i < g->genThreads.count; i++) {
+    GCObject* th = g->genThreads.items[i];
     setAge(th, kAgeOld);
     makeBlack(th);
     traverseThread(g, reinterpret_cast<lua_State*>(th));
@@ -740,17 +733,17 @@ void youngCollection(GlobalState* g) {
   // Touched objects: traversed in this minor collection and the next one
   // (their young children are survivals until then), then plain old.
   size_t kept = 0;
-  for (size_t i = 0; i < g->genTouchedCount; i++) {
-    GCObject* o = g->genTouched[i];
+  for (size_t i = 0; i < g->genTouched.count; i++) {
+    GCObject* o = g->genTouched.items[i];
     makeBlack(o);
     if (ageOf(o) == kAgeTouched1) {
       setAge(o, kAgeTouched2);
-      g->genTouched[kept++] = o;
+      g->genTouched.items[kept++] = o;
     } else {
       setAge(o, kAgeOld);
     }
   }
-  g->genTouchedCount = kept;
+  g->genTouched.count = kept;
   g->gcAtomic = false;
   g->gcMinorCycles++;
   g->genMinorsSinceMajor++;
@@ -764,8 +757,8 @@ void startMajor(GlobalState* g) {
   g->genMajor = true;
   g->genWhitening = true;
   g->genBarriers = false;  // nothing to keep while everything turns white
-  g->genOld1Count = g->genTouchedCount = g->genThreadsCount = 0;
-  g->grayCount = 0;  // gray young objects (made old by barriers) are whitened too
+  g->genOld1.count = g->genTouched.count = g->genThreads.count = 0;
+  g->gray.count = 0;  // gray young objects (made old by barriers) are whitened too
   g->gcState = kGCSweep;
   g->sweepStage = 0;
   g->sweepCursor = &g->allObjects;
@@ -872,8 +865,8 @@ void whitenAll(GlobalState* g) {
       if (!(o->marked & kMarkFixed)) o->marked = g->currentWhite;
     }
   }
-  g->genOld1Count = g->genTouchedCount = g->genThreadsCount = 0;
-  g->grayCount = 0;
+  g->genOld1.count = g->genTouched.count = g->genThreads.count = 0;
+  g->gray.count = 0;
   g->genSurvival = g->genOld = nullptr;
 }
 
@@ -1182,7 +1175,7 @@ void barrierBackSlow(GlobalState* g, GCObject* o, GCObject* v) {
     }
     // Touched: gray (no more barriers until the next minor collection) and
     // listed, unless still listed from the previous one (kAgeTouched2).
-    if (ageOf(o) != kAgeTouched2) pushTouched(g, o);
+    if (ageOf(o) != kAgeTouched2) push(g, g->genTouched, o);
     setAge(o, kAgeTouched1);
     o->marked &= uint8_t(~kMarkBlack);
     return;
@@ -1199,7 +1192,7 @@ void barrierBackSlow(GlobalState* g, GCObject* o, GCObject* v) {
     return;
   }
   o->marked &= uint8_t(~kMarkBlack);  // gray again
-  pushGrayAgain(g, o);
+  push(g, g->grayAgain, o);
 }
 
 void barrierForwardSlow(GlobalState* g, GCObject* o, GCObject* v) {

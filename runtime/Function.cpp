@@ -17,7 +17,6 @@ Proto* newProto(lua_State* L) {
 LuaClosure* newLuaClosure(lua_State* L, int n) {
   auto* c = static_cast<LuaClosure*>(gc::newObject(L, kTagLuaClosure, luaClosureSize(n)));
   c->numUpvalues = uint8_t(n);
-  c->gclist = nullptr;
   c->proto = nullptr;
   for (int i = 0; i < n; i++) c->upvals[i] = nullptr;
   return c;
@@ -26,7 +25,6 @@ LuaClosure* newLuaClosure(lua_State* L, int n) {
 NativeClosure* newNativeClosure(lua_State* L, NativeFunction fn, int n) {
   auto* c = static_cast<NativeClosure*>(gc::newObject(L, kTagNativeClosure, nativeClosureSize(n)));
   c->numUpvalues = uint8_t(n);
-  c->gclist = nullptr;
   c->fn = fn;
   for (int i = 0; i < n; i++) c->upvalues[i].setNil();
   return c;
@@ -50,7 +48,6 @@ Userdata* newUserdata(lua_State* L, size_t size, int numUserValues) {
   u->numUserValues = uint16_t(numUserValues);
   u->length = size;
   u->metatable = nullptr;
-  u->gclist = nullptr;
   u->userValues = values;
   std::memset(u->block, 0, size);
   return u;

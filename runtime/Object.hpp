@@ -92,7 +92,6 @@ struct Proto : GCObject {
   LocalVarInfo* locals;
   int numLocals;
   String* source;
-  GCObject* gclist;
 };
 
 // An upvalue points into a stack slot while its variable is alive (open) and
@@ -112,14 +111,12 @@ struct UpVal : GCObject {
 
 struct LuaClosure : GCObject {
   uint8_t numUpvalues;
-  GCObject* gclist;
   Proto* proto;
   UpVal* upvals[1];
 };
 
 struct NativeClosure : GCObject {
   uint8_t numUpvalues;
-  GCObject* gclist;
   NativeFunction fn;
   Value upvalues[1];
 };
@@ -128,7 +125,6 @@ struct Userdata : GCObject {
   uint16_t numUserValues;
   size_t length;
   Table* metatable;
-  GCObject* gclist;
   Value* userValues;
   alignas(16) unsigned char block[1];
   void* memory() { return block; }

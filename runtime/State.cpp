@@ -211,7 +211,7 @@ void closeState(lua_State* L) {
   shrinkCallInfo(L);
   if (L->stack) gc::freeRaw(g, L->stack, sizeof(Value) * size_t(L->stackSize + kExtraStack));
   if (L->tbcSlots) gc::freeRaw(g, L->tbcSlots, sizeof(int) * size_t(L->tbcCapacity));
-  if (g->gray) gc::freeRaw(g, g->gray, sizeof(GCObject*) * g->grayCapacity);
+  // (The collector's work lists go with the heap.)
   gc::freeRaw(g, L, sizeof(lua_State));
   void* heap = g->heap;
   delete g;

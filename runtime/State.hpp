@@ -91,7 +91,6 @@ struct lua_State : tycho::GCObject {
   tycho::UpVal* openUpval;    // open upvalues, by decreasing stack level
   tycho::GlobalState* g;
   int nCcalls;                // nesting of native calls and interpreter entries
-  tycho::GCObject* gclist;
   int* tbcSlots;              // stack indices of live to-be-closed variables
   int tbcCount, tbcCapacity;
   ptrdiff_t errorHandler;     // stack offset of the message handler (0 = none)
@@ -108,6 +107,14 @@ struct StringTable {
   int count = 0;
 };
 
+// A growable array of objects, for the collector's work lists (memory from
+// the state's heap; see gc/Heap.cpp).
+struct ObjectStack {
+  GCObject** items = nullptr;
+  size_t count = 0;
+  size_t capacity = 0;
+};
+
 struct GlobalState {
   void* heap = nullptr;            // mimalloc heap
   size_t totalBytes = 0;           // bytes currently allocated
@@ -122,8 +129,7 @@ struct GlobalState {
   bool gcAtomic = false;             // in the final, non-incremental part of marking
   GCObject** sweepCursor = nullptr;  // next object to sweep
   int sweepStage = 0;                // 0: all objects, 1: finalizable, 2: done
-  GCObject** grayAgain = nullptr;    // objects to traverse (again) at the end of marking
-  size_t grayAgainCount = 0, grayAgainCapacity = 0;
+  ObjectStack grayAgain;             // objects to traverse (again) at the end of marking
   size_t stepCredit = 0;             // bytes allocated since the last step
   size_t sweepAllocated = 0;         // bytes of objects made during this cycle's sweep (not counted as live)
   Table* partialTable = nullptr;     // a large table being traversed in chunks
@@ -148,25 +154,21 @@ struct GlobalState {
   GCObject* genSurvival = nullptr;   // first object of allObjects that survived one minor collection
   GCObject* genOld = nullptr;        // first old object of allObjects (the rest are old too)
   GCObject* genFirstSwept = nullptr; // during a major sweep: the first survivor (where old objects begin)
-  GCObject** genOld1 = nullptr;      // objects that became old in the last minor collection
-  size_t genOld1Count = 0, genOld1Capacity = 0;
-  GCObject** genTouched = nullptr;   // old objects written to since the last minor collections
-  size_t genTouchedCount = 0, genTouchedCapacity = 0;
-  GCObject** genThreads = nullptr;   // old coroutines (their stacks change without barriers)
-  size_t genThreadsCount = 0, genThreadsCapacity = 0;
+  ObjectStack genOld1;               // objects that became old in the last minor collection
+  ObjectStack genTouched;            // old objects written to since the last minor collections
+  ObjectStack genThreads;            // old coroutines (their stacks change without barriers)
   uint64_t stressCount = 0;          // collections forced by the stress build
   GCObject* allObjects = nullptr;
   GCObject* finalizable = nullptr;   // objects with a __gc metamethod (newest first)
   GCObject* toBeFinalized = nullptr; // unreachable finalizable objects, in call order
-  Table* weakValues = nullptr;       // during a collection: tables with weak values only
-  Table* weakKeys = nullptr;         // ... with weak keys only (ephemerons)
-  Table* weakBoth = nullptr;         // ... with weak keys and values
+  ObjectStack weakValues;            // during a collection: tables with weak values only
+  ObjectStack weakKeys;              // ... with weak keys only (ephemerons)
+  ObjectStack weakBoth;              // ... with weak keys and values
   bool warningsOn = false;           // warn("@on") / warn("@off")
   bool runningFinalizers = false;
   bool ignoreEnvironment = false;    // lua -E: no LUA_PATH, LUA_INIT...
   bool warningContinued = false;     // the previous warn() piece ended without a newline
-  GCObject** gray = nullptr;       // mark stack
-  size_t grayCount = 0, grayCapacity = 0;
+  ObjectStack gray;                  // mark stack
   StringTable strings;
   uint64_t seed = 0;
   Value registry;

@@ -242,7 +242,6 @@ Table* newTable(lua_State* L, int arrayHint, int hashHint) {
   t->array = nullptr;
   t->nodes = nullptr;
   t->metatable = nullptr;
-  t->gclist = nullptr;
   if (arrayHint > 0 || hashHint > 0) resize(L, t, uint32_t(arrayHint > 0 ? arrayHint : 0), uint32_t(hashHint > 0 ? hashHint : 0));
   return t;
 }

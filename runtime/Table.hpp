@@ -37,7 +37,6 @@ struct Table : GCObject {
   Value* array;
   Node* nodes;
   Table* metatable;
-  GCObject* gclist;
 
   uint32_t nodeCapacity() const { return nodes ? (1u << logNodeCapacity) : 0; }
 };

@@ -129,6 +129,21 @@ do
   assert(n == 0, "weak key cleared once the object is really gone")
 end
 
+-- a weak table reached only from a resurrected object loses its dead values
+-- too (they are cleared after resurrection, §2.5.3, §2.5.4)
+do
+  local seen
+  do
+    local w = setmetatable({}, {__mode = "v"})
+    w[1] = {}
+    w[2] = "kept"
+    setmetatable({w}, {__gc = function(o) seen = o[1] end})
+  end
+  collectgarbage()
+  collectgarbage()
+  assert(seen and seen[1] == nil and seen[2] == "kept", "weak values of a resurrected table")
+end
+
 -- errors in finalizers do not propagate
 do
   local after = false

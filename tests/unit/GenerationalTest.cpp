@@ -96,16 +96,16 @@ TEST_CASE("a young value stored into an old table keeps living: the table is tou
   CHECK(e.run("t.x = {1, 2, 3} t[1] = {n = 'young'}") == "");
   CHECK(gc::ageOf(t) == gc::kAgeTouched1);
   CHECK(!isBlack(t));  // gray: no more barriers until the next minor collection
-  CHECK(G(e.L)->genTouchedCount == 1);
+  CHECK(G(e.L)->genTouched.count == 1);
   e.minor();
   CHECK(gc::ageOf(t) == gc::kAgeTouched2);
   CHECK(isBlack(t));
   CHECK(e.run("t.z = {}") == "");  // touched again while listed: not listed twice
   CHECK(gc::ageOf(t) == gc::kAgeTouched1);
-  CHECK(G(e.L)->genTouchedCount == 1);
+  CHECK(G(e.L)->genTouched.count == 1);
   for (int i = 0; i < 4; i++) e.minor();
   CHECK(gc::ageOf(t) == gc::kAgeOld);
-  CHECK(G(e.L)->genTouchedCount == 0);
+  CHECK(G(e.L)->genTouched.count == 0);
   CHECK(e.run("assert(t.x[3] == 3 and t[1].n == 'young' and type(t.z) == 'table')") == "");
 }
 
