@@ -763,7 +763,7 @@ void startMajor(GlobalState* g) {
   g->gcState = kGCSweep;
   g->sweepStage = 0;
   g->sweepCursor = &g->allObjects;
-  g->stepCredit = 0;
+  g->stepBase = g->totalBytes;
 }
 
 bool majorDue(const GlobalState* g) {
@@ -806,21 +806,24 @@ void verifyOrAbort(GlobalState* g) {
 
 // Collector work paced by allocation: between cycles, start one (a minor
 // collection in generational mode, or a major one when due); during one, an
-// incremental step.
+// incremental step. The debt is the heap's growth since the last step, raw
+// blocks (table parts, strings' bytes, stacks) included: they cannot collect
+// themselves, so the next new object pays for them.
 void allocationStep(GlobalState* g, size_t allocated) {
   if (g->gcRunning) return;
+  size_t debt = 0;
   if (g->gcState == kGCPause) {
     if (g->totalBytes < g->gcThreshold) return;
   } else {
-    g->stepCredit += allocated;
     if (g->gcState == kGCSweep) g->sweepAllocated += allocated;
-    if (g->stepCredit < g->gcStepSize) return;
+    debt = g->totalBytes > g->stepBase ? g->totalBytes - g->stepBase : 0;
+    if (debt < g->gcStepSize) return;
   }
   if (g->gcTinySteps && ++g->stressCount % 256 == 0) verifyOrAbort(g);
   PauseTimer timer{g};
   g->gcRunning = true;
   if (g->gcState == kGCPause) {
-    g->stepCredit = 0;
+    g->stepBase = g->totalBytes;
     if (g->gcKind == kGCIncremental) {
       startCycle(g);
     } else if (majorDue(g) || (g->gcTinySteps && g->genMinorsSinceMajor >= 64)) {
@@ -831,12 +834,16 @@ void allocationStep(GlobalState* g, size_t allocated) {
       setMinorThreshold(g);
     }
   } else {
-    ptrdiff_t budget = workFor(g, g->stepCredit);
+    // A step pays at most four step sizes of debt: after a large raw block
+    // (a big table's new array) the rest is paid by the following steps, so
+    // that no single step makes a long pause.
+    size_t paid = debt < 4 * g->gcStepSize ? debt : 4 * g->gcStepSize;
+    ptrdiff_t budget = workFor(g, paid);
     // Tiny steps in generational mode: majors in small steps, but short
     // enough to leave time for many minor collections.
     if (g->gcTinySteps && g->gcKind == kGCGenerational) budget = 64;
     step(g, budget > 0 ? budget : 1);  // always some progress
-    g->stepCredit = 0;
+    g->stepBase = g->stepBase + paid < g->totalBytes ? g->stepBase + paid : g->totalBytes;
   }
   g->gcRunning = false;
 }

@@ -130,7 +130,7 @@ struct GlobalState {
   GCObject** sweepCursor = nullptr;  // next object to sweep
   int sweepStage = 0;                // 0: all objects, 1: finalizable, 2: done
   ObjectStack grayAgain;             // objects to traverse (again) at the end of marking
-  size_t stepCredit = 0;             // bytes allocated since the last step
+  size_t stepBase = 0;               // heap size after the last step (the growth since is the debt)
   size_t sweepAllocated = 0;         // bytes of objects made during this cycle's sweep (not counted as live)
   Table* partialTable = nullptr;     // a large table being traversed in chunks
   uint32_t partialIndex = 0, partialSize = 0;
