@@ -9,7 +9,7 @@
 -- first; in a projection dst = src * scale + offset, editing either side
 -- or the scale or offset updates the other side with exact values.
 -- family: objects and method calls
--- sizes: full 200, quick 6
+-- sizes: full 200, quick 10
 
 local function class(parent)
   local c = {}

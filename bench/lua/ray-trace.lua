@@ -8,7 +8,7 @@
 -- same floating-point operations in the same order and so must give
 -- exactly the same colour value, bit for bit.
 -- family: objects and metamethods
--- sizes: full 340, quick 24
+-- sizes: full 340, quick 40
 
 local sqrt, floor = math.sqrt, math.floor
 

@@ -7,7 +7,7 @@
 -- Check: one scheduler run in which the idle task loops 1000 times queues
 -- exactly 2322 packets and holds a task 928 times; every run is checked.
 -- family: objects and method calls
--- sizes: full 250, quick 4
+-- sizes: full 250, quick 10
 
 local ID_IDLE, ID_WORKER, ID_HANDLER_A, ID_HANDLER_B, ID_DEVICE_A, ID_DEVICE_B = 1, 2, 3, 4, 5, 6
 local KIND_DEVICE, KIND_WORK = 0, 1

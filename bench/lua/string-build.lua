@@ -6,7 +6,7 @@
 -- match a count of the pieces' digits; the byte sum of each string equals
 -- the sum over its pieces; reversing twice gives the original back.
 -- family: strings
--- sizes: full 2500, quick 40
+-- sizes: full 2500, quick 100
 
 local concat, byte, char, sub, rep = table.concat, string.byte, string.char, string.sub, string.rep
 

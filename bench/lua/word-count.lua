@@ -6,7 +6,7 @@
 -- word number (an array, no string keys); the total equals the number of
 -- words generated; the top list is in order.
 -- family: hash tables
--- sizes: full 500000, quick 10000
+-- sizes: full 500000, quick 30000
 
 local concat, char, sort = table.concat, string.char, table.sort
 
