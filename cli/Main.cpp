@@ -19,8 +19,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -182,12 +180,26 @@ bool disassembleFile(const char* path) {
   }
 }
 
+// Reads a line from standard input without its newline; false at the end.
+bool readLine(std::string& line) {
+  line.clear();
+  char buffer[512];
+  while (std::fgets(buffer, sizeof buffer, stdin)) {
+    line += buffer;
+    if (!line.empty() && line.back() == '\n') {
+      line.pop_back();
+      return true;
+    }
+  }
+  return !line.empty();
+}
+
 void repl(lua_State* L) {
   std::string line;
   for (;;) {
     std::fputs("> ", stdout);
     std::fflush(stdout);
-    if (!std::getline(std::cin, line)) break;
+    if (!readLine(line)) break;
     std::string chunk = line;
     // Try as an expression first, as lua does.
     if (loadSource(L, "return " + chunk, "=stdin") == kOk) {
@@ -205,7 +217,7 @@ void repl(lua_State* L) {
         L->top--;
         std::fputs(">> ", stdout);
         std::fflush(stdout);
-        if (!std::getline(std::cin, line)) return;
+        if (!readLine(line)) return;
         chunk += "\n" + line;
         continue;
       }
