@@ -189,7 +189,7 @@ lua_State* newState() {
     closeState(L);
     return nullptr;
   }
-  g->gcThreshold = g->totalBytes * 4 > (1u << 20) ? g->totalBytes * 4 : (1u << 20);
+  g->gcThreshold = g->totalBytes * 2;  // the first collection when the heap has doubled
   g->gcStopped = 0;
   return L;
 }

@@ -136,7 +136,7 @@ struct GlobalState {
   uint32_t partialIndex = 0, partialSize = 0;
   int gcStepMul = 100;               // work per value's worth of allocation (see gc/Heap.cpp workFor)
   size_t gcStepSize = 8192;          // bytes allocated between steps
-  size_t gcMinThreshold = 1 << 20;   // no cycle starts below this heap size
+  size_t gcMinThreshold = 64 << 10;  // no incremental cycle starts below this heap size
   uint64_t gcLongestPauseNs = 0;     // longest single collector step (statistics)
   uint64_t gcCycles = 0;             // cycles completed (incremental cycles and major collections)
   uint64_t gcMinorCycles = 0;        // minor collections (generational mode)
