@@ -834,10 +834,10 @@ void allocationStep(GlobalState* g, size_t allocated) {
       setMinorThreshold(g);
     }
   } else {
-    // A step pays at most four step sizes of debt: after a large raw block
+    // A step pays at most two step sizes of debt: after a large raw block
     // (a big table's new array) the rest is paid by the following steps, so
     // that no single step makes a long pause.
-    size_t paid = debt < 4 * g->gcStepSize ? debt : 4 * g->gcStepSize;
+    size_t paid = debt < 2 * g->gcStepSize ? debt : 2 * g->gcStepSize;
     ptrdiff_t budget = workFor(g, paid);
     // Tiny steps in generational mode: majors in small steps, but short
     // enough to leave time for many minor collections.
