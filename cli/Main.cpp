@@ -297,6 +297,9 @@ int main(int argc, char** argv) {
     return 1;
   }
   installErrorHandlerHook(G(L));
+  // TYCHO_GC_STATS=1: the collector's statistics at exit (pauses also in CPU time).
+  const char* gcStats = ignoreEnvironment ? nullptr : std::getenv("TYCHO_GC_STATS");
+  G(L)->gcTimeCpu = gcStats && *gcStats;
   G(L)->warningsOn = warningsOn;
   G(L)->ignoreEnvironment = ignoreEnvironment;
   if (gcMode) gc::setMode(L, std::strcmp(gcMode, "incremental") == 0 ? gc::kGCIncremental : gc::kGCGenerational);
@@ -362,10 +365,10 @@ int main(int argc, char** argv) {
     status = 1;
   }
   std::fflush(stdout);
-  if (const char* stats = std::getenv("TYCHO_GC_STATS"); stats && *stats && !ignoreEnvironment) {
-    std::fprintf(stderr, "gc: %llu cycles, %llu minor collections, longest pause %.3f ms, %zu KB in use\n",
+  if (gcStats && *gcStats) {
+    std::fprintf(stderr, "gc: %llu cycles, %llu minor collections, longest pause %.3f ms (CPU time %.3f ms), %zu KB in use\n",
                  static_cast<unsigned long long>(G(L)->gcCycles), static_cast<unsigned long long>(G(L)->gcMinorCycles),
-                 double(G(L)->gcLongestPauseNs) / 1e6, G(L)->totalBytes / 1024);
+                 double(G(L)->gcLongestPauseNs) / 1e6, double(G(L)->gcLongestPauseCpuNs) / 1e6, G(L)->totalBytes / 1024);
   }
   closeLuaState(L);
   return status;

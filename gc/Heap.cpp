@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <string>
 
 #include "runtime/Error.hpp"
@@ -785,14 +786,28 @@ void collect(GlobalState* g) {
   g->gcRunning = false;
 }
 
-// Keeps the longest time the program waited for the collector.
+// Keeps the longest time the program waited for the collector: wall-clock
+// time, and (when asked for) the thread's CPU time, which leaves out the time
+// the process was descheduled on a busy machine.
+uint64_t threadCpuNs() {
+  timespec t;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return uint64_t(t.tv_sec) * 1000000000u + uint64_t(t.tv_nsec);
+}
+
 struct PauseTimer {
-  GlobalState* g;
-  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+  explicit PauseTimer(GlobalState* gs) : g(gs), cpuStart(gs->gcTimeCpu ? threadCpuNs() : 0) {}
   ~PauseTimer() {
     auto ns = uint64_t(std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count());
     if (ns > g->gcLongestPauseNs) g->gcLongestPauseNs = ns;
+    if (g->gcTimeCpu) {
+      uint64_t cpu = threadCpuNs() - cpuStart;
+      if (cpu > g->gcLongestPauseCpuNs) g->gcLongestPauseCpuNs = cpu;
+    }
   }
+  GlobalState* g;
+  uint64_t cpuStart;
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
 };
 
 // The test modes check the heap now and then; a problem ends the process.

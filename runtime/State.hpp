@@ -137,7 +137,9 @@ struct GlobalState {
   int gcStepMul = 100;               // work per value's worth of allocation (see gc/Heap.cpp workFor)
   size_t gcStepSize = 8192;          // bytes allocated between steps
   size_t gcMinThreshold = 64 << 10;  // no incremental cycle starts below this heap size
-  uint64_t gcLongestPauseNs = 0;     // longest single collector step (statistics)
+  uint64_t gcLongestPauseNs = 0;     // longest single collector step, wall-clock (statistics)
+  uint64_t gcLongestPauseCpuNs = 0;  // ... in the thread's CPU time, when gcTimeCpu
+  bool gcTimeCpu = false;            // also time pauses in CPU time (costs a system call per step)
   uint64_t gcCycles = 0;             // cycles completed (incremental cycles and major collections)
   uint64_t gcMinorCycles = 0;        // minor collections (generational mode)
   uint64_t genMinorsSinceMajor = 0;  // minor collections since the last major one
