@@ -293,6 +293,18 @@ do
   f, msg = loadfile(name)
   assert(f == nil and msg == name .. ": bad binary format (truncated chunk)", msg)
   os.remove(name)
+  -- require finds a binary module as it finds a source one.
+  local module = name .. "_dumpedmodule.lua"
+  local file = assert(io.open(module, "wb"))
+  file:write(string.dump(function(...) return {name = ..., answer = 42} end, true))
+  file:close()
+  local savedPath = package.path
+  package.path = name:gsub("%%", "%%%%") .. "_?.lua"
+  local m = require("dumpedmodule")
+  package.path = savedPath
+  package.loaded.dumpedmodule = nil
+  os.remove(module)
+  assert(m.name == "dumpedmodule" and m.answer == 42)
 end
 
 print("OK")

@@ -544,7 +544,7 @@ TEST_CASE("verifier: to-be-closed variables and captured slots") {
 
 TEST_CASE("verifier: debug information and nesting") {
   Fn f = code({none(OP_RETURN0)});
-  f.locals.push_back(LocalVarInfo{nullptr, 0, 2, 0});
+  f.locals.push_back(LocalVarInfo{nullptr, 0, 2, 0});  // past the code
   CHECK(contains(verify(f), "bad local variable information"));
   f.locals[0] = LocalVarInfo{nullptr, 0, 1, 8};
   CHECK(contains(verify(f), "bad local variable information"));
