@@ -24,6 +24,7 @@
 #include "compiler/BytecodeFormat.hpp"
 #include "compiler/Dump.hpp"
 #include "gc/Heap.hpp"
+#include "runtime/Error.hpp"
 #include "runtime/State.hpp"
 #include "vm/Load.hpp"
 
@@ -49,9 +50,13 @@ std::string sealed(const char* payload, size_t size) {
   return chunk;
 }
 
+// One state for the whole run, closed at exit (for the leak checker).
 lua_State* state() {
-  static lua_State* L = newState();
-  return L;
+  static struct Holder {
+    lua_State* L = newState();
+    ~Holder() { closeState(L); }
+  } holder;
+  return holder.L;
 }
 
 }  // namespace
