@@ -47,6 +47,22 @@ struct State {
   SlotSet tbc, open, tables, loops;
 };
 
+// The slots from `k` up (all of them for k <= 0).
+SlotSet slotsFrom(int k) {
+  if (k <= 0) return ~SlotSet();
+  if (k > kMaxStackSlots) return SlotSet();
+  return ~SlotSet() << size_t(k);
+}
+// The slots in [lo, hi).
+SlotSet slotsBetween(int lo, int hi) { return slotsFrom(lo) & ~slotsFrom(hi); }
+
+// The lowest slot in `set` (which is not empty).
+int lowest(const SlotSet& set) {
+  int i = 0;
+  while (!set[size_t(i)]) i++;
+  return i;
+}
+
 struct VerifyError {
   std::string reason;
 };
@@ -244,34 +260,24 @@ class FunctionVerifier {
 
   // The value in slots [lo, hi) was replaced: facts about them are void.
   static void written(State& s, int lo, int hi) {
-    for (int i = lo - 2; i < hi && i <= kMaxStackSlots; i++) {
-      if (i < 0) continue;
-      if (i >= lo) s.tables.reset(size_t(i));
-      s.loops.reset(size_t(i));
-    }
+    s.tables &= ~slotsBetween(lo, hi);
+    s.loops &= ~slotsBetween(lo - 2, hi);  // a loop state A covers A..A+2
   }
 
   // Facts above the live slots are dropped; to-be-closed and captured slots
   // must not leave the stack without a CLOSE.
   void settle(State& s) const {
-    int live = s.lo;
-    for (int i = live; i <= kMaxStackSlots; i++) s.tables.reset(size_t(i));
-    for (int i = live - 2; i <= kMaxStackSlots; i++) {
-      if (i >= 0) s.loops.reset(size_t(i));
-    }
-    int limit = s.shape == Shape::Range ? s.hi : s.lo;
-    for (int i = limit; i <= kMaxStackSlots; i++) {
-      if (s.tbc[size_t(i)]) fail("to-be-closed slot " + std::to_string(i) + " leaves the stack without CLOSE");
-      if (s.open[size_t(i)]) fail("captured slot " + std::to_string(i) + " leaves the stack without CLOSE");
-    }
+    s.tables &= ~slotsFrom(s.lo);
+    s.loops &= ~slotsFrom(s.lo - 2);
+    SlotSet dead = slotsFrom(s.shape == Shape::Range ? s.hi : s.lo);
+    if ((s.tbc & dead).any()) fail("to-be-closed slot " + std::to_string(lowest(s.tbc & dead)) + " leaves the stack without CLOSE");
+    if ((s.open & dead).any()) fail("captured slot " + std::to_string(lowest(s.open & dead)) + " leaves the stack without CLOSE");
   }
 
   // Calls take the slots from their function slot up: nothing there may be
   // a to-be-closed or captured variable.
   void needNothingPendingFrom(const State& s, int slot) const {
-    for (int i = slot; i <= kMaxStackSlots; i++) {
-      if (s.tbc[size_t(i)] || s.open[size_t(i)]) fail("call over a to-be-closed or captured slot");
-    }
+    if (((s.tbc | s.open) & slotsFrom(slot)).any()) fail("call over a to-be-closed or captured slot");
   }
 
   void fallThrough(State s) {
@@ -446,9 +452,7 @@ class FunctionVerifier {
         // It updates A..A+2 in place, keeping their types, and sets A+3;
         // no other loop state may overlap those slots.
         written(next, int(a) + 3, int(a) + 4);
-        for (int j = int(a) - 2; j < int(a); j++) {
-          if (j >= 0) next.loops.reset(size_t(j));
-        }
+        next.loops &= ~slotsBetween(int(a) - 2, int(a));
         jumpTo(jumpTarget(i, pc_), next);
         break;
       }
@@ -480,10 +484,8 @@ class FunctionVerifier {
       case OP_CLOSE: {
         uint32_t a = argAx(i);
         if (a > uint32_t(s.lo)) fail("CLOSE above the stack top");
-        for (int j = int(a); j <= kMaxStackSlots; j++) {
-          next.tbc.reset(size_t(j));
-          next.open.reset(size_t(j));
-        }
+        next.tbc &= ~slotsFrom(int(a));
+        next.open &= ~slotsFrom(int(a));
         break;
       }
       case OP_TBC: {
@@ -502,9 +504,7 @@ class FunctionVerifier {
   // Marks slot `slot` as a pending to-be-closed variable: above every other
   // one, as the closing code takes them newest first down to a level.
   void tbc(State& s, int slot) const {
-    for (int j = slot; j <= kMaxStackSlots; j++) {
-      if (s.tbc[size_t(j)]) fail("to-be-closed variables out of order");
-    }
+    if ((s.tbc & slotsFrom(slot)).any()) fail("to-be-closed variables out of order");
     s.tbc.set(size_t(slot));
   }
 

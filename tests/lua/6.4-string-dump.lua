@@ -172,19 +172,25 @@ do
 end
 
 -- Big functions: many constants (past the 8- and 16-bit operand forms),
--- long constructors, many statements.
+-- long constructors, many statements. The source is made with few
+-- allocations (the GC stress build collects at each one).
 do
+  local nums, pairsOfNums = {}, {}
+  for i = 1, 3000 do
+    nums[i] = i
+    pairsOfNums[2 * i - 1], pairsOfNums[2 * i] = i, i
+  end
   local parts = {"local t = {"}
-  for i = 1, 70000 do parts[#parts + 1] = "'s" .. i .. "'," end
+  for b = 1, 70 do
+    parts[#parts + 1] = string.format(("'s" .. b .. "_%d',"):rep(1000), table.unpack(nums, 1, 1000))
+  end
   parts[#parts + 1] = "} local n = 0 for i = 1, #t do n = n + #t[i] end"
-  for i = 1, 300 do parts[#parts + 1] = " n = n + " .. i .. ".5 - " .. i end
+  parts[#parts + 1] = string.format((" n = n + %d.5 - %d"):rep(300), table.unpack(pairsOfNums, 1, 600))
   parts[#parts + 1] = " return n, t[1], t[70000], #t"
   local big = assert(load(table.concat(parts)))
   roundTrip(big)
-  local keyed = {"return {"}
-  for i = 1, 3000 do keyed[#keyed + 1] = "k" .. i .. " = " .. i .. "," end
-  keyed[#keyed + 1] = "}"
-  local fk = assert(load(table.concat(keyed)))
+  assert(select(3, load(string.dump(big, true))()) == "s70_1000")
+  local fk = assert(load("return {" .. string.format(("k%d = %d,"):rep(3000), table.unpack(pairsOfNums)) .. "}"))
   local t = load(string.dump(fk, true))()
   assert(t.k1 == 1 and t.k3000 == 3000)
 end
