@@ -395,6 +395,9 @@ int baseLoad(lua_State* L) {
   } else {
     argTypeError(L, 1, "load", "string");
   }
+  // Read before loadSource pushes its result, which argCount would count.
+  bool hasEnv = !isNone(L, 4);
+  Value env = arg(L, 4);
   int status = loadSource(L, source, name, mode ? view(mode) : "bt");
   if (status != kOk) {
     Value msg = L->top[-1];
@@ -402,10 +405,10 @@ int baseLoad(lua_State* L) {
     push(L, msg);
     return 2;
   }
-  if (!isNone(L, 4)) {
+  if (hasEnv) {
     // A custom environment replaces _ENV, the first upvalue (§6.1 load).
     LuaClosure* c = L->top[-1].asLuaClosure();
-    if (c->numUpvalues > 0) *c->upvals[0]->v = arg(L, 4);
+    if (c->numUpvalues > 0) *c->upvals[0]->v = env;
   }
   return 1;
 }

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "compiler/Dump.hpp"
 #include "gc/Heap.hpp"
 #include "runtime/Messages.hpp"
 #include "stdlib/StringLib.hpp"
@@ -164,11 +165,15 @@ int mapBytes(lua_State* L, const char* fname, int (*map)(int)) {
 int strLower(lua_State* L) { return mapBytes(L, "lower", [](int c) { return std::tolower(c); }); }
 int strUpper(lua_State* L) { return mapBytes(L, "upper", [](int c) { return std::toupper(c); }); }
 
-// Tycho has no binary chunks yet: every function fails as a native one does
-// in lua5.4.
+// string.dump(f [, strip]): the binary chunk of a Lua function (format in
+// compiler/BytecodeFormat.hpp); native functions have none.
 int strDump(lua_State* L) {
-  if (!arg(L, 1).isFunction()) argTypeError(L, 1, "dump", "function");
-  libError(L, msg::kStrUnableToDump);
+  Value f = arg(L, 1);
+  if (!f.isFunction()) argTypeError(L, 1, "dump", "function");
+  if (!f.isLuaClosure()) libError(L, msg::kStrUnableToDump);
+  std::string chunk = dumpFunction(f.asLuaClosure()->proto, arg(L, 2).isTruthy());
+  pushString(L, chunk);
+  return 1;
 }
 
 }  // namespace

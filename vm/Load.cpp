@@ -8,6 +8,7 @@
 
 #include "compiler/CodeGen.hpp"
 #include "compiler/Lexer.hpp"
+#include "compiler/Undump.hpp"
 #include "gc/Heap.hpp"
 #include "runtime/Function.hpp"
 #include "runtime/Messages.hpp"
@@ -24,15 +25,11 @@ int loadSource(lua_State* L, std::string_view source, std::string_view chunkname
     pushFormat(L, binary ? msg::kLoadBinaryMode : msg::kLoadTextMode, std::string(mode).c_str());
     return kErrSyntax;
   }
-  if (binary) {
-    pushFormat(L, "%s", msg::kBinaryChunksUnsupported);
-    return kErrSyntax;
-  }
   try {
     // The collector stays paused until the new closure is on the stack: the
     // prototypes are reachable from nothing else.
     gc::PauseGuard pause(G(L));
-    Proto* p = compileChunk(L, source, chunkname);
+    Proto* p = binary ? undumpChunk(L, source) : compileChunk(L, source, chunkname);
     LuaClosure* c = newLuaClosure(L, p->numUpvalues);
     c->proto = p;
     *L->top++ = Value::luaClosure(c);
@@ -46,6 +43,9 @@ int loadSource(lua_State* L, std::string_view source, std::string_view chunkname
     // The first upvalue of a main chunk is _ENV (§2.2).
     if (p->numUpvalues > 0) *c->upvals[0]->v = Value::table(globalsTable(L));
     return kOk;
+  } catch (BadBinaryChunk& e) {
+    pushFormat(L, msg::kBadBinaryFormat, binaryChunkName(chunkname).c_str(), e.reason.c_str());
+    return kErrSyntax;
   } catch (CompileError& e) {
     String* msg = newString(L, e.message);
     *L->top++ = Value::string(msg);
@@ -78,6 +78,8 @@ bool readChunkFile(const char* path, std::string* source, std::string* error) {
   if (!source->empty() && (*source)[0] == '#') {
     size_t eol = source->find('\n');
     *source = eol == std::string::npos ? std::string() : source->substr(eol);
+    // A binary chunk after the first line starts right after its newline.
+    if (source->size() > 1 && (*source)[1] == '\x1b') source->erase(0, 1);
   }
   return true;
 }

@@ -13,12 +13,14 @@ namespace tycho {
 // table) and returns kOk; or pushes the error message and returns kErrSyntax
 // (or kErrMem).
 // `mode` ("b", "t" or "bt", as load's argument) says which kinds of chunk are
-// accepted; binary chunks are refused for now whatever the mode.
+// accepted. A chunk whose first byte is ESC is binary (string.dump's output):
+// it is loaded and verified (compiler/Undump.hpp) instead of compiled.
 int loadSource(lua_State* L, std::string_view source, std::string_view chunkname, std::string_view mode = "bt");
 
 // Reads a chunk file (stdin when `path` is null) for the command line,
 // loadfile, dofile and require: the whole text, without a first line that
-// starts with '#' (a shebang; its newline stays, so line numbers hold).
+// starts with '#' (a shebang; its newline stays, so line numbers hold, except
+// before a binary chunk).
 // False with Lua's message ("cannot open f: reason") in *error on failure.
 bool readChunkFile(const char* path, std::string* source, std::string* error);
 
