@@ -4,9 +4,9 @@
 // (StringLib.hpp), and openString, which creates the `string` table and
 // makes it the __index of the string metatable, so that ("x"):rep(3) works.
 //
-// Arithmetic on strings ("10" + 1) is done by the VM core (vm/Meta.cpp), so
-// the string metatable holds only __index, unlike lua5.4's, which also has
-// __add, __sub, ... functions that give the same results.
+// Arithmetic on strings ("10" + 1) is done by the VM core (vm/Meta.cpp)
+// without looking at the string metatable; the metatable still has __add,
+// __sub, ... as Lua's does (§6.4), giving the same results when called.
 #include <cctype>
 #include <climits>
 #include <cstdint>
@@ -178,6 +178,28 @@ int strDump(lua_State* L) {
 
 }  // namespace
 
+// The string metatable's arithmetic metamethods: both operands converted
+// to numbers, else the other operand's metamethod, else Lua's message.
+template <TagMethod event>
+int stringArith(lua_State* L) {
+  Value a = arg(L, 1);
+  Value b = event == TM_UNM ? a : arg(L, 2);
+  Value result;
+  if (arithNumbers(L, event, a, b, &result, true)) {
+    push(L, result);
+    return 1;
+  }
+  const Value* tm = b.isString() ? &kAbsentValue : metamethod(L, b, event);
+  if (tm->isNil()) libError(L, msg::kStringArith, arithEventName(event), basicTypeName(a.type()), basicTypeName(b.type()));
+  ensureStack(L, 3);
+  StkId func = L->top;
+  push(L, *tm);
+  push(L, a);
+  push(L, b);
+  call(L, func, 1);
+  return 1;
+}
+
 void openString(lua_State* L) {
   Table* lib = newTable(L, 0, 20);
   push(L, Value::table(lib));
@@ -196,9 +218,15 @@ void openString(lua_State* L) {
   push(L, Value::string(name));
   tableSet(L, globalsTable(L), Value::string(name), Value::table(lib));
   // The metatable shared by all strings: methods come from the library.
-  Table* meta = newTable(L, 0, 1);
+  Table* meta = newTable(L, 0, 9);
   push(L, Value::table(meta));
   tableSet(L, meta, Value::string(G(L)->tmNames[TM_INDEX]), Value::table(lib));
+  static const struct { TagMethod event; NativeFunction fn; } kArith[] = {
+    {TM_ADD, stringArith<TM_ADD>}, {TM_SUB, stringArith<TM_SUB>}, {TM_MUL, stringArith<TM_MUL>},
+    {TM_MOD, stringArith<TM_MOD>}, {TM_POW, stringArith<TM_POW>}, {TM_DIV, stringArith<TM_DIV>},
+    {TM_IDIV, stringArith<TM_IDIV>}, {TM_UNM, stringArith<TM_UNM>},
+  };
+  for (const auto& m : kArith) tableSet(L, meta, Value::string(G(L)->tmNames[m.event]), Value::lightFunction(m.fn));
   G(L)->typeMetatables[kTypeString] = meta;
   L->top -= 3;
 }

@@ -181,9 +181,6 @@ void callMetaResult(lua_State* L, Value f, Value a, Value b, ptrdiff_t resultOff
   *restoreStack(L, resultOffset) = result;
 }
 
-namespace {
-
-// Event names as the string library's arithmetic metamethods report them.
 const char* arithEventName(TagMethod event) {
   switch (event) {
     case TM_ADD: return "add";
@@ -197,6 +194,8 @@ const char* arithEventName(TagMethod event) {
     default: return "?";
   }
 }
+
+namespace {
 
 bool isArithEvent(TagMethod event) {
   return (event >= TM_ADD && event <= TM_IDIV) || event == TM_UNM;

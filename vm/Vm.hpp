@@ -102,6 +102,8 @@ void concatMeta(lua_State* L, int n);
 // Calls metamethod f(a, b) and stores its first result at resultOffset.
 void callMetaResult(lua_State* L, Value f, Value a, Value b, ptrdiff_t resultOffset);
 
+// An arithmetic event's name as the string library's metamethods report it ("add").
+const char* arithEventName(TagMethod event);
 // Arithmetic on two numbers (no metamethods); false when not both numbers
 // (after string coercion when `coerceStrings`).
 bool arithNumbers(lua_State* L, TagMethod event, const Value& a, const Value& b, Value* out, bool coerceStrings);
