@@ -756,4 +756,25 @@ do
   check("reverse of all bytes", tostring(s:reverse():byte(1) == 255 and s:reverse():byte(-1) == 0), "true")
 end
 
+-- the string metatable (6.4): __index is the library, and arithmetic
+-- metamethods convert both operands to numbers
+do
+  local mt = getmetatable("")
+  local keys = {}
+  for k in pairs(mt) do keys[#keys + 1] = k end
+  table.sort(keys)
+  assert(table.concat(keys, " ") == "__add __div __idiv __index __mod __mul __pow __sub __unm", table.concat(keys, " "))
+  assert(mt.__index == string)
+  assert(mt.__add("10", 5) == 15 and math.type(mt.__add("10", 5)) == "integer")
+  assert(mt.__unm("3") == -3 and mt.__idiv("7", "2") == 3 and mt.__pow("2", 10) == 1024.0)
+  assert(mt.__mod(7, "3") == 1 and mt.__div("1", 4) == 0.25 and mt.__sub("0x10", 1) == 15 and mt.__mul("2", "3") == 6)
+  local ok, e = pcall(mt.__add, "a", 1)
+  assert(not ok and e == "attempt to add a 'string' with a 'number'", e)
+  ok, e = pcall(mt.__div, {}, "1")
+  assert(not ok and e == "attempt to div a 'table' with a 'string'", e)
+  -- the other operand's metamethod when the string is not a number
+  local obj = setmetatable({}, {__add = function(a, b) return "obj" end})
+  assert(mt.__add("a", obj) == "obj")
+end
+
 finish()
