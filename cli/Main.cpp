@@ -91,18 +91,28 @@ void reportError(lua_State* L) {
   L->top--;
 }
 
+// Calls its first argument with the others and returns all its results.
+// Chunks run through it, so that a native level stands below them as lua.c's
+// pmain does in lua5.4: tracebacks end in "[C]: in ?" and debug.getinfo
+// finds that level.
+int hostCall(lua_State* L) {
+  call(L, lib::args(L), kMultRet);
+  return int(L->top - lib::args(L));
+}
+
 // Calls the function on top of the stack (with `nargs` arguments above it)
 // under the traceback handler. Returns true on success; `printResults` prints
 // what the function returned (the interactive mode).
 bool runProtected(lua_State* L, int nargs, bool printResults = false) {
   StkId func = L->top - nargs - 1;
   ptrdiff_t funcOff = saveStack(L, func);
-  ensureStack(L, 1);
+  ensureStack(L, 2);
   func = restoreStack(L, funcOff);
-  // Put the handler below the function.
-  for (StkId p = L->top; p > func; p--) p[0] = p[-1];
-  *func = Value::lightFunction(messageHandler);
-  L->top++;
+  // Put the handler and hostCall below the function.
+  for (StkId p = L->top + 1; p > func + 1; p--) p[0] = p[-2];
+  func[0] = Value::lightFunction(messageHandler);
+  func[1] = Value::lightFunction(hostCall);
+  L->top += 2;
   int status = protectedCall(L, func + 1, kMultRet, saveStack(L, func));
   func = restoreStack(L, funcOff);
   if (status != kOk) {

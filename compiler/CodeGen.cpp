@@ -25,7 +25,7 @@ class FuncGen {
     out_.numParams = int(fn_.params.size());
     out_.isVararg = fn_.isVararg;
     out_.lineDefined = isMain ? 0 : fn_.line;
-    out_.lastLineDefined = fn_.endLine;
+    out_.lastLineDefined = isMain ? 0 : fn_.endLine;  // a main chunk spans no definition
     for (const auto& name : fn_.info.upvalueNames) out_.upvalues.push_back({name, false, 0, 0});
     for (size_t i = 0; i < fn_.info.upvalues.size(); i++) {
       out_.upvalues[i].inStack = fn_.info.upvalues[i].inStack;

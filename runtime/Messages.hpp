@@ -138,3 +138,16 @@ inline constexpr const char* kArgInvalidFormat = "invalid format";
 inline constexpr const char* kArgTimeOutOfBounds = "time out-of-bounds";
 inline constexpr const char* kArgSeekRange = "not an integer in proper range";
 }  // namespace tycho::msg
+
+// Debug library (§6.10): explanations of its "bad argument" errors, and the
+// texts of debug.debug and debug.gethook.
+namespace tycho::msg {
+inline constexpr const char* kArgLevelOutOfRange = "level out of range";
+inline constexpr const char* kArgInvalidOption = "invalid option";
+inline constexpr const char* kArgInvalidOptionFunction = "invalid option '>'";
+inline constexpr const char* kArgInvalidUpvalueIndex = "invalid upvalue index";
+inline constexpr const char* kArgLuaFunctionExpected = "Lua function expected";
+inline constexpr const char* kDebugPrompt = "lua_debug> ";
+inline constexpr const char* kDebugCommandChunk = "=(debug command)";
+inline constexpr const char* kExternalHook = "external hook";
+}  // namespace tycho::msg

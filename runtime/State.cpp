@@ -198,6 +198,13 @@ lua_State* newThread(lua_State* L) {
   auto* thread = static_cast<lua_State*>(gc::newObject(L, kTagThread, sizeof(lua_State)));
   clearFields(thread, sizeof(lua_State));
   thread->g = G(L);
+  // Hook settings are inherited (as lua_newthread does): a hook set from Lua
+  // is found per thread by the debug library, so the new thread runs the
+  // hook only once one is set for it.
+  thread->hook = L->hook;
+  thread->hookMask = L->hookMask;
+  thread->baseHookCount = L->baseHookCount;
+  thread->hookCount = L->baseHookCount;
   initStack(thread, L);  // raw allocations only: no collection can run here
   return thread;
 }

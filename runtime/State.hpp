@@ -44,7 +44,13 @@ enum CallStatus : uint16_t {
   CIST_NATIVE = 1 << 3,  // a native function
   CIST_FIN = 1 << 4,     // running a finalizer
   CIST_YPCALL = 1 << 5,  // a native protected call (pcall, xpcall) that a yield may cross
+  CIST_HOOKED = 1 << 6,  // a debug hook is running for this frame (vm/Hook.hpp)
+  CIST_TRACED = 1 << 7,  // Lua frames: hooks have seen this frame run (its call event is past)
 };
+
+// A debug hook (lua_Hook): called with the event (vm/Hook.hpp HookEvent) and,
+// for line events, the new line (-1 otherwise).
+using HookFunction = void (*)(lua_State* L, int event, int line);
 
 // Continuation of a native function whose callee yielded (lua_KFunction):
 // called when the coroutine resumes and the callee has finished, with the
@@ -97,6 +103,15 @@ struct lua_State : tycho::GCObject {
   int nny;                    // non-yieldable calls in progress (> 0: yield is an error)
   int nYield;                 // values passed to the last yield
   int resumeCcalls;           // nCcalls of the resumer (see yieldCoroutine)
+  // Debug hooks (vm/Hook.hpp). A new thread inherits its creator's settings.
+  tycho::HookFunction hook;   // null: no hook
+  uint8_t hookMask;           // events hooked (HookMask bits); 0 whenever hook is null
+  bool inHook;                // a hook is running: hooks do not nest
+  uint16_t transferFirst;     // call and return events: the values transferred
+  uint16_t transferCount;     //   (getinfo 'r'), as local indices of the hooked frame
+  int baseHookCount;          // count events: instructions between two of them
+  int hookCount;              // instructions left before the next count event
+  int oldPc;                  // line events: the last instruction traced
 };
 
 namespace tycho {

@@ -30,8 +30,18 @@ void argError(lua_State* L, int i, const char* fname, const char* msg) {
   libError(L, msg::kBadArgument, i, name.c_str(), msg);
 }
 
+// As luaL_typeerror: a value is named by the __name of its metatable (of
+// any type), then as a light userdata, then by its type.
+static const char* argTypeName(lua_State* L, const Value& v) {
+  if (Table* mt = metatableOf(L, v)) {
+    const Value* name = tableGetShortString(mt, G(L)->nameField);
+    if (name->isString()) return name->asString()->data();
+  }
+  return v.isLightUserdata() ? "light userdata" : basicTypeName(v.type());
+}
+
 void argTypeError(lua_State* L, int i, const char* fname, const char* expected) {
-  const char* got = isNone(L, i) ? "no value" : typeNameForMessage(L, args(L)[i - 1]);
+  const char* got = isNone(L, i) ? "no value" : argTypeName(L, args(L)[i - 1]);
   std::string msg = std::string(expected) + " expected, got " + got;
   argError(L, i, fname, msg.c_str());
 }
@@ -131,6 +141,7 @@ void openAll(lua_State* L) {
   openUtf8(L);
   openOs(L);
   openIo(L);
+  openDebug(L);
   openPackage(L);  // last: it lists the libraries above in package.loaded
 }
 

@@ -66,6 +66,7 @@ void openMath(lua_State* L);
 void openUtf8(lua_State* L);
 void openOs(lua_State* L);
 void openIo(lua_State* L);
+void openDebug(lua_State* L);
 // Last: registers the libraries opened before it in package.loaded.
 void openPackage(lua_State* L);
 // Every library of the standard set that exists so far.

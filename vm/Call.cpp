@@ -13,6 +13,7 @@
 #include "runtime/Function.hpp"
 #include "runtime/Object.hpp"
 #include "runtime/String.hpp"
+#include "vm/Hook.hpp"
 #include "vm/Vm.hpp"
 
 namespace tycho {
@@ -98,8 +99,10 @@ CallInfo* precall(lua_State* L, StkId func, int nResults) {
         ci->recoverStatus = 0;
         ci->top = L->top + kMinStack;
         L->ci = ci;
+        if (L->hookMask & kMaskCall) [[unlikely]] hookNativeCall(L);
         int n = f(L);
         if (n == kLightYield) return nullptr;  // the frame stays: see yieldCoroutine
+        if (L->hookMask) [[unlikely]] hookReturn(L, ci, n);
         postcall(L, ci, n);
         return nullptr;
       }

@@ -9,6 +9,7 @@
 #include "runtime/Function.hpp"
 #include "runtime/Object.hpp"
 #include "runtime/String.hpp"
+#include "vm/Hook.hpp"
 #include "vm/Vm.hpp"
 
 namespace tycho {
@@ -142,6 +143,7 @@ void unroll(lua_State* L) {
       // A native frame that survives yields: pcall or xpcall (the only ones
       // a yield can cross, see L->nny).
       int n = ci->cont(L, kYield, ci->ctx);
+      if (L->hookMask) [[unlikely]] hookReturn(L, ci, n);
       postcall(L, ci, n);
     }
   }
@@ -220,6 +222,7 @@ int resumeCoroutine(lua_State* co, lua_State* from, int nargs, int* nResults) {
       co->status = kOk;
       // Yields always come from a native call (coroutine.yield): its results
       // are the resume arguments.
+      if (co->hookMask) hookReturn(co, co->ci, nargs);
       postcall(co, co->ci, nargs);
       co->nCcalls++;  // unrolling stands for the body's call
       unroll(co);

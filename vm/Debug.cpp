@@ -130,13 +130,11 @@ std::string functionName(lua_State* L, const CallInfo* ci) { return nameOf(L, lo
 std::string traceback(lua_State* L1, int level) {
   std::vector<const CallInfo*> levels;
   for (const CallInfo* ci = L1->ci; ci && ci != &L1->baseCi; ci = ci->previous) levels.push_back(ci);
-  // The main thread was entered by the host, which the command line shows
-  // as a native level, as lua.c's pmain appears in lua5.4's tracebacks.
-  bool host = L1 == G(L1)->mainThread;
-  int count = int(levels.size()) + (host ? 1 : 0);
+  int count = int(levels.size());
   int last = count - 1;
   Table* loaded = loadedTable(L1);
   std::string out = "stack traceback:";
+  if (level < 0) return out;  // no such level: nothing to show
   // A long stack shows its first and last levels. The count of skipped
   // levels is lua5.4's, which is one short of the levels actually left out.
   int toShow = last - level > kFirstLevels + kLastLevels ? kFirstLevels : -1;
@@ -146,10 +144,8 @@ std::string traceback(lua_State* L1, int level) {
       int skipped = last - next - kLastLevels + 1;
       out += "\n\t...\t(skipping " + std::to_string(skipped) + " levels)";
       next += skipped;
-    } else if (current < int(levels.size())) {
-      out += "\n\t" + frameLine(L1, loaded, levels[size_t(current)]);
     } else {
-      out += "\n\t[C]: in ?";
+      out += "\n\t" + frameLine(L1, loaded, levels[size_t(current)]);
     }
   }
   return out;

@@ -14,6 +14,13 @@
 //      Values before such calls, and results are written through stack offsets.
 //   3. Slow paths (metamethods, coercions, errors) live in Meta.cpp and
 //      Call.cpp; the loop keeps only the fast paths.
+//   4. While the thread has a debug hook, instructions are dispatched through
+//      a table that sends each one to the trap first (Hook.hpp). The table is
+//      chosen where a hook can have been set or removed: on entering the
+//      loop and wherever registers are reloaded after Lua or native code ran
+//      (RELOAD, finalizers). Lua-to-Lua calls and returns inside the loop run
+//      no such code and keep the table: the loop without hooks pays nothing
+//      on its fast paths.
 #include <cmath>
 
 #include "compiler/Opcodes.hpp"
@@ -23,6 +30,7 @@
 #include "runtime/Number.hpp"
 #include "runtime/String.hpp"
 #include "runtime/Table.hpp"
+#include "vm/Hook.hpp"
 #include "vm/Vm.hpp"
 
 namespace tycho {
@@ -93,7 +101,13 @@ void execute(lua_State* L, CallInfo* ci) {
     TYCHO_OPCODES(TYCHO_LABEL)
 #undef TYCHO_LABEL
   };
+  static const void* const kHookDispatch[] = {
+#define TYCHO_HOOK_LABEL(name, format, pops, pushes, doc) &&L_HOOK,
+    TYCHO_OPCODES(TYCHO_HOOK_LABEL)
+#undef TYCHO_HOOK_LABEL
+  };
 
+  const void* const* dispatch;
   LuaClosure* cl;
   const Value* k;
   StkId base;
@@ -104,22 +118,37 @@ void execute(lua_State* L, CallInfo* ci) {
 #define DISPATCH()                  \
   do {                              \
     i = *pc++;                      \
-    goto *kDispatch[opcodeOf(i)];   \
+    goto *dispatch[opcodeOf(i)];    \
   } while (0)
 #define SAVE() (ci->savedPc = pc, L->top = sp)
-#define RELOAD() (base = ci->func + 1, sp = L->top)
+#define CHOOSE_DISPATCH() (dispatch = L->hookMask ? kHookDispatch : kDispatch)
+#define RELOAD() (base = ci->func + 1, sp = L->top, CHOOSE_DISPATCH())
 #define OFFSET(p) saveStack(L, (p))
 
+  // The dispatch table is chosen here and after anything that may have run
+  // Lua code; calls and returns inside the loop run none (rule 4).
+  CHOOSE_DISPATCH();
 newframe:
   // Entering a function is a safe point for finalizers: the frame's state
   // is all in ci and L->top, and is reloaded just below.
-  if (L->g->toBeFinalized) [[unlikely]] runPendingFinalizers(L);
+  if (L->g->toBeFinalized) [[unlikely]] {
+    runPendingFinalizers(L);
+    CHOOSE_DISPATCH();
+  }
   cl = ci->func->asLuaClosure();
   k = cl->proto->constants;
   base = ci->func + 1;
   pc = ci->savedPc;
   sp = L->top;
   DISPATCH();
+
+L_HOOK:
+  // Hooks are set: their events for the instruction about to run, then the
+  // instruction's own handler.
+  SAVE();
+  traceInstruction(L);
+  RELOAD();
+  goto *kDispatch[opcodeOf(i)];
 
 L_NIL: {
   for (uint32_t n = argAx(i); n > 0; n--) (sp++)->setNil();
@@ -638,6 +667,12 @@ L_TAILCALL: {
     {
       Proto* p = cl->proto;
       L->top = func + n;
+      if (L->hookMask) [[unlikely]] {
+        hookReturn(L, ci, n);
+        base = ci->func + 1;
+        func = base + argAx(i);
+        CHOOSE_DISPATCH();
+      }
       if (L->openUpval && L->openUpval->v >= base) closeUpvalues(L, base);
       if (p->isVararg) ci->func -= ci->nExtraArgs + p->numParams + 1;
       postcall(L, ci, n);
@@ -666,7 +701,7 @@ L_TAILCALL: {
     ci->top = dest + 1 + frameSize;
     ci->savedPc = p->code;
     ci->nExtraArgs = 0;
-    ci->status |= CIST_TAIL;
+    ci->status = uint16_t((ci->status & ~CIST_TRACED) | CIST_TAIL);  // a new function: hooks see its call
     goto newframe;
   }
 }
@@ -860,6 +895,7 @@ returned:
   DISPATCH();
 
 #undef DISPATCH
+#undef CHOOSE_DISPATCH
 #undef SAVE
 #undef RELOAD
 #undef OFFSET

@@ -396,6 +396,7 @@ int currentPc(const CallInfo* ci) {
 }
 
 VarName callerName(const CallInfo* caller) {
+  if (caller->status & CIST_HOOKED) return {"hook", "?"};
   if (caller->status & CIST_FIN) return {"metamethod", "__gc"};
   if (!caller->isLua()) return {};
   return calleeName(protoOf(caller), currentPc(caller));

@@ -61,9 +61,10 @@ VarName calleeName(const Proto* p, int pc);
 // The instruction a Lua frame is running (its savedPc points past it), or -1.
 int currentPc(const CallInfo* ci);
 // How the frame `caller` names the function it is calling: a Lua frame by its
-// current instruction (calleeName); a frame marked CIST_FIN (as lua5.4 marks
-// the frame that was running when the collector called finalizers) as
-// "metamethod '__gc'"; native frames give no name.
+// current instruction (calleeName); a frame whose debug hook is running
+// (CIST_HOOKED) calls the hook, "hook '?'"; a frame marked CIST_FIN (as
+// lua5.4 marks the frame that was running when the collector called
+// finalizers) calls "metamethod '__gc'"; native frames give no name.
 VarName callerName(const CallInfo* caller);
 // The suffixes of messages raised by the instruction L->ci is running ("" when
 // L->ci is not a Lua frame or nothing is known): an operand, the value at a

@@ -34,6 +34,13 @@ int whoAmI(lua_State* L) {
   return 1;
 }
 
+// Calls its first argument: chunks run under a native level, as the command
+// line (and lua.c) runs them, which tracebacks show as "[C]: in ?".
+int hostCall(lua_State* L) {
+  call(L, lib::args(L), kMultRet);
+  return int(L->top - lib::args(L));
+}
+
 struct Runner {
   lua_State* L = newState();
 
@@ -60,7 +67,10 @@ struct Runner {
       L->top = restoreStack(L, startOff);
       return msg;
     }
-    int status = protectedCall(L, L->top - 1, 1, handler);
+    Value chunk = L->top[-1];
+    L->top[-1] = Value::lightFunction(hostCall);
+    *L->top++ = chunk;
+    int status = protectedCall(L, L->top - 2, 1, handler);
     Value v = L->top[-1];
     std::string out = "OK";
     if (status != kOk) out = v.isString() ? std::string(view(v.asString())) : "(error object)";

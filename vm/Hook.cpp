@@ -1,0 +1,136 @@
+// Hook: calling debug hooks and the interpreter's trap (see Hook.hpp).
+#include "vm/Hook.hpp"
+
+#include "compiler/Opcodes.hpp"
+#include "runtime/Object.hpp"
+#include "vm/VarInfo.hpp"
+#include "vm/Vm.hpp"
+
+namespace tycho {
+
+namespace {
+
+int lineOf(const Proto* p, int pc) { return p->lineInfo && pc >= 0 && pc < p->codeSize ? p->lineInfo[pc] : -1; }
+
+bool isReturn(Opcode op) { return op == OP_RETURN || op == OP_RETURN0 || op == OP_RETURN1; }
+
+// After a return event (or a return without one): the caller's next
+// instruction is compared with its call instruction for line events.
+void returningTo(lua_State* L, const CallInfo* caller) {
+  if (caller && caller->isLua()) L->oldPc = currentPc(caller);
+}
+
+// The return instruction `i` of Lua frame ci is about to run: closes the
+// frame's to-be-closed variables (so that the return event comes after
+// their __close methods, and the instruction finds none left), then gives
+// the event with the results as the transferred values.
+void leaveLuaFrame(lua_State* L, CallInfo* ci, Instruction i) {
+  StkId base = ci->func + 1;
+  StkId first;
+  int n;
+  switch (opcodeOf(i)) {
+    case OP_RETURN:
+      first = base + argA(i);
+      n = argB(i) ? int(argB(i)) - 1 : int(L->top - first);
+      break;
+    case OP_RETURN0:
+      first = L->top;
+      n = 0;
+      break;
+    default:
+      first = L->top - 1;
+      n = 1;
+      break;
+  }
+  if (L->hookMask & kMaskReturn) {
+    if (L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= base) {
+      ptrdiff_t firstOff = saveStack(L, first);
+      L->top = first + n;
+      closeFrom(L, base);
+      first = restoreStack(L, firstOff);
+      L->top = first + n;
+    }
+    runHook(L, kHookReturn, -1, int(first - ci->func), n);
+  }
+  returningTo(L, ci->previous);
+}
+
+}  // namespace
+
+void setHook(lua_State* L, HookFunction f, int mask, int count) {
+  if (!f || mask == 0) {
+    f = nullptr;
+    mask = 0;
+  }
+  L->hook = f;
+  L->hookMask = uint8_t(mask & kMaskAll);
+  L->baseHookCount = count;
+  L->hookCount = count;
+}
+
+void runHook(lua_State* L, int event, int line, int ftransfer, int ntransfer) {
+  HookFunction hook = L->hook;
+  if (!hook || L->inHook) return;
+  CallInfo* ci = L->ci;
+  ptrdiff_t top = saveStack(L, L->top);
+  L->transferFirst = uint16_t(ftransfer);
+  L->transferCount = uint16_t(ntransfer);
+  // The frame is marked so that getinfo names the hook's function "hook"
+  // and reports the transferred values. Both marks go when the hook ends,
+  // by an error too.
+  L->inHook = true;
+  ci->status |= CIST_HOOKED;
+  struct Guard {
+    lua_State* L;
+    CallInfo* ci;
+    ~Guard() {
+      L->inHook = false;
+      ci->status &= uint16_t(~CIST_HOOKED);
+    }
+  } guard{L, ci};
+  hook(L, event, line);
+  L->top = restoreStack(L, top);
+}
+
+void hookNativeCall(lua_State* L) {
+  runHook(L, kHookCall, -1, 1, int(L->top - (L->ci->func + 1)));
+}
+
+void hookReturn(lua_State* L, CallInfo* ci, int n) {
+  if (L->hookMask & kMaskReturn) runHook(L, kHookReturn, -1, int((L->top - n) - ci->func), n);
+  returningTo(L, ci->previous);
+}
+
+void traceInstruction(lua_State* L) {
+  if (L->inHook || !L->hookMask) return;  // nothing is traced (or counted) while a hook runs
+  CallInfo* ci = L->ci;
+  const Proto* p = ci->func->asLuaClosure()->proto;
+  int pc = int(ci->savedPc - p->code) - 1;
+  Instruction i = p->code[pc];
+  bool entered = false;
+  if (!(ci->status & CIST_TRACED)) {
+    // A vararg function is seen once its arguments are in place: its call
+    // event comes after the vararg setup, which is not traced.
+    bool varargSetup = opcodeOf(p->code[0]) == OP_VARARGPREP;
+    if (pc == 0 && varargSetup) return;
+    ci->status |= CIST_TRACED;
+    // A frame traced first elsewhere was running before the hook was set.
+    if (pc == (varargSetup ? 1 : 0)) {
+      entered = true;
+      if (L->hookMask & kMaskCall) runHook(L, ci->status & CIST_TAIL ? kHookTailCall : kHookCall, -1, 1, p->numParams);
+    }
+  }
+  if ((L->hookMask & kMaskCount) && --L->hookCount <= 0) {
+    L->hookCount = L->baseHookCount;
+    runHook(L, kHookCount, -1);
+  }
+  if (L->hookMask & kMaskLine) {
+    // oldPc may belong to another function: a stale value counts as 0.
+    int old = L->oldPc >= 0 && L->oldPc < p->codeSize ? L->oldPc : 0;
+    if (entered || pc <= old || lineOf(p, pc) != lineOf(p, old)) runHook(L, kHookLine, lineOf(p, pc));
+    L->oldPc = pc;
+  }
+  if (isReturn(opcodeOf(i)) && L->hookMask) leaveLuaFrame(L, ci, i);
+}
+
+}  // namespace tycho
