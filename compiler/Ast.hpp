@@ -43,6 +43,7 @@ struct Block {
   std::vector<StmtPtr> stmts;
   int line = 0;          // line of the first token of the block
   int endLine = 0;       // line of the token that closes it
+  int lastLine = 0;      // line of the last token before that one
 };
 
 // How a Name resolves (filled in by the resolver).

@@ -510,7 +510,9 @@ class FuncGen {
     FuncGen gen(*child, f, chunkId_);
     gen.generate(false);
     out_.protos.push_back(std::move(child));
-    line_ = f.line;
+    // A closure is made where its definition ends, as in lua5.4 (line hooks
+    // and activelines see it there).
+    line_ = f.endLine ? f.endLine : f.line;
     emitAx(OP_CLOSURE, uint32_t(out_.protos.size() - 1));
     push();
   }
@@ -861,7 +863,9 @@ class FuncGen {
     openBlock(true, depth_);
     statements(s.body);
     std::vector<int> breaks = std::move(blocks_.back().breaks);
-    line_ = s.body.endLine ? s.body.endLine : s.line;
+    // The jump back belongs to the body's last line, as in lua5.4 (line
+    // hooks and activelines see it there).
+    line_ = s.body.lastLine ? s.body.lastLine : s.line;
     closeBlock();
     patchJump(emitJump(OP_JMP), start);
     patchHere(exit);
@@ -971,6 +975,8 @@ class FuncGen {
     emitAB(OP_TFORCALL, base, nvars);
     int loop = emitAB(OP_TFORLOOP, base, 0);
     patchDistance(loop, pc() - bodyStart);
+    // Leaving the loop (closing its state) belongs to its `end`, as in lua5.4.
+    if (s.body.endLine) line_ = s.body.endLine;
     endLoop(base);
   }
 

@@ -213,6 +213,7 @@ class Parser {
     statementList(b);
     locals_ = outerLocals;
     b.endLine = lx_.line();
+    b.lastLine = lx_.lastLine();
     return b;
   }
 

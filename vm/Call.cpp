@@ -275,7 +275,14 @@ void runPendingFinalizers(lua_State* L) {
     func[0] = handler;
     func[1] = obj;
     L->top = func + 2;
-    if (protectedCall(L, func, 0) != kOk) {
+    // The running frame calls the finalizer: debug information names the
+    // finalizer "metamethod '__gc'".
+    CallInfo* caller = L->ci;
+    bool wasMarked = (caller->status & CIST_FIN) != 0;
+    caller->status |= CIST_FIN;
+    int status = protectedCall(L, func, 0);
+    if (!wasMarked) caller->status &= uint16_t(~CIST_FIN);
+    if (status != kOk) {
       Value err = L->top[-1];
       warning(g, "error in ", true);
       warning(g, "__gc", true);

@@ -259,9 +259,10 @@ int resumeCoroutine(lua_State* co, lua_State* from, int nargs, int* nResults) {
     *nResults = int(co->top - (co->baseCi.func + 1));
   } else {
     // The coroutine dies; its error object is on top, twice: the resumer
-    // takes one, the other stays for coroutine.close to report.
+    // takes one, the other stays for coroutine.close to report. Its frames
+    // stay as the error left them, for the debug library to inspect (as in
+    // lua5.4); coroutine.close discards them.
     co->status = uint8_t(status);
-    co->ci = &co->baseCi;
     *co->top = co->top[-1];
     co->top++;
     *nResults = 1;

@@ -10,6 +10,7 @@
 #include "runtime/Object.hpp"
 #include "runtime/String.hpp"
 #include "vm/Debug.hpp"
+#include "vm/Hook.hpp"
 
 namespace tycho {
 
@@ -74,7 +75,9 @@ bool activeLines(const Value& fn, std::vector<int>* lines) {
   if (!p || !p->lineInfo) return false;
   // The vararg setup is not a line one can stop at: hooks never see it.
   int first = p->isVararg && p->codeSize > 0 && opcodeOf(p->code[0]) == OP_VARARGPREP ? 1 : 0;
-  for (int pc = first; pc < p->codeSize; pc++) lines->push_back(p->lineInfo[pc]);
+  for (int pc = first; pc < p->codeSize; pc++) {
+    if (!isStackBookkeeping(p->code[pc])) lines->push_back(p->lineInfo[pc]);
+  }
   return true;
 }
 

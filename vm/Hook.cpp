@@ -14,6 +14,15 @@ int lineOf(const Proto* p, int pc) { return p->lineInfo && pc >= 0 && pc < p->co
 
 bool isReturn(Opcode op) { return op == OP_RETURN || op == OP_RETURN0 || op == OP_RETURN1; }
 
+}  // namespace
+
+bool isStackBookkeeping(Instruction i) {
+  Opcode op = opcodeOf(i);
+  return op == OP_POP || op == OP_SETTOP;
+}
+
+namespace {
+
 // After a return event (or a return without one): the caller's next
 // instruction is compared with its call instruction for line events.
 void returningTo(lua_State* L, const CallInfo* caller) {
@@ -73,8 +82,9 @@ void runHook(lua_State* L, int event, int line, int ftransfer, int ntransfer) {
   if (!hook || L->inHook) return;
   CallInfo* ci = L->ci;
   ptrdiff_t top = saveStack(L, L->top);
-  L->transferFirst = uint16_t(ftransfer);
-  L->transferCount = uint16_t(ntransfer);
+  // An event that transfers no values reports none (0, 0), as lua5.4.
+  L->transferFirst = uint16_t(ntransfer > 0 ? ftransfer : 0);
+  L->transferCount = uint16_t(ntransfer > 0 ? ntransfer : 0);
   // The frame is marked so that getinfo names the hook's function "hook"
   // and reports the transferred values. Both marks go when the hook ends,
   // by an error too.
@@ -120,6 +130,7 @@ void traceInstruction(lua_State* L) {
       if (L->hookMask & kMaskCall) runHook(L, ci->status & CIST_TAIL ? kHookTailCall : kHookCall, -1, 1, p->numParams);
     }
   }
+  if (isStackBookkeeping(i)) return;
   if ((L->hookMask & kMaskCount) && --L->hookCount <= 0) {
     L->hookCount = L->baseHookCount;
     runHook(L, kHookCount, -1);

@@ -19,9 +19,13 @@
 //     first instruction of a function, and after any backward jump (even to
 //     the same line); returning into a Lua function counts as being at the
 //     call instruction;
-//   - while a hook runs, hooks are off for its thread (L->inHook).
+//   - while a hook runs, hooks are off for its thread (L->inHook);
+//   - instructions that only adjust the operand stack (POP, SETTOP), which
+//     lua5.4's register code has no counterpart for, are invisible: they
+//     give no line or count event and are not active lines.
 #pragma once
 
+#include "compiler/Opcodes.hpp"
 #include "runtime/State.hpp"
 
 namespace tycho {
@@ -45,6 +49,9 @@ void hookNativeCall(lua_State* L);
 // The return event of frame `ci` (native, or Lua leaving by a tail call of a
 // native function), whose `n` results are just below L->top.
 void hookReturn(lua_State* L, CallInfo* ci, int n);
+
+// Instructions that hooks do not see (see above).
+bool isStackBookkeeping(Instruction i);
 
 // The interpreter's trap, run before each instruction of L->ci (a Lua frame
 // whose savedPc is just past the instruction and L->top is its operand-stack
