@@ -232,7 +232,7 @@ int dbUpvaluejoin(lua_State* L) {
   LuaClosure* f1 = arg(L, 1).asLuaClosure();
   UpVal* uv = arg(L, 3).asLuaClosure()->upvals[n2 - 1];
   f1->upvals[n1 - 1] = uv;
-  gc::barrierForward(G(L), f1, Value::object(uv, kTagUpval));
+  gc::barrierBack(G(L), f1, uv);  // as the interpreter does for a new closure
   return 0;
 }
 
