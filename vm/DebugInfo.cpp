@@ -72,7 +72,8 @@ FunctionInfo describeFrame(lua_State* L1, const CallInfo* ci) {
 
 bool activeLines(const Value& fn, std::vector<int>* lines) {
   const Proto* p = protoOf(fn);
-  if (!p || !p->lineInfo) return false;
+  if (!p) return false;
+  if (!p->lineInfo) return true;  // stripped of debug information: no lines
   // The vararg setup is not a line one can stop at: hooks never see it.
   int first = p->isVararg && p->codeSize > 0 && opcodeOf(p->code[0]) == OP_VARARGPREP ? 1 : 0;
   for (int pc = first; pc < p->codeSize; pc++) {

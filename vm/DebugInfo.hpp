@@ -52,8 +52,8 @@ FunctionInfo describeFunction(const Value& fn);
 // Describes the function running in frame `ci` of thread L1, every field.
 FunctionInfo describeFrame(lua_State* L1, const CallInfo* ci);
 // The lines of Lua function `fn` that have code (getinfo 'L'), in code
-// order, repeats included; false for native functions and functions
-// without line information.
+// order, repeats included (none for a function stripped of its debug
+// information); false for native functions.
 bool activeLines(const Value& fn, std::vector<int>* lines);
 
 // Local variable `n` of frame `ci` of thread L1 (lua_getlocal): its name and

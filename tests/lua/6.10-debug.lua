@@ -332,6 +332,29 @@ do
   assert(errorOf("debug.upvaluejoin()") == "t:1: bad argument #2 to 'upvaluejoin' (number expected, got no value)")
 end
 
+-- functions stripped of their debug information (string.dump(f, true))
+do
+  local up = 1
+  local function f(a, b) local c = a + up; return debug.getinfo(1, "lSL"), debug.getlocal(1, 1) end
+  local g = load(string.dump(f, true))
+  assert(debug.setupvalue(g, 1, 5) == "(no name)" and debug.setupvalue(g, 2, _G) == "(no name)")
+  assert(debug.getlocal(g, 1) == nil)
+  local info, name, value = g(1, 2)
+  assert(info.currentline == -1 and info.source == "=?" and info.short_src == "?")
+  assert(info.linedefined == debug.getinfo(f, "S").linedefined and next(info.activelines) == nil)
+  -- unnamed, a parameter is a temporary
+  assert(name == "(temporary)" and value == 1)
+  assert(errorOf("local g = ... return g(nil, 2)", g) == "?:-1: attempt to perform arithmetic on a nil value")
+  -- entering the function is its only line event, with no line
+  local lines = {}
+  debug.sethook(function(event, line) lines[#lines + 1] = tostring(line) end, "l")
+  g(1, 2)
+  debug.sethook()
+  local unknown = 0
+  for _, l in ipairs(lines) do if l == "nil" then unknown = unknown + 1 end end
+  assert(unknown == 1)
+end
+
 ---------------------------------------------------------------------------
 -- metatables of any type, the registry, user values
 ---------------------------------------------------------------------------
