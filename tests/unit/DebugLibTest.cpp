@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/unit/TestEngine.hpp"
 #include "runtime/Function.hpp"
 #include "runtime/State.hpp"
 #include "runtime/String.hpp"
@@ -19,29 +20,7 @@ using namespace tycho;
 
 namespace {
 
-struct Engine {
-  Engine() : L(newState()) {
-    installErrorHandlerHook(G(L));
-    lib::openAll(L);
-  }
-  ~Engine() { closeState(L); }
-
-  // Runs `src`: its first result as text, or "error: " and the message.
-  std::string run(const std::string& src) {
-    StkId base = L->top;
-    if (loadSource(L, src, "=t") != kOk || protectedCall(L, L->top - 1, 1) != kOk) {
-      std::string msg = L->top[-1].isString() ? std::string(view(L->top[-1].asString())) : "(not a string)";
-      L->top = base;
-      return "error: " + msg;
-    }
-    Value v = L->top[-1];
-    std::string out = v.isString() ? std::string(view(v.asString())) : v.isNil() ? "nil" : "(value)";
-    L->top = base;
-    return out;
-  }
-
-  lua_State* L;
-};
+using Engine = TestEngine;
 
 std::vector<std::string>* recorded = nullptr;
 
@@ -59,18 +38,18 @@ TEST_CASE("debug.getuservalue and setuservalue: the n-th user value and its pres
   lib::pushString(L, "ud");
   tableSet(L, globalsTable(L), L->top[-1], L->top[-2]);
   L->top -= 2;
-  CHECK(e.run("local v, ok = debug.getuservalue(ud, 1) return tostring(v) .. ' ' .. tostring(ok)") == "nil true");
-  CHECK(e.run("return tostring(debug.setuservalue(ud, 'first') == ud)") == "true");
-  CHECK(e.run("return tostring(debug.setuservalue(ud, {x = 'second'}, 2) == ud)") == "true");
-  CHECK(e.run("local v, ok = debug.getuservalue(ud) return v .. ' ' .. tostring(ok)") == "first true");
-  CHECK(e.run("return debug.getuservalue(ud, 2).x") == "second");
+  CHECK(e.eval("local v, ok = debug.getuservalue(ud, 1) return tostring(v) .. ' ' .. tostring(ok)") == "nil true");
+  CHECK(e.eval("return tostring(debug.setuservalue(ud, 'first') == ud)") == "true");
+  CHECK(e.eval("return tostring(debug.setuservalue(ud, {x = 'second'}, 2) == ud)") == "true");
+  CHECK(e.eval("local v, ok = debug.getuservalue(ud) return v .. ' ' .. tostring(ok)") == "first true");
+  CHECK(e.eval("return debug.getuservalue(ud, 2).x") == "second");
   // past the user values: fail, and only one result
-  CHECK(e.run("return tostring(select('#', debug.getuservalue(ud, 3)))") == "1");
-  CHECK(e.run("return tostring(debug.getuservalue(ud, 0))") == "nil");
-  CHECK(e.run("return tostring(debug.setuservalue(ud, 1, 3))") == "nil");
-  CHECK(e.run("return tostring(debug.setuservalue(ud, 1, -1))") == "nil");
+  CHECK(e.eval("return tostring(select('#', debug.getuservalue(ud, 3)))") == "1");
+  CHECK(e.eval("return tostring(debug.getuservalue(ud, 0))") == "nil");
+  CHECK(e.eval("return tostring(debug.setuservalue(ud, 1, 3))") == "nil");
+  CHECK(e.eval("return tostring(debug.setuservalue(ud, 1, -1))") == "nil");
   // the values are kept alive by the userdata
-  CHECK(e.run("collectgarbage() return debug.getuservalue(ud, 2).x") == "second");
+  CHECK(e.eval("collectgarbage() return debug.getuservalue(ud, 2).x") == "second");
 }
 
 TEST_CASE("debug.gethook: a hook set from native code is an external hook") {
@@ -79,21 +58,21 @@ TEST_CASE("debug.gethook: a hook set from native code is an external hook") {
   std::vector<std::string> events;
   recorded = &events;
   setHook(L, recordingHook, kMaskCount, 4);
-  CHECK(e.run("local h, mask, count = debug.gethook() return h .. '|' .. mask .. '|' .. count") ==
+  CHECK(e.eval("local h, mask, count = debug.gethook() return h .. '|' .. mask .. '|' .. count") ==
         "external hook||4");
   setHook(L, nullptr, 0, 0);
-  CHECK(e.run("return tostring(debug.gethook())") == "nil");
+  CHECK(e.eval("return tostring(debug.gethook())") == "nil");
   // the native hook gets count events (line -1) and line events
   events.clear();
   setHook(L, recordingHook, kMaskLine, 0);
-  e.run("local a = 1\nlocal b = 2\n");
+  e.eval("local a = 1\nlocal b = 2\n");
   setHook(L, nullptr, 0, 0);
   REQUIRE(events.size() >= 2);
   CHECK(events[0] == "2:1");
   CHECK(events[1] == "2:2");
   events.clear();
   setHook(L, recordingHook, kMaskCall | kMaskReturn, 0);
-  e.run("local function f() end f()");
+  e.eval("local function f() end f()");
   setHook(L, nullptr, 0, 0);
   // the chunk, f, their returns
   CHECK(events == std::vector<std::string>{"0:-1", "0:-1", "1:-1", "1:-1"});

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "gc/Heap.hpp"
+#include "tests/unit/TestEngine.hpp"
 #include "runtime/State.hpp"
 #include "runtime/String.hpp"
 #include "runtime/Table.hpp"
@@ -20,22 +21,8 @@ using namespace tycho;
 
 namespace {
 
-struct Engine {
-  lua_State* L = newState();
-  Engine() {
-    installErrorHandlerHook(G(L));
-    lib::openAll(L);
-    G(L)->genMajorMul = 100000;  // no major collection unless asked for
-  }
-  ~Engine() { closeLuaState(L); }
-  std::string run(const std::string& src) {
-    if (loadSource(L, src, "=t") != kOk || protectedCall(L, L->top - 1, 0) != kOk) {
-      std::string msg = L->top[-1].isString() ? std::string(view(L->top[-1].asString())) : "(not a string)";
-      L->top--;
-      return msg;
-    }
-    return "";
-  }
+struct Engine : TestEngine {
+  Engine() { G(L)->genMajorMul = 100000; }  // no major collection unless asked for
   GCObject* global(const char* name) {
     const Value* v = tableGetString(G(L), globalsTable(L), newString(L, name));
     REQUIRE(v->isCollectable());
@@ -57,7 +44,7 @@ bool isWhite(const GCObject* o) { return (o->marked & gc::kWhiteBits) != 0; }
 TEST_CASE("generational mode is the default; objects age through minor collections") {
   Engine e;
   CHECK(G(e.L)->gcKind == gc::kGCGenerational);
-  CHECK(e.run("collectgarbage() collectgarbage('stop') x = {}") == "");
+  CHECK(e.exec("collectgarbage() collectgarbage('stop') x = {}") == "");
   GCObject* x = e.global("x");
   CHECK(gc::ageOf(x) == gc::kAgeNew);
   CHECK(isWhite(x));
@@ -71,49 +58,49 @@ TEST_CASE("generational mode is the default; objects age through minor collectio
   CHECK(gc::ageOf(x) == gc::kAgeOld);
   CHECK(isBlack(x));
   // A full collection makes every survivor old at once.
-  CHECK(e.run("y = {} collectgarbage() collectgarbage('stop')") == "");
+  CHECK(e.exec("y = {} collectgarbage() collectgarbage('stop')") == "");
   CHECK(gc::ageOf(e.global("y")) == gc::kAgeOld);
 }
 
 TEST_CASE("minor collections free unreachable young objects only") {
   Engine e;
-  CHECK(e.run("collectgarbage() collectgarbage('stop') old = {} for i = 1, 100 do old[i] = {i} end") == "");
+  CHECK(e.exec("collectgarbage() collectgarbage('stop') old = {} for i = 1, 100 do old[i] = {i} end") == "");
   e.minor();
   e.minor();  // old and its contents are old now
   size_t before = G(e.L)->totalBytes;
-  CHECK(e.run("for i = 1, 10000 do local t = {i, i} end") == "");
+  CHECK(e.exec("for i = 1, 10000 do local t = {i, i} end") == "");
   CHECK(G(e.L)->totalBytes > before + 10000 * 32);
   e.minor();
   CHECK(G(e.L)->totalBytes < before + 16 * 1024);
-  CHECK(e.run("for i = 1, 100 do assert(old[i][1] == i) end") == "");
+  CHECK(e.exec("for i = 1, 100 do assert(old[i][1] == i) end") == "");
 }
 
 TEST_CASE("a young value stored into an old table keeps living: the table is touched") {
   Engine e;
-  CHECK(e.run("t = {} collectgarbage() collectgarbage('stop')") == "");
+  CHECK(e.exec("t = {} collectgarbage() collectgarbage('stop')") == "");
   GCObject* t = e.global("t");
   CHECK(gc::ageOf(t) == gc::kAgeOld);
-  CHECK(e.run("t.x = {1, 2, 3} t[1] = {n = 'young'}") == "");
+  CHECK(e.exec("t.x = {1, 2, 3} t[1] = {n = 'young'}") == "");
   CHECK(gc::ageOf(t) == gc::kAgeTouched1);
   CHECK(!isBlack(t));  // gray: no more barriers until the next minor collection
   CHECK(G(e.L)->genTouched.count == 1);
   e.minor();
   CHECK(gc::ageOf(t) == gc::kAgeTouched2);
   CHECK(isBlack(t));
-  CHECK(e.run("t.z = {}") == "");  // touched again while listed: not listed twice
+  CHECK(e.exec("t.z = {}") == "");  // touched again while listed: not listed twice
   CHECK(gc::ageOf(t) == gc::kAgeTouched1);
   CHECK(G(e.L)->genTouched.count == 1);
   for (int i = 0; i < 4; i++) e.minor();
   CHECK(gc::ageOf(t) == gc::kAgeOld);
   CHECK(G(e.L)->genTouched.count == 0);
-  CHECK(e.run("assert(t.x[3] == 3 and t[1].n == 'young' and type(t.z) == 'table')") == "");
+  CHECK(e.exec("assert(t.x[3] == 3 and t[1].n == 'young' and type(t.z) == 'table')") == "");
 }
 
 TEST_CASE("a large old table marks a stored young value and makes it old at once") {
   Engine e;
-  CHECK(e.run("big = {} for i = 1, 5000 do big[i] = i end collectgarbage() collectgarbage('stop')") == "");
+  CHECK(e.exec("big = {} for i = 1, 5000 do big[i] = i end collectgarbage() collectgarbage('stop')") == "");
   auto* big = static_cast<Table*>(e.global("big"));
-  CHECK(e.run("big[1] = {'v'}") == "");
+  CHECK(e.exec("big[1] = {'v'}") == "");
   CHECK(isBlack(big));
   CHECK(gc::ageOf(big) == gc::kAgeOld);
   GCObject* v = big->array[0].u.gc;
@@ -123,20 +110,20 @@ TEST_CASE("a large old table marks a stored young value and makes it old at once
   CHECK(gc::ageOf(v) == gc::kAgeOld1);
   e.minor();
   CHECK(gc::ageOf(v) == gc::kAgeOld);
-  CHECK(e.run("assert(big[1][1] == 'v')") == "");
+  CHECK(e.exec("assert(big[1][1] == 'v')") == "");
 }
 
 TEST_CASE("a young value stored into an old upvalue keeps living") {
   Engine e;
-  CHECK(e.run("local u function setu(v) u = v end function getu() return u end collectgarbage() collectgarbage('stop')") == "");
-  CHECK(e.run("setu({42, {43}})") == "");
+  CHECK(e.exec("local u function setu(v) u = v end function getu() return u end collectgarbage() collectgarbage('stop')") == "");
+  CHECK(e.exec("setu({42, {43}})") == "");
   for (int i = 0; i < 4; i++) e.minor();
-  CHECK(e.run("assert(getu()[1] == 42 and getu()[2][1] == 43)") == "");
+  CHECK(e.exec("assert(getu()[1] == 42 and getu()[2][1] == 43)") == "");
 }
 
 TEST_CASE("an old coroutine's stack is a root of every minor collection") {
   Engine e;
-  CHECK(e.run(R"(
+  CHECK(e.exec(R"(
     co = coroutine.wrap(function()
       local held = {}
       while true do
@@ -150,46 +137,46 @@ TEST_CASE("an old coroutine's stack is a root of every minor collection") {
     collectgarbage() collectgarbage('stop')
   )") == "");
   for (int round = 0; round < 3; round++) {
-    CHECK(e.run("local f = co({}) assert(type(f) == 'table')") == "");
+    CHECK(e.exec("local f = co({}) assert(type(f) == 'table')") == "");
     e.minor();
     e.minor();
-    CHECK(e.run("co()") == "");
+    CHECK(e.exec("co()") == "");
   }
 }
 
 TEST_CASE("minor collections clear weak tables and finalize young objects") {
   Engine e;
-  CHECK(e.run("collectgarbage() collectgarbage('stop') w = setmetatable({}, {__mode = 'v'}) done = 0") == "");
-  CHECK(e.run("w[1] = {} w[2] = 'strings stay' keep = {} w[3] = keep") == "");
-  CHECK(e.run("setmetatable({}, {__gc = function() done = done + 1 end})") == "");
+  CHECK(e.exec("collectgarbage() collectgarbage('stop') w = setmetatable({}, {__mode = 'v'}) done = 0") == "");
+  CHECK(e.exec("w[1] = {} w[2] = 'strings stay' keep = {} w[3] = keep") == "");
+  CHECK(e.exec("setmetatable({}, {__gc = function() done = done + 1 end})") == "");
   e.minor();
-  CHECK(e.run("assert(w[1] == nil and w[2] == 'strings stay' and w[3] == keep)") == "");
-  CHECK(e.run("assert(done == 1, done)") == "");  // run at the next safe point
+  CHECK(e.exec("assert(w[1] == nil and w[2] == 'strings stay' and w[3] == keep)") == "");
+  CHECK(e.exec("assert(done == 1, done)") == "");  // run at the next safe point
   // Ephemerons: an entry whose value refers to its own key goes with the key.
-  CHECK(e.run("eph = setmetatable({}, {__mode = 'k'})") == "");
+  CHECK(e.exec("eph = setmetatable({}, {__mode = 'k'})") == "");
   e.minor();
   e.minor();
   e.minor();
   CHECK(gc::ageOf(e.global("eph")) == gc::kAgeOld);
-  CHECK(e.run("local k = {} eph[k] = {k} k2 = {} eph[k2] = {k2}") == "");
+  CHECK(e.exec("local k = {} eph[k] = {k} k2 = {} eph[k2] = {k2}") == "");
   e.minor();
-  CHECK(e.run("local n = 0 for k, v in pairs(eph) do n = n + 1 assert(v[1] == k and k == k2) end assert(n == 1)") == "");
+  CHECK(e.exec("local n = 0 for k, v in pairs(eph) do n = n + 1 assert(v[1] == k and k == k2) end assert(n == 1)") == "");
 }
 
 TEST_CASE("resurrected young objects stay usable until their finalizer has run") {
   Engine e;
-  CHECK(e.run("collectgarbage() collectgarbage('stop') saved = {} order = {}") == "");
-  CHECK(e.run(R"(
+  CHECK(e.exec("collectgarbage() collectgarbage('stop') saved = {} order = {}") == "");
+  CHECK(e.exec(R"(
     for i = 1, 3 do
       setmetatable({i, {i * 10}}, {__gc = function(o) saved[#saved + 1] = o order[#order + 1] = o[1] end})
     end
   )") == "");
   e.minor();
-  CHECK(e.run("") == "");
+  CHECK(e.exec("") == "");
   // Called in the reverse order of marking (§2.5.3).
-  CHECK(e.run("assert(#order == 3 and order[1] == 3 and order[2] == 2 and order[3] == 1)") == "");
+  CHECK(e.exec("assert(#order == 3 and order[1] == 3 and order[2] == 2 and order[3] == 1)") == "");
   for (int i = 0; i < 3; i++) e.minor();
-  CHECK(e.run("for i = 1, 3 do local o = saved[i] assert(o[2][1] == o[1] * 10) end") == "");
+  CHECK(e.exec("for i = 1, 3 do local o = saved[i] assert(o[2][1] == o[1] * 10) end") == "");
 }
 
 // (The stress build collects at every allocation, majors all at once.)
@@ -203,7 +190,7 @@ TEST_CASE("a major collection in generational mode runs in steps between the pro
     if (G(L)->genMajor && !G(L)->genWhitening && G(L)->gcState == gc::kGCPropagate) sawMajor++;
     return 0;
   });
-  CHECK(e.run(R"(
+  CHECK(e.exec(R"(
     local keep = {}
     for i = 1, 200000 do
       keep[i % 50000 + 1] = {i}
@@ -230,20 +217,20 @@ TEST_CASE("switching modes keeps every reachable object") {
     for i = 1, 3000 do local d = data[i] assert(d[1] == i and d[2] == tostring(i) and d[3]() == i) end
     for i = 1, 20 do assert(cos[i]() == i) end
   )";
-  CHECK(e.run(build) == "");
-  CHECK(e.run("assert(collectgarbage('incremental') == 'generational')") == "");
+  CHECK(e.exec(build) == "");
+  CHECK(e.exec("assert(collectgarbage('incremental') == 'generational')") == "");
   CHECK(G(e.L)->gcKind == gc::kGCIncremental);
   CHECK(gc::verifyHeap(e.L) == "");
-  CHECK(e.run(check) == "");
-  CHECK(e.run("for i = 1, 20000 do local t = {i} end") == "");
-  CHECK(e.run(check) == "");
-  CHECK(e.run("assert(collectgarbage('generational') == 'incremental')") == "");
+  CHECK(e.exec(check) == "");
+  CHECK(e.exec("for i = 1, 20000 do local t = {i} end") == "");
+  CHECK(e.exec(check) == "");
+  CHECK(e.exec("assert(collectgarbage('generational') == 'incremental')") == "");
   CHECK(G(e.L)->gcKind == gc::kGCGenerational);
   CHECK(gc::ageOf(e.global("data")) == gc::kAgeOld);
   CHECK(gc::verifyHeap(e.L) == "");
-  CHECK(e.run("collectgarbage('stop')") == "");
+  CHECK(e.exec("collectgarbage('stop')") == "");
   e.minor();
-  CHECK(e.run(check) == "");
+  CHECK(e.exec(check) == "");
   e.minor();
-  CHECK(e.run(check) == "");
+  CHECK(e.exec(check) == "");
 }

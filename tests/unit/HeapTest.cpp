@@ -7,6 +7,7 @@
 #include <string>
 
 #include "gc/Heap.hpp"
+#include "tests/unit/TestEngine.hpp"
 #include "runtime/State.hpp"
 #include "runtime/String.hpp"
 #include "stdlib/Lib.hpp"
@@ -18,29 +19,13 @@ using namespace tycho;
 
 namespace {
 
-struct Engine {
-  lua_State* L = newState();
-  Engine() {
-    installErrorHandlerHook(G(L));
-    lib::openAll(L);
-  }
-  ~Engine() { closeLuaState(L); }
-  // Runs src; returns "" or the error message.
-  std::string run(const std::string& src) {
-    if (loadSource(L, src, "=t") != kOk || protectedCall(L, L->top - 1, 0) != kOk) {
-      std::string msg = L->top[-1].isString() ? std::string(view(L->top[-1].asString())) : "(not a string)";
-      L->top--;
-      return msg;
-    }
-    return "";
-  }
-};
+using Engine = TestEngine;
 
 }  // namespace
 
 TEST_CASE("the heap stays consistent through collections of every kind of object") {
   Engine e;
-  CHECK(e.run(R"(
+  CHECK(e.exec(R"(
     keep = {}
     for i = 1, 2000 do
       local t = {i, tostring(i), function() return i end}
@@ -57,27 +42,27 @@ TEST_CASE("the heap stays consistent through collections of every kind of object
     collectgarbage()
   )") == "");
   CHECK(gc::verifyHeap(e.L) == "");
-  CHECK(e.run("collectgarbage() collectgarbage()") == "");
+  CHECK(e.exec("collectgarbage() collectgarbage()") == "");
   CHECK(gc::verifyHeap(e.L) == "");
-  CHECK(e.run("keep = nil weak = nil weakv = nil collectgarbage()") == "");
+  CHECK(e.exec("keep = nil weak = nil weakv = nil collectgarbage()") == "");
   CHECK(gc::verifyHeap(e.L) == "");
 }
 
 TEST_CASE("collections return memory") {
   Engine e;
-  CHECK(e.run("collectgarbage()") == "");
+  CHECK(e.exec("collectgarbage()") == "");
   size_t before = G(e.L)->totalBytes;
-  CHECK(e.run("local t = {} for i = 1, 100000 do t[i] = {i} end") == "");
+  CHECK(e.exec("local t = {} for i = 1, 100000 do t[i] = {i} end") == "");
   CHECK(G(e.L)->totalBytes > before + 1000000);
-  CHECK(e.run("collectgarbage()") == "");
+  CHECK(e.exec("collectgarbage()") == "");
   CHECK(G(e.L)->totalBytes < before + 64 * 1024);
 }
 
 TEST_CASE("past the memory limit allocations fail with a Lua error and the state goes on") {
   Engine e;
-  CHECK(e.run("collectgarbage()") == "");
+  CHECK(e.exec("collectgarbage()") == "");
   G(e.L)->memoryLimit = G(e.L)->totalBytes + 4 * 1024 * 1024;
-  CHECK(e.run(R"(
+  CHECK(e.exec(R"(
     local ok, msg = pcall(function()
       local t = {}
       for i = 1, 10000000 do t[i] = {i} end
@@ -87,7 +72,7 @@ TEST_CASE("past the memory limit allocations fail with a Lua error and the state
     for i = 1, 200000 do local t = {i, i + 1} end
   )") == "");
   CHECK(gc::verifyHeap(e.L) == "");
-  CHECK(e.run("local s = 0 for i = 1, 100 do s = s + i end assert(s == 5050)") == "");
+  CHECK(e.exec("local s = 0 for i = 1, 100 do s = s + i end assert(s == 5050)") == "");
   G(e.L)->memoryLimit = 0;
 }
 
@@ -104,7 +89,7 @@ TEST_CASE("finalizers of all remaining objects run when the state closes") {
   {
     Engine e;
     lib::setFunction(e.L, globalsTable(e.L), "bump", countFinalized);
-    CHECK(e.run("objs = {} for i = 1, 3 do objs[i] = setmetatable({}, {__gc = bump}) end collectgarbage()") == "");
+    CHECK(e.exec("objs = {} for i = 1, 3 do objs[i] = setmetatable({}, {__gc = bump}) end collectgarbage()") == "");
     CHECK(finalizedAtClose == 0);  // still reachable
   }
   CHECK(finalizedAtClose == 3);
@@ -113,7 +98,7 @@ TEST_CASE("finalizers of all remaining objects run when the state closes") {
 TEST_CASE("collectgarbage sets the collector's parameters") {
   Engine e;
   // Percentages are kept in steps of 4, as Lua keeps them (150 reads back as 148).
-  CHECK(e.run(R"(
+  CHECK(e.exec(R"(
     assert(collectgarbage("incremental", 150, 300, 12) == "generational")
     assert(collectgarbage("setpause", 180) == 148)
     assert(collectgarbage("setstepmul", 250) == 300)
@@ -123,7 +108,7 @@ TEST_CASE("collectgarbage sets the collector's parameters") {
   CHECK(G(e.L)->gcPause == 0);
   CHECK(G(e.L)->gcStepMul == 4);
   CHECK(G(e.L)->gcKind == gc::kGCIncremental);
-  CHECK(e.run(R"(
+  CHECK(e.exec(R"(
     assert(collectgarbage("generational", 30, 150) == "incremental")
     assert(collectgarbage("generational") == "generational")
   )") == "");
@@ -147,14 +132,14 @@ size_t allocatorHolds(lua_State* L) {
 TEST_CASE("collectgarbage('count') is what the allocator holds") {
   Engine e;
   CHECK(G(e.L)->totalBytes == allocatorHolds(e.L));
-  CHECK(e.run(R"(
+  CHECK(e.exec(R"(
     keep = {}
     for i = 1, 20000 do keep[i] = {i, tostring(i), string.rep("x", i % 300)} end
     for i = 1, 20000, 2 do keep[i] = nil end
   )") == "");
   CHECK(G(e.L)->totalBytes == allocatorHolds(e.L));
-  CHECK(e.run("collectgarbage() keep = nil collectgarbage('step')") == "");
+  CHECK(e.exec("collectgarbage() keep = nil collectgarbage('step')") == "");
   CHECK(G(e.L)->totalBytes == allocatorHolds(e.L));
-  CHECK(e.run("collectgarbage()") == "");
+  CHECK(e.exec("collectgarbage()") == "");
   CHECK(G(e.L)->totalBytes == allocatorHolds(e.L));
 }

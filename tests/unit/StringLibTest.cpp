@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "tests/unit/TestEngine.hpp"
 #include "runtime/State.hpp"
 #include "runtime/String.hpp"
 #include "stdlib/Lib.hpp"
@@ -18,64 +19,41 @@ using namespace tycho;
 
 namespace {
 
-struct Engine {
-  Engine() : L(newState()) {
-    installErrorHandlerHook(G(L));
-    lib::openAll(L);
-  }
-  ~Engine() { closeState(L); }
-
-  // Runs `src`: its first result as text ("nil" when it returns nothing),
-  // or "error: " and the message.
-  std::string run(const std::string& src) {
-    StkId base = L->top;
-    if (loadSource(L, src, "=t") != kOk || protectedCall(L, L->top - 1, 1) != kOk) {
-      std::string msg = L->top[-1].isString() ? std::string(view(L->top[-1].asString())) : "(not a string)";
-      L->top = base;
-      return "error: " + msg;
-    }
-    Value v = L->top[-1];
-    std::string out = v.isString() ? std::string(view(v.asString())) : v.isNil() ? "nil" : "(value)";
-    L->top = base;
-    return out;
-  }
-
-  lua_State* L;
-};
+using Engine = TestEngine;
 
 }  // namespace
 
 TEST_CASE("string.dump: Lua functions only; the chunk is Tycho's own format") {
   Engine e;
   // The signature, version 5.4 (0x54, "T") and format "T" (Tycho's, not PUC Lua's 0).
-  CHECK(e.run("return string.dump(function() end):sub(1, 6)") == "\x1b" "LuaTT");
-  CHECK(e.run("return string.dump(print)") == "error: t:1: unable to dump given function");
-  CHECK(e.run("return string.dump(1)") == "error: t:1: bad argument #1 to 'dump' (function expected, got number)");
+  CHECK(e.eval("return string.dump(function() end):sub(1, 6)") == "\x1b" "LuaTT");
+  CHECK(e.eval("return string.dump(print)") == "error: t:1: unable to dump given function");
+  CHECK(e.eval("return string.dump(1)") == "error: t:1: bad argument #1 to 'dump' (function expected, got number)");
 }
 
 TEST_CASE("string.rep of an empty result returns at once (lua5.4 loops count times)") {
   Engine e;
-  CHECK(e.run("return string.rep('', math.maxinteger)") == "");
-  CHECK(e.run("return string.rep('', math.maxinteger, '')") == "");
-  CHECK(e.run("return string.rep('x', math.maxinteger)") == "error: t:1: resulting string too large");
+  CHECK(e.eval("return string.rep('', math.maxinteger)") == "");
+  CHECK(e.eval("return string.rep('', math.maxinteger, '')") == "");
+  CHECK(e.eval("return string.rep('x', math.maxinteger)") == "error: t:1: resulting string too large");
 }
 
 TEST_CASE("the string metatable: __index and Lua's arithmetic metamethods; the VM core does string arithmetic") {
   Engine e;
-  CHECK(e.run("local n = 0 for k in pairs(getmetatable('')) do n = n + 1 end return tostring(n)") == "9");
-  CHECK(e.run("return tostring(getmetatable('').__index == string)") == "true");
-  CHECK(e.run("return tostring('10' + 1) .. tostring('3' * '4')") == "1112");
+  CHECK(e.eval("local n = 0 for k in pairs(getmetatable('')) do n = n + 1 end return tostring(n)") == "9");
+  CHECK(e.eval("return tostring(getmetatable('').__index == string)") == "true");
+  CHECK(e.eval("return tostring('10' + 1) .. tostring('3' * '4')") == "1112");
 }
 
 TEST_CASE("library buffers count against the state's memory limit") {
   Engine e;
   G(e.L)->memoryLimit = G(e.L)->totalBytes + 8 * 1024 * 1024;
-  CHECK(e.run("return string.rep('x', 64 * 1024 * 1024)") == "error: not enough memory");
-  CHECK(e.run("return string.format('%s', string.rep('x', 1024)):sub(1, 3)") == "xxx");
-  CHECK(e.run("return (string.rep('ab', 1024 * 1024):gsub('a', 'aaaaaaaaaa'))") == "error: not enough memory");
-  CHECK(e.run("return string.pack('c100000000', 'a')") == "error: not enough memory");
+  CHECK(e.eval("return string.rep('x', 64 * 1024 * 1024)") == "error: not enough memory");
+  CHECK(e.eval("return string.format('%s', string.rep('x', 1024)):sub(1, 3)") == "xxx");
+  CHECK(e.eval("return (string.rep('ab', 1024 * 1024):gsub('a', 'aaaaaaaaaa'))") == "error: not enough memory");
+  CHECK(e.eval("return string.pack('c100000000', 'a')") == "error: not enough memory");
   G(e.L)->memoryLimit = 0;
-  CHECK(e.run("return string.rep('x', 3)") == "xxx");
+  CHECK(e.eval("return string.rep('x', 3)") == "xxx");
 }
 
 TEST_CASE("string positions follow §6.4") {
