@@ -89,7 +89,6 @@ void shrink(GlobalState* g, ObjectStack& stack) {
 
 void pushGray(GlobalState* g, GCObject* o) { push(g, g->gray, o); }
 
-inline bool isWhite(const GCObject* o) { return (o->marked & kWhiteBits) != 0; }
 inline uint8_t otherWhite(const GlobalState* g) { return uint8_t(g->currentWhite ^ kWhiteBits); }
 inline void makeBlack(GCObject* o) { o->marked = uint8_t((o->marked & ~kWhiteBits) | kMarkBlack); }
 
@@ -749,6 +748,8 @@ void youngCollection(GlobalState* g) {
   g->gcAtomic = false;
   g->gcMinorCycles++;
   g->genMinorsSinceMajor++;
+  if (g->genMajorBase == 0) g->genMajorBase = g->totalBytes;  // the first after a major
+  setMinorThreshold(g);
 }
 
 // Starts a major collection in generational mode. It runs incrementally, as
@@ -845,8 +846,6 @@ void allocationStep(GlobalState* g, size_t allocated) {
       startMajor(g);
     } else {
       youngCollection(g);
-      if (g->genMajorBase == 0) g->genMajorBase = g->totalBytes;
-      setMinorThreshold(g);
     }
   } else {
     // A step pays at most two step sizes of debt: after a large raw block
@@ -873,8 +872,6 @@ void stressCollect(GlobalState* g) {
   if (g->gcKind == kGCGenerational && g->gcState == kGCPause && g->stressCount % 16 != 0) {
     g->gcRunning = true;
     youngCollection(g);
-    if (g->genMajorBase == 0) g->genMajorBase = g->totalBytes;
-    setMinorThreshold(g);
     g->gcRunning = false;
     return;
   }
@@ -974,11 +971,10 @@ bool stepCollect(lua_State* L, size_t kilobytes) {
     if (majorDue(g)) {
       startMajor(g);
       step(g, kAll);
+      setMinorThreshold(g);
     } else {
       youngCollection(g);
-      if (g->genMajorBase == 0) g->genMajorBase = g->totalBytes;
     }
-    setMinorThreshold(g);
   } else {
     if (g->gcState == kGCPause) startCycle(g);
     size_t bytes = kilobytes ? kilobytes * 1024 : g->gcStepSize;

@@ -68,6 +68,8 @@ enum GCKind : uint8_t { kGCIncremental = 0, kGCGenerational = 1 };
 // Collector states: between cycles, marking (incremental), sweeping (incremental).
 enum GCState : uint8_t { kGCPause = 0, kGCPropagate = 1, kGCSweep = 2 };
 
+inline bool isWhite(const GCObject* o) { return (o->marked & kWhiteBits) != 0; }
+
 // Makes an object permanent (never collected).
 inline void fix(GCObject* o) { o->marked = kMarkFixed | kMarkBlack; }
 

@@ -13,10 +13,6 @@
 
 namespace tycho::gc {
 
-namespace {
-inline bool isWhite(const GCObject* o) { return (o->marked & kWhiteBits) != 0; }
-}  // namespace
-
 std::string verifyHeap(lua_State* L) {
   GlobalState* g = G(L);
   std::unordered_set<const GCObject*> live;

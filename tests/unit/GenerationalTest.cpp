@@ -37,7 +37,6 @@ struct Engine : TestEngine {
 };
 
 bool isBlack(const GCObject* o) { return (o->marked & gc::kMarkBlack) != 0; }
-bool isWhite(const GCObject* o) { return (o->marked & gc::kWhiteBits) != 0; }
 
 }  // namespace
 
@@ -47,10 +46,10 @@ TEST_CASE("generational mode is the default; objects age through minor collectio
   CHECK(e.exec("collectgarbage() collectgarbage('stop') x = {}") == "");
   GCObject* x = e.global("x");
   CHECK(gc::ageOf(x) == gc::kAgeNew);
-  CHECK(isWhite(x));
+  CHECK(gc::isWhite(x));
   e.minor();
   CHECK(gc::ageOf(x) == gc::kAgeSurvival);
-  CHECK(isWhite(x));
+  CHECK(gc::isWhite(x));
   e.minor();
   CHECK(gc::ageOf(x) == gc::kAgeOld1);
   CHECK(isBlack(x));
@@ -105,7 +104,7 @@ TEST_CASE("a large old table marks a stored young value and makes it old at once
   CHECK(gc::ageOf(big) == gc::kAgeOld);
   GCObject* v = big->array[0].u.gc;
   CHECK(gc::ageOf(v) == gc::kAgeOld0);
-  CHECK(!isWhite(v));
+  CHECK(!gc::isWhite(v));
   e.minor();
   CHECK(gc::ageOf(v) == gc::kAgeOld1);
   e.minor();
