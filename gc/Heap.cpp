@@ -1,11 +1,9 @@
-// Heap: mimalloc-backed allocation and the collector (see Heap.hpp for the
-// two modes). In order: marking (colours, traversal of each object kind,
+// Heap: the collector (see Heap.hpp for the two modes; raw memory is in
+// Memory.cpp). In order: marking (colours, traversal of each object kind,
 // weak tables, finalizers), sweeping, the incremental cycle and its steps,
 // generational mode (ages, minor collections, majors), pacing by
 // allocation, then the entry points and the write barriers.
 #include "gc/Heap.hpp"
-
-#include <mimalloc.h>
 
 #include <cassert>
 #include <chrono>
@@ -23,30 +21,6 @@ namespace tycho::gc {
 
 namespace {
 
-// The size of the block the allocator gives for a request (mi_good_size),
-// from a table for small requests: all sizes of the same number of words
-// share a size class.
-struct SmallSizeClasses {
-  size_t bytes[129];
-  SmallSizeClasses() {
-    for (size_t words = 0; words <= 128; words++) bytes[words] = mi_good_size(words * 8);
-  }
-};
-const SmallSizeClasses kSmallSizeClasses;
-inline size_t blockSize(size_t size) {
-  return size <= 1024 ? kSmallSizeClasses.bytes[(size + 7) >> 3] : mi_good_size(size);
-}
-
-// Reallocates a block of the state's heap (of oldSize bytes; none when
-// null), keeping the byte count exact (see allocRaw); null, and the block
-// unchanged, when out of memory.
-void* reallocAccounted(GlobalState* g, void* block, size_t oldSize, size_t newSize) {
-  void* p = mi_heap_realloc(static_cast<mi_heap_t*>(g->heap), block, newSize);
-  if (p == nullptr) return nullptr;
-  g->totalBytes = g->totalBytes - (block ? blockSize(oldSize) : 0) + blockSize(newSize);
-  return p;
-}
-
 #ifdef TYCHO_GC_STRESS
 constexpr bool kStress = true;
 #else
@@ -60,7 +34,7 @@ constexpr bool kStress = false;
 void push(GlobalState* g, ObjectStack& stack, GCObject* o) {
   if (stack.count == stack.capacity) {
     size_t cap = stack.capacity ? stack.capacity * 2 : 256;
-    auto* fresh = static_cast<GCObject**>(reallocAccounted(g, stack.items, sizeof(GCObject*) * stack.capacity, sizeof(GCObject*) * cap));
+    auto* fresh = static_cast<GCObject**>(reallocRawNoThrow(g, stack.items, sizeof(GCObject*) * stack.capacity, sizeof(GCObject*) * cap));
     if (!fresh) std::abort();  // cannot even record what is reachable
     stack.items = fresh;
     stack.capacity = cap;
@@ -80,7 +54,7 @@ void shrink(GlobalState* g, ObjectStack& stack) {
   }
   size_t cap = 1024;
   while (cap < stack.count * 2) cap *= 2;
-  auto* fresh = static_cast<GCObject**>(reallocAccounted(g, stack.items, sizeof(GCObject*) * stack.capacity, sizeof(GCObject*) * cap));
+  auto* fresh = static_cast<GCObject**>(reallocRawNoThrow(g, stack.items, sizeof(GCObject*) * stack.capacity, sizeof(GCObject*) * cap));
   if (fresh) {
     stack.items = fresh;
     stack.capacity = cap;
@@ -608,7 +582,10 @@ ptrdiff_t traverseChunk(GlobalState* g) {
   return work;
 }
 
-void step(GlobalState* g, ptrdiff_t budget) {
+// With mayFinishMark false, marking stops short of the atomic part (which
+// decides what is dead): the step is then safe where objects may be held
+// only in native variables (see growthStep).
+void step(GlobalState* g, ptrdiff_t budget, bool mayFinishMark = true) {
   while (budget > 0 && g->gcState != kGCPause) {
     if (g->genWhitening) {
       if (sweepSome(g, budget)) {
@@ -636,7 +613,10 @@ void step(GlobalState* g, ptrdiff_t budget) {
           else g->grayAgain.items[kept++] = o;
         }
         g->grayAgain.count = kept;
-        if (g->gray.count == 0) atomic(g);
+        if (g->gray.count == 0) {
+          if (!mayFinishMark) return;
+          atomic(g);
+        }
         continue;
       }
       GCObject* o = g->gray.items[--g->gray.count];
@@ -785,6 +765,7 @@ void collect(GlobalState* g) {
   else startCycle(g);
   step(g, kAll);
   g->gcRunning = false;
+  releaseBlocks(g, SIZE_MAX);
 }
 
 // Keeps the longest time the program waited for the collector: wall-clock
@@ -825,8 +806,15 @@ void verifyOrAbort(GlobalState* g) {
 // incremental step. The debt is the heap's growth since the last step, raw
 // blocks (table parts, strings' bytes, stacks) included: they cannot collect
 // themselves, so the next new object pays for them.
-void allocationStep(GlobalState* g, size_t allocated) {
+// atSafePoint: everything the program holds is rooted (newObject's
+// contract), so any work may run; otherwise only work that frees nothing
+// that could still be held (see growthStep).
+void allocationStep(GlobalState* g, size_t allocated, bool atSafePoint = true) {
   if (g->gcRunning) return;
+  if (g->releasedBlocks) [[unlikely]] {
+    PauseTimer timer{g};
+    releaseBlocks(g, kReleasePerStep);
+  }
   size_t debt = 0;
   if (g->gcState == kGCPause) {
     if (g->totalBytes < g->gcThreshold) return;
@@ -834,6 +822,9 @@ void allocationStep(GlobalState* g, size_t allocated) {
     if (g->gcState == kGCSweep) g->sweepAllocated += allocated;
     debt = g->totalBytes > g->stepBase ? g->totalBytes - g->stepBase : 0;
     if (debt < g->gcStepSize) return;
+  }
+  if (g->gcState == kGCPause && g->gcKind == kGCGenerational && !atSafePoint && !majorDue(g)) {
+    return;  // a minor collection is atomic: it waits for the next new object
   }
   if (g->gcTinySteps && ++g->stressCount % 256 == 0) verifyOrAbort(g);
   PauseTimer timer{g};
@@ -856,7 +847,7 @@ void allocationStep(GlobalState* g, size_t allocated) {
     // Tiny steps in generational mode: majors in small steps, but short
     // enough to leave time for many minor collections.
     if (g->gcTinySteps && g->gcKind == kGCGenerational) budget = 64;
-    step(g, budget > 0 ? budget : 1);  // always some progress
+    step(g, budget > 0 ? budget : 1, atSafePoint);  // always some progress
     g->stepBase = g->stepBase + paid < g->totalBytes ? g->stepBase + paid : g->totalBytes;
   }
   g->gcRunning = false;
@@ -873,6 +864,7 @@ void stressCollect(GlobalState* g) {
     g->gcRunning = true;
     youngCollection(g);
     g->gcRunning = false;
+    releaseBlocks(g, SIZE_MAX);
     return;
   }
   collect(g);
@@ -892,50 +884,6 @@ void whitenAll(GlobalState* g) {
 
 }  // namespace
 
-void* createHeap() { return mi_heap_new(); }
-void destroyHeap(void* heap) { mi_heap_destroy(static_cast<mi_heap_t*>(heap)); }
-
-// Raw allocations never collect: their callers may hold objects that are not
-// yet rooted (a table being resized right after its creation). Collections,
-// emergency ones included, happen only in newObject.
-bool overLimit(const GlobalState* g, size_t size) {
-  return g->memoryLimit != 0 && g->totalBytes + size > g->memoryLimit;
-}
-
-// The heap's byte count is what the allocator really holds: each block's
-// size rounded up to its size class (blockSize), so that
-// collectgarbage("count") is exact. Callers free a block with the size they
-// asked for.
-void* allocRaw(lua_State* L, size_t size) {
-  GlobalState* g = G(L);
-  if (overLimit(g, size)) memoryError(L);
-  void* p = mi_heap_malloc(static_cast<mi_heap_t*>(g->heap), size);
-  if (p == nullptr) memoryError(L);
-  g->totalBytes += blockSize(size);
-  return p;
-}
-
-void* allocRawNoThrow(GlobalState* g, size_t size) {
-  void* p = mi_heap_malloc(static_cast<mi_heap_t*>(g->heap), size);
-  if (p) g->totalBytes += blockSize(size);
-  return p;
-}
-
-void* reallocRaw(lua_State* L, void* block, size_t oldSize, size_t newSize) {
-  GlobalState* g = G(L);
-  if (newSize > oldSize && overLimit(g, newSize - oldSize)) memoryError(L);
-  void* p = reallocAccounted(g, block, block ? oldSize : 0, newSize);
-  if (p == nullptr) memoryError(L);
-  return p;
-}
-
-void freeRaw(GlobalState* g, void* block, size_t size) {
-  if (!block) return;
-  assert(mi_usable_size(block) >= size);
-  g->totalBytes -= blockSize(size);
-  mi_free(block);
-}
-
 GCObject* newObject(lua_State* L, uint8_t tag, size_t size) {
   GlobalState* g = G(L);
   // Over the threshold, or near the state's memory limit (an emergency
@@ -954,6 +902,12 @@ GCObject* newObject(lua_State* L, uint8_t tag, size_t size) {
   o->next = g->allObjects;
   g->allObjects = o;
   return o;
+}
+
+void growthStep(lua_State* L) {
+  GlobalState* g = G(L);
+  if (kStress || g->gcStopped != 0 || g->gcUserStopped) return;
+  allocationStep(g, 0, false);
 }
 
 void fullCollect(lua_State* L) {
@@ -982,6 +936,7 @@ bool stepCollect(lua_State* L, size_t kilobytes) {
     ended = g->gcState == kGCPause && g->gcKind == kGCIncremental;
   }
   g->gcRunning = false;
+  releaseBlocks(g, kReleasePerStep);
   return ended;
 }
 
@@ -1000,6 +955,7 @@ void setMode(lua_State* L, GCKind kind) {
     step(g, kAll);
   }
   g->gcRunning = false;
+  releaseBlocks(g, SIZE_MAX);
 }
 
 void markFinalizable(lua_State* L, GCObject* o) {

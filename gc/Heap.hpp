@@ -76,6 +76,18 @@ inline void fix(GCObject* o) { o->marked = kMarkFixed | kMarkBlack; }
 // Creates the memory heap for a new global state.
 void* createHeap();
 void destroyHeap(void* heap);
+// Unmaps the large blocks left when a state closes (see Memory.cpp).
+void freeLargeBlocks(GlobalState* g);
+// Unmaps up to `bytes` of the large blocks the collector freed.
+void releaseBlocks(GlobalState* g, size_t bytes);
+// What a collector step unmaps of them (about 0.3 ms of work).
+inline constexpr size_t kReleasePerStep = size_t(4) << 20;
+// The bytes mapped for large blocks (for tests: with the mimalloc heap's
+// blocks, what the state holds).
+size_t largeBlockBytes(const GlobalState* g);
+
+// Blocks of this size and more are mapped from the system one by one.
+inline constexpr size_t kLargeBlock = size_t(1) << 20;
 
 // Raw, accounted memory. A failed allocation, or one past the state's memory
 // limit, raises a memory error on L; allocRawNoThrow returns null. Raw
@@ -83,11 +95,23 @@ void destroyHeap(void* heap);
 void* allocRaw(lua_State* L, size_t size);
 void* allocRawNoThrow(GlobalState* g, size_t size);
 void* reallocRaw(lua_State* L, void* block, size_t oldSize, size_t newSize);
+// Null, the block unchanged, when out of memory; ignores the memory limit.
+void* reallocRawNoThrow(GlobalState* g, void* block, size_t oldSize, size_t newSize);
+// True when `size` more bytes would pass the state's memory limit.
+bool overLimit(const GlobalState* g, size_t size);
 void freeRaw(GlobalState* g, void* block, size_t size);
 
 // A new collectable object of `size` bytes with the given tag, linked into the
 // list of all objects. May run a collection before allocating.
 GCObject* newObject(lua_State* L, uint8_t tag, size_t size);
+
+// A collector step where a table is about to grow: raw memory can grow a
+// lot between new objects (an array filled in a loop), and the collection
+// must keep up with it. Called with the table consistent; does only work
+// that frees nothing a native caller could still hold unrooted (marking
+// short of the atomic part, sweeping, starting a cycle), and never runs
+// finalizers.
+void growthStep(lua_State* L);
 
 // Runs a full collection now (finishing the cycle in progress first).
 void fullCollect(lua_State* L);

@@ -220,6 +220,7 @@ void closeState(lua_State* L) {
   if (L->tbcSlots) gc::freeRaw(g, L->tbcSlots, sizeof(int) * size_t(L->tbcCapacity));
   // (The collector's work lists go with the heap.)
   gc::freeRaw(g, L, sizeof(lua_State));
+  gc::freeLargeBlocks(g);
   void* heap = g->heap;
   delete g;
   gc::destroyHeap(heap);

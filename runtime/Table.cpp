@@ -141,12 +141,19 @@ uint32_t capacityFor(uint32_t count, uint8_t* logOut) {
 
 void resize(lua_State* L, Table* t, uint32_t newArraySize, uint32_t hashCount) {
   GlobalState* g = G(L);
+  gc::growthStep(L);
   uint8_t newLog;
   uint32_t newCap = capacityFor(hashCount, &newLog);
   if (hashCount > 0 && usableNodes(newCap) < hashCount) runError(L, msg::kTableOverflow);
   // Allocate everything first so that a memory error leaves the table intact.
+  // A growing array is reallocated in place when it can be (a large one is
+  // remapped, not copied: see gc/Memory.cpp), after the node array, whose
+  // failure must find the old array untouched.
+  Value* oldArray = t->array;
+  uint32_t oldArraySize = t->arraySize;
+  bool growArray = oldArray != nullptr && newArraySize > oldArraySize;
   Value* newArray = nullptr;
-  if (newArraySize > 0) newArray = static_cast<Value*>(gc::allocRaw(L, sizeof(Value) * newArraySize));
+  if (newArraySize > 0 && !growArray) newArray = static_cast<Value*>(gc::allocRaw(L, sizeof(Value) * newArraySize));
   Node* newNodes = nullptr;
   if (newCap > 0) {
     try {
@@ -160,12 +167,21 @@ void resize(lua_State* L, Table* t, uint32_t newArraySize, uint32_t hashCount) {
       newNodes[i].value.setNil();
     }
   }
-  Value* oldArray = t->array;
-  uint32_t oldArraySize = t->arraySize;
+  if (growArray) {
+    try {
+      newArray = static_cast<Value*>(gc::reallocRaw(L, oldArray, sizeof(Value) * oldArraySize, sizeof(Value) * newArraySize));
+    } catch (...) {
+      if (newNodes) gc::freeRaw(g, newNodes, sizeof(Node) * newCap);
+      throw;
+    }
+    oldArray = newArray;  // now the same block: its first oldArraySize values stay
+  }
   Node* oldNodes = t->nodes;
   uint32_t oldCap = t->nodeCapacity();
   uint32_t keep = oldArraySize < newArraySize ? oldArraySize : newArraySize;
-  for (uint32_t i = 0; i < keep; i++) newArray[i] = oldArray[i];
+  if (!growArray) {
+    for (uint32_t i = 0; i < keep; i++) newArray[i] = oldArray[i];
+  }
   for (uint32_t i = keep; i < newArraySize; i++) newArray[i].setNil();
   t->array = newArray;
   t->arraySize = newArraySize;
@@ -186,7 +202,7 @@ void resize(lua_State* L, Table* t, uint32_t newArraySize, uint32_t hashCount) {
     const Node& n = oldNodes[i];
     if (n.key.tag != kTagNil && !n.value.isNil()) reinsert(n.key, n.value);
   }
-  if (oldArray) gc::freeRaw(g, oldArray, sizeof(Value) * oldArraySize);
+  if (oldArray && !growArray) gc::freeRaw(g, oldArray, sizeof(Value) * oldArraySize);
   if (oldNodes) gc::freeRaw(g, oldNodes, sizeof(Node) * oldCap);
 }
 
