@@ -16,6 +16,9 @@
 // status 1, as lua does.
 #include <unistd.h>
 
+#include <cctype>
+#include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -44,6 +47,24 @@ namespace {
 const char* progName = "tycho";
 constexpr const char* kVersion = "Tycho 0.1.0 (Lua 5.4 compatible)";
 
+// "--memory-limit=" followed by a byte count with an optional K, M or G
+// suffix; 0 when malformed.
+size_t parseMemoryLimit(const char* text) {
+  char* end = nullptr;
+  errno = 0;
+  unsigned long long n = std::strtoull(text, &end, 10);
+  if (end == text || errno != 0 || !std::isdigit(static_cast<unsigned char>(*text))) return 0;
+  int shift = 0;
+  switch (*end) {
+    case 'k': case 'K': shift = 10; end++; break;
+    case 'm': case 'M': shift = 20; end++; break;
+    case 'g': case 'G': shift = 30; end++; break;
+    default: break;
+  }
+  if (*end != '\0' || n > (SIZE_MAX >> shift)) return 0;
+  return size_t(n) << shift;
+}
+
 void printUsage(const char* badOption) {
   std::fprintf(stderr, "%s: ", progName);
   if (badOption[1] == 'e' || badOption[1] == 'l') std::fprintf(stderr, "'%s' needs argument\n", badOption);
@@ -59,7 +80,10 @@ void printUsage(const char* badOption) {
                "  --        stop handling options\n"
                "  -         stop handling options and execute stdin\n"
                "  --disasm  list the bytecode of 'script' instead of running it\n"
-               "  --jit=off run with the interpreter only (the default)\n",
+               "  --jit=off run with the interpreter only (the default)\n"
+               "  --gc=mode start the collector in 'incremental' or 'generational' mode\n"
+               "  --memory-limit=size  allocations past 'size' bytes (suffix K, M or G)\n"
+               "            fail with \"not enough memory\"\n",
                progName);
 }
 
@@ -246,6 +270,7 @@ int main(int argc, char** argv) {
   bool interactive = false, version = false, disasm = false, warningsOn = false, ignoreEnvironment = false;
   bool tinySteps = false;
   const char* gcMode = nullptr;
+  size_t memoryLimit = 0;
   int scriptIndex = 0;
   std::vector<std::pair<char, const char*>> actions;  // -e chunks in order
   int i = 1;
@@ -275,6 +300,14 @@ int main(int argc, char** argv) {
     } else if (std::strcmp(a, "--gc=incremental") == 0 || std::strcmp(a, "--gc=generational") == 0) {
       // The collector's mode from the start (as collectgarbage(mode) would set it).
       gcMode = a + 5;
+    } else if (std::strncmp(a, "--memory-limit=", 15) == 0) {
+      // The state's memory limit (gc/Memory.cpp): past it, allocations fail
+      // with a Lua error, after an emergency collection.
+      memoryLimit = parseMemoryLimit(a + 15);
+      if (memoryLimit == 0) {
+        std::fprintf(stderr, "%s: bad memory limit '%s' (a number of bytes, with K, M or G)\n", progName, a + 15);
+        return 1;
+      }
     } else if (std::strcmp(a, "-W") == 0) {
       warningsOn = true;
     } else if (std::strcmp(a, "-E") == 0) {
@@ -312,6 +345,7 @@ int main(int argc, char** argv) {
   G(L)->gcTimeCpu = gcStats && *gcStats;
   G(L)->warningsOn = warningsOn;
   G(L)->ignoreEnvironment = ignoreEnvironment;
+  G(L)->memoryLimit = memoryLimit;
   if (gcMode) gc::setMode(L, std::strcmp(gcMode, "incremental") == 0 ? gc::kGCIncremental : gc::kGCGenerational);
   if (tinySteps) {
     // Incrementally, cycles that never stop, one object per step;

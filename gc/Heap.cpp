@@ -884,17 +884,33 @@ void whitenAll(GlobalState* g) {
 
 }  // namespace
 
+// Near the state's memory limit, an allocation collects first (an
+// emergency collection). "Near" leaves an eighth of the limit for the raw
+// allocations that follow objects (table parts, stacks), which cannot
+// collect themselves. After one, the next waits until half the room that
+// was left is used: when the live data itself nears the limit, the
+// collections get rarer as the room shrinks, rather than one at every
+// allocation.
+bool emergencyDue(const GlobalState* g, size_t size) {
+  if (g->memoryLimit == 0) return false;
+  size_t zone = g->memoryLimit - g->memoryLimit / 8;
+  size_t mark = g->emergencyMark > zone ? g->emergencyMark : zone;
+  return g->totalBytes + size > mark;
+}
+
 GCObject* newObject(lua_State* L, uint8_t tag, size_t size) {
   GlobalState* g = G(L);
-  // Over the threshold, or near the state's memory limit (an emergency
-  // collection), collect first. "Near" leaves an eighth of the limit for the
-  // raw allocations that follow objects (table parts, stacks), which cannot
-  // collect themselves.
-  bool nearLimit = g->memoryLimit != 0 && overLimit(g, size + g->memoryLimit / 8);
-  if (g->gcStopped == 0 && (!g->gcUserStopped || nearLimit)) {
-    if (nearLimit) collect(g);
-    else if (kStress) stressCollect(g);
-    else allocationStep(g, size);
+  bool emergency = emergencyDue(g, size);
+  if (g->gcStopped == 0 && (!g->gcUserStopped || emergency)) {
+    if (emergency) {
+      collect(g);
+      size_t live = g->totalBytes;
+      g->emergencyMark = live < g->memoryLimit ? live + (g->memoryLimit - live) / 2 : g->memoryLimit;
+    } else if (kStress) {
+      stressCollect(g);
+    } else {
+      allocationStep(g, size);
+    }
   }
   auto* o = static_cast<GCObject*>(allocRaw(L, size));
   o->tag = tag;

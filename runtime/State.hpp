@@ -137,6 +137,7 @@ struct GlobalState {
   size_t totalBytes = 0;           // bytes currently allocated
   size_t gcThreshold = 0;          // collect when totalBytes passes this
   size_t memoryLimit = 0;          // 0: none; past it allocations fail with "not enough memory"
+  size_t emergencyMark = 0;        // the next emergency collection not before this heap size (gc/Heap.cpp)
   int gcPause = 200;               // next threshold = live * pause / 100
   int gcStopped = 0;               // collections are paused while > 0 (internal pauses, gc::PauseGuard)
   bool gcUserStopped = false;      // collectgarbage("stop"): no automatic collections
