@@ -507,6 +507,7 @@ void setPauseThreshold(GlobalState* g) {
 
 void endCycle(GlobalState* g) {
   g->gcState = kGCPause;
+  g->emergencyMark = 0;
   g->gcCycles++;
   // The work lists of a large heap do not keep their size between cycles.
   for (ObjectStack* stack : {&g->gray, &g->grayAgain, &g->genOld1, &g->genTouched, &g->genThreads,
@@ -890,7 +891,8 @@ void whitenAll(GlobalState* g) {
 // collect themselves. After one, the next waits until half the room that
 // was left is used: when the live data itself nears the limit, the
 // collections get rarer as the room shrinks, rather than one at every
-// allocation.
+// allocation. A completed cycle or a failed allocation starts over (the
+// live data may have shrunk).
 bool emergencyDue(const GlobalState* g, size_t size) {
   if (g->memoryLimit == 0) return false;
   size_t zone = g->memoryLimit - g->memoryLimit / 8;

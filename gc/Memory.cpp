@@ -179,11 +179,19 @@ bool overLimit(const GlobalState* g, size_t size) {
 // yet rooted (a table being resized right after its creation). Collections,
 // emergency ones included, happen only in newObject. Callers free a block
 // with the size they asked for.
+// A failed allocation also makes the next object allocation near the limit
+// collect (see emergencyDue in Heap.cpp): the program may drop what it was
+// building when the error reaches it.
+[[noreturn]] void failAllocation(lua_State* L) {
+  G(L)->emergencyMark = 0;
+  memoryError(L);
+}
+
 void* allocRaw(lua_State* L, size_t size) {
   GlobalState* g = G(L);
-  if (overLimit(g, size)) memoryError(L);
+  if (overLimit(g, size)) failAllocation(L);
   void* p = allocBlock(g, size);
-  if (p == nullptr) memoryError(L);
+  if (p == nullptr) failAllocation(L);
   return p;
 }
 
@@ -213,9 +221,9 @@ void* reallocRawNoThrow(GlobalState* g, void* block, size_t oldSize, size_t newS
 void* reallocRaw(lua_State* L, void* block, size_t oldSize, size_t newSize) {
   GlobalState* g = G(L);
   if (!block) oldSize = 0;
-  if (newSize > oldSize && overLimit(g, newSize - oldSize)) memoryError(L);
+  if (newSize > oldSize && overLimit(g, newSize - oldSize)) failAllocation(L);
   void* p = reallocRawNoThrow(g, block, oldSize, newSize);
-  if (p == nullptr) memoryError(L);
+  if (p == nullptr) failAllocation(L);
   return p;
 }
 

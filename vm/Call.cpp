@@ -221,6 +221,10 @@ int protectedCall(lua_State* L, StkId func, int nResults, ptrdiff_t handler, boo
   L->errorHandler = oldHandler;
   shrinkCallInfo(L);
   shrinkStack(L);
+  // What the failed call was building is garbage now, and the heap is at
+  // its limit: collect it here, where everything live is rooted (raw
+  // allocations, which failed, cannot collect; see gc/Memory.cpp).
+  if (status == kErrMem) gc::fullCollect(L);
   return status;
 }
 
