@@ -6,7 +6,15 @@
 set -u
 tycho=$(realpath "${1:-$(dirname "$0")/../build/cli/tycho}")
 cd "$(dirname "$0")/programs"
-printf '| program | engine | mode | time (s) | peak RSS (MB) | longest pause (ms) | longest pause, CPU time (ms) |\n|---|---|---|---|---|---|---|\n'
+# An empty program's peak RSS per engine (the process: executable, shared
+# libraries, allocator), to show what a program's own heap adds to it.
+declare -A empty
+for engine in tycho lua5.4; do
+  bin=$([ "$engine" = tycho ] && echo "$tycho" || echo lua5.4)
+  empty[$engine]=$( { /usr/bin/time -f "%M" "$bin" -e "" > /dev/null; } 2>&1 | tail -1)
+done
+awk -v t="${empty[tycho]}" -v l="${empty[lua5.4]}" 'BEGIN {printf "empty program: tycho %.1f MB, lua5.4 %.1f MB\n\n", t / 1024, l / 1024}'
+printf '| program | engine | mode | time (s) | peak RSS (MB) | above an empty program (MB) | longest pause (ms) | longest pause, CPU time (ms) |\n|---|---|---|---|---|---|---|---|\n'
 for prog in "binary-trees.lua 16" "short-strings.lua" "table-churn.lua" "gc-large-heap.lua 10000000"; do
   set -- $prog
   for engine in tycho lua5.4; do
@@ -14,7 +22,8 @@ for prog in "binary-trees.lua 16" "short-strings.lua" "table-churn.lua" "gc-larg
       bin=$([ "$engine" = tycho ] && echo "$tycho" || echo lua5.4)
       out=$( { /usr/bin/time -f "TIME %e %M" "$bin" -e "collectgarbage('$mode')" "$@" > /dev/null; } 2>&1 )
       t=$(echo "$out" | awk '/^TIME/ {print $2}')
-      rss=$(echo "$out" | awk '/^TIME/ {printf "%.0f", $3/1024}')
+      rss=$(echo "$out" | awk '/^TIME/ {printf "%.1f", $3/1024}')
+      above=$(echo "$out" | awk -v e="${empty[$engine]}" '/^TIME/ {printf "%.1f", ($3 - e)/1024}')
       pause=- cpu=-
       if [ "$engine" = tycho ]; then
         # Pauses from a second run: timing them in CPU time costs a system
@@ -23,7 +32,7 @@ for prog in "binary-trees.lua 16" "short-strings.lua" "table-churn.lua" "gc-larg
         pause=$(echo "$stats" | sed -n 's/.*longest pause \([0-9.]*\) ms.*/\1/p')
         cpu=$(echo "$stats" | sed -n 's/.*CPU time \([0-9.]*\) ms.*/\1/p')
       fi
-      printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$engine" "$mode" "$t" "$rss" "$pause" "$cpu"
+      printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$engine" "$mode" "$t" "$rss" "$above" "$pause" "$cpu"
     done
   done
 done

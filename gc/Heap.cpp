@@ -766,7 +766,7 @@ void collect(GlobalState* g) {
   else startCycle(g);
   step(g, kAll);
   g->gcRunning = false;
-  releaseBlocks(g, SIZE_MAX);
+  trimBlockCache(g, SIZE_MAX);
 }
 
 // Keeps the longest time the program waited for the collector: wall-clock
@@ -812,9 +812,9 @@ void verifyOrAbort(GlobalState* g) {
 // that could still be held (see growthStep).
 void allocationStep(GlobalState* g, size_t allocated, bool atSafePoint = true) {
   if (g->gcRunning) return;
-  if (g->releasedBlocks) [[unlikely]] {
+  if (g->cachedBytes > kMinBlockCache && blockCacheOverLimit(g)) [[unlikely]] {
     PauseTimer timer{g};
-    releaseBlocks(g, kReleasePerStep);
+    trimBlockCache(g, kReleasePerStep);
   }
   size_t debt = 0;
   if (g->gcState == kGCPause) {
@@ -865,7 +865,7 @@ void stressCollect(GlobalState* g) {
     g->gcRunning = true;
     youngCollection(g);
     g->gcRunning = false;
-    releaseBlocks(g, SIZE_MAX);
+    trimBlockCache(g, SIZE_MAX);
     return;
   }
   collect(g);
@@ -906,6 +906,7 @@ GCObject* newObject(lua_State* L, uint8_t tag, size_t size) {
   if (g->gcStopped == 0 && (!g->gcUserStopped || emergency)) {
     if (emergency) {
       collect(g);
+      trimBlockCache(g, SIZE_MAX, 0);
       size_t live = g->totalBytes;
       g->emergencyMark = live < g->memoryLimit ? live + (g->memoryLimit - live) / 2 : g->memoryLimit;
     } else if (kStress) {
@@ -954,7 +955,7 @@ bool stepCollect(lua_State* L, size_t kilobytes) {
     ended = g->gcState == kGCPause && g->gcKind == kGCIncremental;
   }
   g->gcRunning = false;
-  releaseBlocks(g, kReleasePerStep);
+  trimBlockCache(g, kReleasePerStep);
   return ended;
 }
 
@@ -973,7 +974,7 @@ void setMode(lua_State* L, GCKind kind) {
     step(g, kAll);
   }
   g->gcRunning = false;
-  releaseBlocks(g, SIZE_MAX);
+  trimBlockCache(g, SIZE_MAX);
 }
 
 void markFinalizable(lua_State* L, GCObject* o) {

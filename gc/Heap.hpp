@@ -78,10 +78,16 @@ void* createHeap();
 void destroyHeap(void* heap);
 // Unmaps the large blocks left when a state closes (see Memory.cpp).
 void freeLargeBlocks(GlobalState* g);
-// Unmaps up to `bytes` of the large blocks the collector freed.
-void releaseBlocks(GlobalState* g, size_t bytes);
-// What a collector step unmaps of them (about 0.3 ms of work).
+// Unmaps freed large blocks kept for reuse, at most `budget` bytes, until
+// `keep` bytes are left (by default what the cache may keep; see
+// Memory.cpp).
+void trimBlockCache(GlobalState* g, size_t budget, size_t keep);
+void trimBlockCache(GlobalState* g, size_t budget);
+bool blockCacheOverLimit(const GlobalState* g);
+// What a collector step unmaps at most (about 0.3 ms of work).
 inline constexpr size_t kReleasePerStep = size_t(4) << 20;
+// The freed large blocks kept for reuse: this much, or an eighth of the heap.
+inline constexpr size_t kMinBlockCache = size_t(16) << 20;
 // The bytes mapped for large blocks (for tests: with the mimalloc heap's
 // blocks, what the state holds).
 size_t largeBlockBytes(const GlobalState* g);

@@ -1,10 +1,11 @@
 // Memory: the raw, accounted blocks every object and object part is made of.
 // Blocks come from the state's mimalloc heap, except large ones (kLargeBlock
-// bytes and more: big table parts, deep stacks), which are mapped from the
-// system one by one: freeing one gives its memory back at once (mimalloc
-// keeps freed large blocks resident for a while), and growing one remaps its
-// pages instead of copying them into a second block (a table's array of a
-// hundred megabytes would otherwise be held twice while it grows).
+// bytes and more: big table parts, long strings, deep stacks), which are
+// mapped from the system one by one: growing one remaps its pages instead
+// of copying them into a second block (a table's array of a hundred
+// megabytes would otherwise be held twice while it grows), and freed ones
+// go back to the system beyond a small cache (mimalloc keeps all of them
+// resident for a while).
 #include "gc/Heap.hpp"
 
 #include <mimalloc.h>
@@ -50,12 +51,11 @@ inline size_t mappedSize(size_t size) {
   return (size + sizeof(LargeHeader) + page - 1) & ~(page - 1);
 }
 
-// What a block of `size` requested bytes really holds, the heap's byte
-// count being exact (collectgarbage("count") reports what the allocator
-// holds): mimalloc's size class, or the whole mapping.
-inline size_t heldSize(size_t size) {
-  if (size <= 1024) return kSmallSizeClasses.bytes[(size + 7) >> 3];
-  return isLarge(size) ? mappedSize(size) : mi_good_size(size);
+// What a mimalloc block of `size` requested bytes really holds, the heap's
+// byte count being exact (collectgarbage("count") reports what the
+// allocator holds): its size class. A large block counts its mapping.
+inline size_t classSize(size_t size) {
+  return size <= 1024 ? kSmallSizeClasses.bytes[(size + 7) >> 3] : mi_good_size(size);
 }
 
 inline LargeHeader* headerOf(void* block) { return static_cast<LargeHeader*>(block) - 1; }
@@ -74,50 +74,93 @@ void unlink(GlobalState* g, LargeHeader* h) {
   if (h->next) h->next->previous = h->previous;
 }
 
-void* mapLarge(GlobalState* g, size_t size) {
-  void* base = MAP_FAILED;
-  if (auto* released = static_cast<LargeHeader*>(g->releasedBlocks)) {
-    // A block the collector freed and that waits to be unmapped: its pages
-    // are resident already, which saves both the unmapping and the faults
-    // of fresh pages (callers expect no particular contents).
-    LargeHeader* next = released->next;
-    size_t mapped = released->mapped;
-    base = mremap(released, mapped, mappedSize(size), MREMAP_MAYMOVE);
-    if (base != MAP_FAILED) g->releasedBlocks = next;
+// Freed large blocks are kept mapped for a while, in a cache that the next
+// large allocations take from: their pages are resident already, which
+// saves both the unmapping (about 70 µs a megabyte) and the faults of fresh
+// pages (a program that builds and drops big tables over and over would
+// otherwise fault in every page of every one). The cache keeps at most
+// cacheLimit bytes; the excess is unmapped at once when the program frees
+// a block, and a few megabytes per collector step when the collector does
+// (trimBlockCache), keeping its pauses short. Like the free pages mimalloc
+// keeps, cached bytes are not in the heap's count.
+size_t cacheLimit(const GlobalState* g) {
+  size_t eighth = g->totalBytes / 8;
+  return eighth > kMinBlockCache ? eighth : kMinBlockCache;
+}
+
+// A cached block is taken whole when it is at most twice the size wanted
+// (then growing the block later often needs no system call).
+inline bool fitsLoosely(size_t have, size_t want) { return have >= want && have / 2 <= want; }
+
+// The cached block to reuse for `mapped` bytes: the smallest that fits
+// loosely, else the largest smaller one (growing it faults in only the
+// difference); never a much larger one, whose pages would be lost in
+// cutting it down (and wanted again by the next large request).
+LargeHeader* bestCached(GlobalState* g, size_t mapped, LargeHeader*** slot) {
+  LargeHeader *fit = nullptr, *smaller = nullptr;
+  LargeHeader **fitSlot = nullptr, **smallerSlot = nullptr;
+  for (LargeHeader** p = reinterpret_cast<LargeHeader**>(&g->cachedBlocks); *p; p = &(*p)->next) {
+    LargeHeader* h = *p;
+    if (fitsLoosely(h->mapped, mapped)) {
+      if (!fit || h->mapped < fit->mapped) fit = h, fitSlot = p;
+    } else if (h->mapped < mapped) {
+      if (!smaller || h->mapped > smaller->mapped) smaller = h, smallerSlot = p;
+    }
   }
-  if (base == MAP_FAILED) base = mmap(nullptr, mappedSize(size), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  *slot = fit ? fitSlot : smallerSlot;
+  return fit ? fit : smaller;
+}
+
+void* mapLarge(GlobalState* g, size_t size) {
+  size_t mapped = mappedSize(size);
+  void* base = MAP_FAILED;
+  LargeHeader** slot = nullptr;
+  if (LargeHeader* cached = bestCached(g, mapped, &slot)) {
+    LargeHeader* next = cached->next;
+    size_t had = cached->mapped;
+    bool withinLimit = g->memoryLimit == 0 || g->totalBytes + had <= g->memoryLimit;
+    if (had >= mapped && withinLimit) {
+      base = cached;
+      mapped = had;
+    } else {  // grown, or cut to size to stay within the memory limit
+      base = mremap(cached, had, mapped, MREMAP_MAYMOVE);
+    }
+    if (base != MAP_FAILED) {
+      *slot = next;
+      g->cachedBytes -= had;
+    }
+  }
+  if (base == MAP_FAILED) base = mmap(nullptr, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (base == MAP_FAILED) return nullptr;
   auto* h = static_cast<LargeHeader*>(base);
-  h->mapped = mappedSize(size);
+  h->mapped = mapped;
   link(g, h);
+  g->totalBytes += mapped;
   return h + 1;
 }
 
-// Unmapping costs time in proportion to the pages (about 70 µs a megabyte),
-// so a block the collector frees is not unmapped in its step: it waits in
-// the released list, which the collector's steps unmap a few megabytes at a
-// time (releaseBlocks), keeping the pauses short, and which the next large
-// allocation reuses. Like the free pages mimalloc keeps, its bytes are no
-// longer in the heap's count.
 void unmapLarge(GlobalState* g, void* block) {
   LargeHeader* h = headerOf(block);
   unlink(g, h);
-  if (g->gcRunning) {
-    h->next = static_cast<LargeHeader*>(g->releasedBlocks);
-    g->releasedBlocks = h;
-    return;
-  }
-  munmap(h, h->mapped);
+  g->totalBytes -= h->mapped;
+  h->next = static_cast<LargeHeader*>(g->cachedBlocks);
+  g->cachedBlocks = h;
+  g->cachedBytes += h->mapped;
+  if (!g->gcRunning) trimBlockCache(g, SIZE_MAX, cacheLimit(g));
 }
 
 // Grows or shrinks a large block to another large size, moving its pages
 // rather than its bytes; null (the block unchanged) when out of memory.
-void* remapLarge(GlobalState* g, void* block, size_t oldSize, size_t newSize) {
+void* remapLarge(GlobalState* g, void* block, size_t newSize) {
   LargeHeader* h = headerOf(block);
-  void* base = mremap(h, mappedSize(oldSize), mappedSize(newSize), MREMAP_MAYMOVE);
+  size_t had = h->mapped;
+  size_t wanted = mappedSize(newSize);
+  if (fitsLoosely(had, wanted)) return block;  // the mapping has room
+  void* base = mremap(h, had, wanted, MREMAP_MAYMOVE);
   if (base == MAP_FAILED) return nullptr;
   auto* moved = static_cast<LargeHeader*>(base);
-  moved->mapped = mappedSize(newSize);
+  moved->mapped = wanted;
+  g->totalBytes = g->totalBytes - had + wanted;
   if (moved != h) {
     if (moved->previous) moved->previous->next = moved;
     else g->largeBlocks = moved;
@@ -126,37 +169,54 @@ void* remapLarge(GlobalState* g, void* block, size_t oldSize, size_t newSize) {
   return moved + 1;
 }
 
-void* allocBlock(GlobalState* g, size_t size) {
-  void* p = isLarge(size) ? mapLarge(g, size) : mi_heap_malloc(static_cast<mi_heap_t*>(g->heap), size);
-  if (p) g->totalBytes += heldSize(size);
+void* allocSmall(GlobalState* g, size_t size) {
+  void* p = mi_heap_malloc(static_cast<mi_heap_t*>(g->heap), size);
+  if (p) g->totalBytes += classSize(size);
   return p;
 }
+
+void freeSmall(GlobalState* g, void* block, size_t size) {
+  assert(mi_usable_size(block) >= size);
+  g->totalBytes -= classSize(size);
+  mi_free(block);
+}
+
+void* allocBlock(GlobalState* g, size_t size) { return isLarge(size) ? mapLarge(g, size) : allocSmall(g, size); }
 
 }  // namespace
 
 void* createHeap() { return mi_heap_new(); }
 void destroyHeap(void* heap) { mi_heap_destroy(static_cast<mi_heap_t*>(heap)); }
 
-void releaseBlocks(GlobalState* g, size_t budget) {
+void trimBlockCache(GlobalState* g, size_t budget, size_t keep) {
   static const size_t page = size_t(sysconf(_SC_PAGESIZE));
-  while (auto* h = static_cast<LargeHeader*>(g->releasedBlocks)) {
-    if (h->mapped <= budget) {
+  while (g->cachedBytes > keep && budget > 0) {
+    auto* h = static_cast<LargeHeader*>(g->cachedBlocks);
+    size_t excess = g->cachedBytes - keep;
+    if (h->mapped <= excess && h->mapped <= budget) {
       budget -= h->mapped;
-      g->releasedBlocks = h->next;
+      g->cachedBytes -= h->mapped;
+      g->cachedBlocks = h->next;
       munmap(h, h->mapped);
       continue;
     }
     // Part of it, from its end (the header stays for the rest).
-    size_t part = budget & ~(page - 1);
+    size_t part = (excess < budget ? excess : budget) & ~(page - 1);
+    if (part >= h->mapped) part = h->mapped - page;
     if (part == 0) return;
     h->mapped -= part;
+    g->cachedBytes -= part;
     munmap(reinterpret_cast<char*>(h) + h->mapped, part);
     return;
   }
 }
 
+void trimBlockCache(GlobalState* g, size_t budget) { trimBlockCache(g, budget, cacheLimit(g)); }
+
+bool blockCacheOverLimit(const GlobalState* g) { return g->cachedBytes > cacheLimit(g); }
+
 void freeLargeBlocks(GlobalState* g) {
-  releaseBlocks(g, SIZE_MAX);
+  trimBlockCache(g, SIZE_MAX, 0);
   // What is left when the state closes: blocks that go with the heap
   // rather than with an object (the collector's work lists).
   while (auto* h = static_cast<LargeHeader*>(g->largeBlocks)) {
@@ -199,22 +259,17 @@ void* allocRawNoThrow(GlobalState* g, size_t size) { return allocBlock(g, size);
 
 void* reallocRawNoThrow(GlobalState* g, void* block, size_t oldSize, size_t newSize) {
   if (block == nullptr) return allocBlock(g, newSize);
-  void* p;
-  if (isLarge(oldSize) && isLarge(newSize)) {
-    p = remapLarge(g, block, oldSize, newSize);
-  } else if (!isLarge(oldSize) && !isLarge(newSize)) {
-    p = mi_heap_realloc(static_cast<mi_heap_t*>(g->heap), block, newSize);
-  } else {
-    // Across the large-block threshold: a new block of the other kind.
-    p = isLarge(newSize) ? mapLarge(g, newSize) : mi_heap_malloc(static_cast<mi_heap_t*>(g->heap), newSize);
-    if (p) {
-      std::memcpy(p, block, oldSize < newSize ? oldSize : newSize);
-      if (isLarge(oldSize)) unmapLarge(g, block);
-      else mi_free(block);
-    }
+  if (isLarge(oldSize) && isLarge(newSize)) return remapLarge(g, block, newSize);
+  if (!isLarge(oldSize) && !isLarge(newSize)) {
+    void* p = mi_heap_realloc(static_cast<mi_heap_t*>(g->heap), block, newSize);
+    if (p) g->totalBytes = g->totalBytes - classSize(oldSize) + classSize(newSize);
+    return p;
   }
+  // Across the large-block threshold: a new block of the other kind.
+  void* p = allocBlock(g, newSize);
   if (p == nullptr) return nullptr;
-  g->totalBytes = g->totalBytes - heldSize(oldSize) + heldSize(newSize);
+  std::memcpy(p, block, oldSize < newSize ? oldSize : newSize);
+  freeRaw(g, block, oldSize);
   return p;
 }
 
@@ -229,13 +284,8 @@ void* reallocRaw(lua_State* L, void* block, size_t oldSize, size_t newSize) {
 
 void freeRaw(GlobalState* g, void* block, size_t size) {
   if (!block) return;
-  g->totalBytes -= heldSize(size);
-  if (isLarge(size)) {
-    unmapLarge(g, block);
-  } else {
-    assert(mi_usable_size(block) >= size);
-    mi_free(block);
-  }
+  if (isLarge(size)) unmapLarge(g, block);
+  else freeSmall(g, block, size);
 }
 
 }  // namespace tycho::gc

@@ -133,7 +133,8 @@ struct ObjectStack {
 struct GlobalState {
   void* heap = nullptr;            // mimalloc heap
   void* largeBlocks = nullptr;     // blocks mapped one by one (gc/Memory.cpp)
-  void* releasedBlocks = nullptr;  // ... freed by the collector, not yet unmapped
+  void* cachedBlocks = nullptr;    // ... freed, kept mapped for reuse
+  size_t cachedBytes = 0;
   size_t totalBytes = 0;           // bytes currently allocated
   size_t gcThreshold = 0;          // collect when totalBytes passes this
   size_t memoryLimit = 0;          // 0: none; past it allocations fail with "not enough memory"
