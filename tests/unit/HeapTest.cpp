@@ -204,6 +204,26 @@ TEST_CASE("large blocks are mapped one by one, counted, remapped as they grow an
   CHECK(gc::verifyHeap(e.L) == "");
 }
 
+TEST_CASE("freed large blocks are kept for reuse, up to the cache's limit") {
+  Engine e;
+  CHECK(e.exec("do local t = {} for i = 1, 100000 do t[i] = i end end collectgarbage()") == "");
+  size_t cached = G(e.L)->cachedBytes;
+  CHECK(cached >= 131072 * sizeof(Value));  // the dead array's block, still mapped
+  CHECK(e.exec("keep = {} for i = 1, 100000 do keep[i] = i end") == "");
+  CHECK(G(e.L)->cachedBytes < cached);  // taken again
+  // Many dead arrays at once: the cache keeps 16 MB of them (the heap is
+  // small), the rest goes back to the system.
+  CHECK(e.exec(R"(
+    local many = {}
+    for k = 1, 12 do many[k] = {} for i = 1, 200000 do many[k][i] = i end end
+    many = nil
+    collectgarbage()
+  )") == "");
+  CHECK(G(e.L)->cachedBytes <= gc::kMinBlockCache);
+  CHECK(G(e.L)->cachedBytes > gc::kMinBlockCache / 2);
+  CHECK(G(e.L)->totalBytes == allocatorHolds(e.L));
+}
+
 TEST_CASE("a large block past the memory limit fails cleanly, the table unchanged") {
   Engine e;
   CHECK(e.exec("t = {} for i = 1, 65536 do t[i] = i end collectgarbage()") == "");
