@@ -812,7 +812,7 @@ void verifyOrAbort(GlobalState* g) {
 // that could still be held (see growthStep).
 void allocationStep(GlobalState* g, size_t allocated, bool atSafePoint = true) {
   if (g->gcRunning) return;
-  if (g->cachedBytes > kMinBlockCache && blockCacheOverLimit(g)) [[unlikely]] {
+  if (collectionCount(g) >= g->cacheStaleAt || (g->cachedBytes > kMinBlockCache && blockCacheOverLimit(g))) [[unlikely]] {
     PauseTimer timer{g};
     trimBlockCache(g, kReleasePerStep);
   }

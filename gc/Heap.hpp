@@ -86,8 +86,12 @@ void trimBlockCache(GlobalState* g, size_t budget);
 bool blockCacheOverLimit(const GlobalState* g);
 // What a collector step unmaps at most (about 0.3 ms of work).
 inline constexpr size_t kReleasePerStep = size_t(4) << 20;
-// The freed large blocks kept for reuse: this much, or an eighth of the heap.
+// The freed large blocks kept for reuse: this much, or an eighth of the heap,
+// each for as long as this many collections.
 inline constexpr size_t kMinBlockCache = size_t(16) << 20;
+inline constexpr uint64_t kCacheCollections = 4;
+// Collections so far, of any kind.
+inline uint64_t collectionCount(const GlobalState* g) { return g->gcCycles + g->gcMinorCycles; }
 // The bytes mapped for large blocks (for tests: with the mimalloc heap's
 // blocks, what the state holds).
 size_t largeBlockBytes(const GlobalState* g);

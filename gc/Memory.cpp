@@ -39,8 +39,8 @@ const SmallSizeClasses kSmallSizeClasses;
 struct LargeHeader {
   LargeHeader* previous;
   LargeHeader* next;
-  size_t mapped;  // the mapping's length
-  size_t unused;
+  size_t mapped;     // the mapping's length
+  uint64_t cachedAt;  // in the cache since this collection (collectionCount)
 };
 static_assert(sizeof(LargeHeader) % 16 == 0);
 
@@ -81,34 +81,32 @@ void unlink(GlobalState* g, LargeHeader* h) {
 // otherwise fault in every page of every one). The cache keeps at most
 // cacheLimit bytes; the excess is unmapped at once when the program frees
 // a block, and a few megabytes per collector step when the collector does
-// (trimBlockCache), keeping its pauses short. Like the free pages mimalloc
-// keeps, cached bytes are not in the heap's count.
+// (trimBlockCache), keeping its pauses short; a block that stays unused
+// while a few collections go by is unmapped too (a table that only grows
+// would otherwise leave its previous part cached for good). Like the free
+// pages mimalloc keeps, cached bytes are not in the heap's count.
 size_t cacheLimit(const GlobalState* g) {
   size_t eighth = g->totalBytes / 8;
   return eighth > kMinBlockCache ? eighth : kMinBlockCache;
 }
 
-// A cached block is taken whole when it is at most twice the size wanted
-// (then growing the block later often needs no system call).
-inline bool fitsLoosely(size_t have, size_t want) { return have >= want && have / 2 <= want; }
-
-// The cached block to reuse for `mapped` bytes: the smallest that fits
-// loosely, else the largest smaller one (growing it faults in only the
-// difference); never a much larger one, whose pages would be lost in
-// cutting it down (and wanted again by the next large request).
+// The cached block to reuse for `mapped` bytes: one of that size (tables
+// grow by doubling, so sizes repeat), else the largest smaller one (growing
+// it faults in only the difference); never a larger one, whose pages would
+// be lost in cutting it down (and wanted again by the next large request).
 LargeHeader* bestCached(GlobalState* g, size_t mapped, LargeHeader*** slot) {
-  LargeHeader *fit = nullptr, *smaller = nullptr;
-  LargeHeader **fitSlot = nullptr, **smallerSlot = nullptr;
+  LargeHeader* smaller = nullptr;
+  LargeHeader** smallerSlot = nullptr;
   for (LargeHeader** p = reinterpret_cast<LargeHeader**>(&g->cachedBlocks); *p; p = &(*p)->next) {
     LargeHeader* h = *p;
-    if (fitsLoosely(h->mapped, mapped)) {
-      if (!fit || h->mapped < fit->mapped) fit = h, fitSlot = p;
-    } else if (h->mapped < mapped) {
-      if (!smaller || h->mapped > smaller->mapped) smaller = h, smallerSlot = p;
+    if (h->mapped == mapped) {
+      *slot = p;
+      return h;
     }
+    if (h->mapped < mapped && (!smaller || h->mapped > smaller->mapped)) smaller = h, smallerSlot = p;
   }
-  *slot = fit ? fitSlot : smallerSlot;
-  return fit ? fit : smaller;
+  *slot = smallerSlot;
+  return smaller;
 }
 
 void* mapLarge(GlobalState* g, size_t size) {
@@ -118,13 +116,7 @@ void* mapLarge(GlobalState* g, size_t size) {
   if (LargeHeader* cached = bestCached(g, mapped, &slot)) {
     LargeHeader* next = cached->next;
     size_t had = cached->mapped;
-    bool withinLimit = g->memoryLimit == 0 || g->totalBytes + had <= g->memoryLimit;
-    if (had >= mapped && withinLimit) {
-      base = cached;
-      mapped = had;
-    } else {  // grown, or cut to size to stay within the memory limit
-      base = mremap(cached, had, mapped, MREMAP_MAYMOVE);
-    }
+    base = had == mapped ? cached : mremap(cached, had, mapped, MREMAP_MAYMOVE);
     if (base != MAP_FAILED) {
       *slot = next;
       g->cachedBytes -= had;
@@ -144,8 +136,10 @@ void unmapLarge(GlobalState* g, void* block) {
   unlink(g, h);
   g->totalBytes -= h->mapped;
   h->next = static_cast<LargeHeader*>(g->cachedBlocks);
+  h->cachedAt = collectionCount(g);
   g->cachedBlocks = h;
   g->cachedBytes += h->mapped;
+  if (g->cacheStaleAt == UINT64_MAX) g->cacheStaleAt = h->cachedAt + kCacheCollections;
   if (!g->gcRunning) trimBlockCache(g, SIZE_MAX, cacheLimit(g));
 }
 
@@ -155,7 +149,7 @@ void* remapLarge(GlobalState* g, void* block, size_t newSize) {
   LargeHeader* h = headerOf(block);
   size_t had = h->mapped;
   size_t wanted = mappedSize(newSize);
-  if (fitsLoosely(had, wanted)) return block;  // the mapping has room
+  if (had == wanted) return block;
   void* base = mremap(h, had, wanted, MREMAP_MAYMOVE);
   if (base == MAP_FAILED) return nullptr;
   auto* moved = static_cast<LargeHeader*>(base);
@@ -188,27 +182,46 @@ void* allocBlock(GlobalState* g, size_t size) { return isLarge(size) ? mapLarge(
 void* createHeap() { return mi_heap_new(); }
 void destroyHeap(void* heap) { mi_heap_destroy(static_cast<mi_heap_t*>(heap)); }
 
+// The oldest cached block's link (blocks are cached at the list's head).
+LargeHeader** oldestCached(GlobalState* g) {
+  auto** p = reinterpret_cast<LargeHeader**>(&g->cachedBlocks);
+  if (!*p) return nullptr;
+  while ((*p)->next) p = &(*p)->next;
+  return p;
+}
+
 void trimBlockCache(GlobalState* g, size_t budget, size_t keep) {
   static const size_t page = size_t(sysconf(_SC_PAGESIZE));
-  while (g->cachedBytes > keep && budget > 0) {
-    auto* h = static_cast<LargeHeader*>(g->cachedBlocks);
-    size_t excess = g->cachedBytes - keep;
+  uint64_t now = collectionCount(g);
+  // Oldest first: a block no allocation took while kCacheCollections
+  // collections went by goes whatever the limit; then the oldest, while the
+  // cache is over `keep`.
+  while (budget > 0) {
+    LargeHeader** slot = oldestCached(g);
+    if (!slot) break;
+    LargeHeader* h = *slot;
+    bool stale = h->cachedAt + kCacheCollections <= now;
+    if (!stale && g->cachedBytes <= keep) break;
+    size_t excess = stale ? h->mapped : g->cachedBytes - keep;
     if (h->mapped <= excess && h->mapped <= budget) {
       budget -= h->mapped;
       g->cachedBytes -= h->mapped;
-      g->cachedBlocks = h->next;
+      *slot = nullptr;  // the last block
       munmap(h, h->mapped);
       continue;
     }
     // Part of it, from its end (the header stays for the rest).
     size_t part = (excess < budget ? excess : budget) & ~(page - 1);
     if (part >= h->mapped) part = h->mapped - page;
-    if (part == 0) return;
-    h->mapped -= part;
-    g->cachedBytes -= part;
-    munmap(reinterpret_cast<char*>(h) + h->mapped, part);
-    return;
+    if (part > 0) {
+      h->mapped -= part;
+      g->cachedBytes -= part;
+      munmap(reinterpret_cast<char*>(h) + h->mapped, part);
+    }
+    break;
   }
+  LargeHeader** oldest = oldestCached(g);
+  g->cacheStaleAt = oldest ? (*oldest)->cachedAt + kCacheCollections : UINT64_MAX;
 }
 
 void trimBlockCache(GlobalState* g, size_t budget) { trimBlockCache(g, budget, cacheLimit(g)); }
