@@ -507,7 +507,10 @@ void setPauseThreshold(GlobalState* g) {
 
 void endCycle(GlobalState* g) {
   g->gcState = kGCPause;
-  g->emergencyMark = 0;
+  // The next emergency collection (see emergencyDue): when half the room
+  // the live data leaves under the memory limit is used.
+  size_t live = g->totalBytes;
+  g->emergencyMark = live < g->memoryLimit ? live + (g->memoryLimit - live) / 2 : g->memoryLimit;
   g->gcCycles++;
   // The work lists of a large heap do not keep their size between cycles.
   for (ObjectStack* stack : {&g->gray, &g->grayAgain, &g->genOld1, &g->genTouched, &g->genThreads,
@@ -891,8 +894,8 @@ void whitenAll(GlobalState* g) {
 // collect themselves. After one, the next waits until half the room that
 // was left is used: when the live data itself nears the limit, the
 // collections get rarer as the room shrinks, rather than one at every
-// allocation. A completed cycle or a failed allocation starts over (the
-// live data may have shrunk).
+// allocation. Every completed cycle sets the mark from the live data it
+// found; a failed allocation clears it.
 bool emergencyDue(const GlobalState* g, size_t size) {
   if (g->memoryLimit == 0) return false;
   size_t zone = g->memoryLimit - g->memoryLimit / 8;
@@ -905,10 +908,9 @@ GCObject* newObject(lua_State* L, uint8_t tag, size_t size) {
   bool emergency = emergencyDue(g, size);
   if (g->gcStopped == 0 && (!g->gcUserStopped || emergency)) {
     if (emergency) {
+      g->gcEmergencies++;
       collect(g);
       trimBlockCache(g, SIZE_MAX, 0);
-      size_t live = g->totalBytes;
-      g->emergencyMark = live < g->memoryLimit ? live + (g->memoryLimit - live) / 2 : g->memoryLimit;
     } else if (kStress) {
       stressCollect(g);
     } else {

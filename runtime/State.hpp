@@ -162,6 +162,7 @@ struct GlobalState {
   bool gcTimeCpu = false;            // also time pauses in CPU time (costs a system call per step)
   uint64_t gcCycles = 0;             // cycles completed (incremental cycles and major collections)
   uint64_t gcMinorCycles = 0;        // minor collections (generational mode)
+  uint64_t gcEmergencies = 0;        // emergency collections (near the memory limit)
   uint64_t genMinorsSinceMajor = 0;  // minor collections since the last major one
   // Generational mode (gc/Heap.cpp explains the ages and lists).
   uint8_t gcKind = 1;                // gc::GCKind: generational by default
