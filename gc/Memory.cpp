@@ -149,7 +149,10 @@ void* remapLarge(GlobalState* g, void* block, size_t newSize) {
   LargeHeader* h = headerOf(block);
   size_t had = h->mapped;
   size_t wanted = mappedSize(newSize);
-  if (had == wanted) return block;
+  // Shrinking unmaps the tail, which takes time in proportion to it: the
+  // collector (giving back a work list's room after a large heap's cycle)
+  // keeps the whole mapping rather than pause for it.
+  if (had == wanted || (wanted < had && g->gcRunning)) return block;
   void* base = mremap(h, had, wanted, MREMAP_MAYMOVE);
   if (base == MAP_FAILED) return nullptr;
   auto* moved = static_cast<LargeHeader*>(base);
