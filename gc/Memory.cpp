@@ -253,8 +253,11 @@ bool overLimit(const GlobalState* g, size_t size) {
 
 // Raw allocations never collect: their callers may hold objects that are not
 // yet rooted (a table being resized right after its creation). Collections,
-// emergency ones included, happen only in newObject. Callers free a block
+// emergency ones included, happen in newObject, where everything is rooted
+// (growthStep only does work that frees nothing, and a protected call that
+// catches a memory error collects after unwinding). Callers free a block
 // with the size they asked for.
+//
 // A failed allocation also makes the next object allocation near the limit
 // collect (see emergencyDue in Heap.cpp): the program may drop what it was
 // building when the error reaches it.
