@@ -6,12 +6,12 @@
 set -u
 tycho=$(realpath "${1:-$(dirname "$0")/../build/cli/tycho}")
 cd "$(dirname "$0")/programs"
+binary() { if [ "$1" = tycho ]; then echo "$tycho"; else echo lua5.4; fi; }
 # An empty program's peak RSS per engine (the process: executable, shared
 # libraries, allocator), to show what a program's own heap adds to it.
 declare -A empty
 for engine in tycho lua5.4; do
-  bin=$([ "$engine" = tycho ] && echo "$tycho" || echo lua5.4)
-  empty[$engine]=$( { /usr/bin/time -f "%M" "$bin" -e "" > /dev/null; } 2>&1 | tail -1)
+  empty[$engine]=$( { /usr/bin/time -f "%M" "$(binary "$engine")" -e "" > /dev/null; } 2>&1 | tail -1)
 done
 awk -v t="${empty[tycho]}" -v l="${empty[lua5.4]}" 'BEGIN {printf "empty program: tycho %.1f MB, lua5.4 %.1f MB\n\n", t / 1024, l / 1024}'
 printf '| program | engine | mode | time (s) | peak RSS (MB) | above an empty program (MB) | longest pause (ms) | longest pause, CPU time (ms) |\n|---|---|---|---|---|---|---|---|\n'
@@ -19,7 +19,7 @@ for prog in "binary-trees.lua 16" "short-strings.lua" "table-churn.lua" "gc-larg
   set -- $prog
   for engine in tycho lua5.4; do
     for mode in incremental generational; do
-      bin=$([ "$engine" = tycho ] && echo "$tycho" || echo lua5.4)
+      bin=$(binary "$engine")
       out=$( { /usr/bin/time -f "TIME %e %M" "$bin" -e "collectgarbage('$mode')" "$@" > /dev/null; } 2>&1 )
       t=$(echo "$out" | awk '/^TIME/ {print $2}')
       rss=$(echo "$out" | awk '/^TIME/ {printf "%.1f", $3/1024}')

@@ -53,7 +53,7 @@ size_t parseMemoryLimit(const char* text) {
   char* end = nullptr;
   errno = 0;
   unsigned long long n = std::strtoull(text, &end, 10);
-  if (end == text || errno != 0 || !std::isdigit(static_cast<unsigned char>(*text))) return 0;
+  if (!std::isdigit(static_cast<unsigned char>(*text)) || errno != 0) return 0;
   int shift = 0;
   switch (*end) {
     case 'k': case 'K': shift = 10; end++; break;

@@ -815,10 +815,6 @@ void verifyOrAbort(GlobalState* g) {
 // that could still be held (see growthStep).
 void allocationStep(GlobalState* g, size_t allocated, bool atSafePoint = true) {
   if (g->gcRunning) return;
-  if (collectionCount(g) >= g->cacheStaleAt || (g->cachedBytes > kMinBlockCache && blockCacheOverLimit(g))) [[unlikely]] {
-    PauseTimer timer{g};
-    trimBlockCache(g, kReleasePerStep);
-  }
   size_t debt = 0;
   if (g->gcState == kGCPause) {
     if (g->totalBytes < g->gcThreshold) return;
@@ -855,6 +851,7 @@ void allocationStep(GlobalState* g, size_t allocated, bool atSafePoint = true) {
     g->stepBase = g->stepBase + paid < g->totalBytes ? g->stepBase + paid : g->totalBytes;
   }
   g->gcRunning = false;
+  if (g->cachedBlocks) trimBlockCache(g, kReleasePerStep);  // what this step freed, stale blocks
 }
 
 // The stress build: a full collection at every allocation in incremental

@@ -83,7 +83,6 @@ void freeLargeBlocks(GlobalState* g);
 // Memory.cpp).
 void trimBlockCache(GlobalState* g, size_t budget, size_t keep);
 void trimBlockCache(GlobalState* g, size_t budget);
-bool blockCacheOverLimit(const GlobalState* g);
 // What a collector step unmaps at most (about 0.3 ms of work).
 inline constexpr size_t kReleasePerStep = size_t(4) << 20;
 // The freed large blocks kept for reuse: this much, or an eighth of the heap,

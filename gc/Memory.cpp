@@ -46,10 +46,12 @@ static_assert(sizeof(LargeHeader) % 16 == 0);
 
 inline bool isLarge(size_t size) { return size >= kLargeBlock; }
 
-inline size_t mappedSize(size_t size) {
+inline size_t pageSize() {
   static const size_t page = size_t(sysconf(_SC_PAGESIZE));
-  return (size + sizeof(LargeHeader) + page - 1) & ~(page - 1);
+  return page;
 }
+
+inline size_t mappedSize(size_t size) { return (size + sizeof(LargeHeader) + pageSize() - 1) & ~(pageSize() - 1); }
 
 // What a mimalloc block of `size` requested bytes really holds, the heap's
 // byte count being exact (collectgarbage("count") reports what the
@@ -79,9 +81,9 @@ void unlink(GlobalState* g, LargeHeader* h) {
 // saves both the unmapping (about 70 µs a megabyte) and the faults of fresh
 // pages (a program that builds and drops big tables over and over would
 // otherwise fault in every page of every one). The cache keeps at most
-// cacheLimit bytes; the excess is unmapped at once when the program frees
-// a block, and a few megabytes per collector step when the collector does
-// (trimBlockCache), keeping its pauses short; a block that stays unused
+// cacheLimit bytes; the excess is unmapped at once when the program maps or
+// frees a block (settleCache), and a few megabytes per collector step when
+// the collector frees them (trimBlockCache), keeping its pauses short; a block that stays unused
 // while a few collections go by is unmapped too (a table that only grows
 // would otherwise leave its previous part cached for good). Like the free
 // pages mimalloc keeps, cached bytes are not in the heap's count.
@@ -109,6 +111,13 @@ LargeHeader* bestCached(GlobalState* g, size_t mapped, LargeHeader*** slot) {
   return smaller;
 }
 
+// Outside the collector (whose steps unmap a few megabytes each), when the
+// program maps or frees a large block, the cache goes down to its limit at
+// once, stale blocks included.
+void settleCache(GlobalState* g) {
+  if (!g->gcRunning && g->cachedBlocks) trimBlockCache(g, SIZE_MAX, cacheLimit(g));
+}
+
 void* mapLarge(GlobalState* g, size_t size) {
   size_t mapped = mappedSize(size);
   void* base = MAP_FAILED;
@@ -128,6 +137,7 @@ void* mapLarge(GlobalState* g, size_t size) {
   h->mapped = mapped;
   link(g, h);
   g->totalBytes += mapped;
+  settleCache(g);
   return h + 1;
 }
 
@@ -139,8 +149,7 @@ void unmapLarge(GlobalState* g, void* block) {
   h->cachedAt = collectionCount(g);
   g->cachedBlocks = h;
   g->cachedBytes += h->mapped;
-  if (g->cacheStaleAt == UINT64_MAX) g->cacheStaleAt = h->cachedAt + kCacheCollections;
-  if (!g->gcRunning) trimBlockCache(g, SIZE_MAX, cacheLimit(g));
+  settleCache(g);
 }
 
 // Grows or shrinks a large block to another large size, moving its pages
@@ -163,6 +172,7 @@ void* remapLarge(GlobalState* g, void* block, size_t newSize) {
     else g->largeBlocks = moved;
     if (moved->next) moved->next->previous = moved;
   }
+  settleCache(g);
   return moved + 1;
 }
 
@@ -194,7 +204,7 @@ LargeHeader** oldestCached(GlobalState* g) {
 }
 
 void trimBlockCache(GlobalState* g, size_t budget, size_t keep) {
-  static const size_t page = size_t(sysconf(_SC_PAGESIZE));
+  const size_t page = pageSize();
   uint64_t now = collectionCount(g);
   // Oldest first: a block no allocation took while kCacheCollections
   // collections went by goes whatever the limit; then the oldest, while the
@@ -223,13 +233,9 @@ void trimBlockCache(GlobalState* g, size_t budget, size_t keep) {
     }
     break;
   }
-  LargeHeader** oldest = oldestCached(g);
-  g->cacheStaleAt = oldest ? (*oldest)->cachedAt + kCacheCollections : UINT64_MAX;
 }
 
 void trimBlockCache(GlobalState* g, size_t budget) { trimBlockCache(g, budget, cacheLimit(g)); }
-
-bool blockCacheOverLimit(const GlobalState* g) { return g->cachedBytes > cacheLimit(g); }
 
 void freeLargeBlocks(GlobalState* g) {
   trimBlockCache(g, SIZE_MAX, 0);

@@ -135,7 +135,6 @@ struct GlobalState {
   void* largeBlocks = nullptr;     // blocks mapped one by one (gc/Memory.cpp)
   void* cachedBlocks = nullptr;    // ... freed, kept mapped for reuse
   size_t cachedBytes = 0;
-  uint64_t cacheStaleAt = UINT64_MAX;  // when the oldest cached block is to go (gc/Memory.cpp)
   size_t totalBytes = 0;           // bytes currently allocated
   size_t gcThreshold = 0;          // collect when totalBytes passes this
   size_t memoryLimit = 0;          // 0: none; past it allocations fail with "not enough memory"
