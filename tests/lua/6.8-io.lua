@@ -1,20 +1,8 @@
 -- §6.8 Input and output facilities: io functions, file methods, the
 -- default files, reading formats, lines iterators, closing rules.
 
--- The message of the error raised by `code` (run as chunk "t").
-local function errorOf(code, ...)
-  local f = assert(load(code, "=t"))
-  local ok, e = pcall(f, ...)
-  assert(not ok, code)
-  return e
-end
-
-local function sortedKeys(t)
-  local keys = {}
-  for k in pairs(t) do keys[#keys + 1] = k end
-  table.sort(keys)
-  return table.concat(keys, " ")
-end
+local checks = require("modules.checks")
+local errorOf, sortedKeys = checks.errorOf, checks.sortedKeys
 
 -- library contents and the file metatable
 assert(sortedKeys(io) ==

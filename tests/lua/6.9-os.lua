@@ -1,13 +1,7 @@
 -- §6.9 Operating system facilities: os.clock, date, time, difftime, getenv,
 -- remove, rename, tmpname, execute, setlocale (os.exit is tested last).
 
--- The message of the error raised by `code` (run as chunk "t").
-local function errorOf(code, ...)
-  local f = assert(load(code, "=t"))
-  local ok, e = pcall(f, ...)
-  assert(not ok, code)
-  return e
-end
+local errorOf = require("modules.checks").errorOf
 
 -- library contents
 local expected = {clock = 1, date = 1, difftime = 1, execute = 1, exit = 1, getenv = 1,
