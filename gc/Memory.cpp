@@ -111,6 +111,14 @@ LargeHeader* bestCached(GlobalState* g, size_t mapped, LargeHeader*** slot) {
   return smaller;
 }
 
+// The oldest cached block's link (blocks are cached at the list's head).
+LargeHeader** oldestCached(GlobalState* g) {
+  auto** p = reinterpret_cast<LargeHeader**>(&g->cachedBlocks);
+  if (!*p) return nullptr;
+  while ((*p)->next) p = &(*p)->next;
+  return p;
+}
+
 // Outside the collector (whose steps unmap a few megabytes each), when the
 // program maps or frees a large block, the cache goes down to its limit at
 // once, stale blocks included.
@@ -194,14 +202,6 @@ void* allocBlock(GlobalState* g, size_t size) { return isLarge(size) ? mapLarge(
 
 void* createHeap() { return mi_heap_new(); }
 void destroyHeap(void* heap) { mi_heap_destroy(static_cast<mi_heap_t*>(heap)); }
-
-// The oldest cached block's link (blocks are cached at the list's head).
-LargeHeader** oldestCached(GlobalState* g) {
-  auto** p = reinterpret_cast<LargeHeader**>(&g->cachedBlocks);
-  if (!*p) return nullptr;
-  while ((*p)->next) p = &(*p)->next;
-  return p;
-}
 
 void trimBlockCache(GlobalState* g, size_t budget, size_t keep) {
   const size_t page = pageSize();
