@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Writes cli/hot-functions.txt: the code sections that typical programs run.
+
+The executable is linked with the functions listed there placed together
+(gold's --section-ordering-file; see cli/CMakeLists.txt), so a run touches
+few pages of code: the kernel maps an executable's code in 64 KB windows
+around each page a program touches, and with the code used by every program
+(the compiler, the interpreter, the collector, the common library functions)
+spread over the whole executable, every window was mapped, even for an empty
+program.
+
+The list is a profile: the functions of the executable that run (under
+valgrind's callgrind) in an empty program, the benchmark programs of
+bench/lua at their quick sizes and the allocation programs of
+bench/programs at small sizes. Error reporting, the debug library,
+bytecode dumping and loading, and the like stay out of it. A stale list
+only costs memory, never correctness: functions missing from it are laid
+out after the listed ones. Regenerate it after large changes:
+
+    scripts/hot-functions.py [build/cli/tycho]
+
+It needs valgrind (Debian package valgrind) and a release build.
+"""
+
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def training_runs():
+    """The argument lists the profile is taken from."""
+    yield ["-e", ""]
+    for program in sorted((ROOT / "bench" / "lua").glob("*.lua")):
+        quick = None
+        for line in program.read_text().splitlines():
+            m = re.match(r"--\s*sizes:\s*full\s+\S+,\s*quick\s+(\S+)\s*$", line)
+            if m:
+                quick = m.group(1)
+        yield [str(program)] + ([quick] if quick else [])
+    programs = ROOT / "bench" / "programs"
+    yield [str(programs / "binary-trees.lua"), "12"]
+    yield [str(programs / "gc-large-heap.lua"), "20000"]
+    yield [str(programs / "table-churn.lua")]
+    yield [str(programs / "short-strings.lua")]
+
+
+def functions_run(profile, binary):
+    """Names (mangled, as in the symbol table) of the functions of `binary`
+    that ran, from a callgrind output file with compressed names."""
+    names = {"ob": {}, "fn": {}}
+    current_object = None
+    ran = set()
+    for line in profile.read_text(errors="replace").splitlines():
+        m = re.match(r"(c?)(ob|fn)=\((\d+)\)(?: (.*))?$", line)
+        if not m:
+            continue
+        called, kind, number, name = m.groups()
+        if name is not None:
+            names[kind][number] = name
+        if called:
+            continue
+        if kind == "ob":
+            current_object = names["ob"][number]
+        elif current_object == binary:
+            ran.add(names["fn"][number])
+    return ran
+
+
+def main():
+    binary = str(Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "build" / "cli" / "tycho").resolve())
+    ran = set()
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, args in enumerate(training_runs()):
+            profile = Path(tmp) / f"run{i}.out"
+            result = subprocess.run(["valgrind", "--tool=callgrind", "--demangle=no",
+                                     f"--callgrind-out-file={profile}", binary] + args,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            if result.returncode != 0:
+                sys.exit(f"{' '.join(args)} failed under callgrind:\n{result.stderr}")
+            ran |= functions_run(profile, binary)
+    # Symbol addresses order the list as the profiled executable had it (code
+    # that was together stays together); names callgrind made up for code
+    # without a symbol ("0x...") are left out. A function can have several
+    # names (a constructor's complete and base object versions are one code,
+    # named C1 and C2, in the section of one of them): all are listed.
+    address, names_at = {}, {}
+    nm = subprocess.run(["nm", binary], capture_output=True, text=True, check=True).stdout
+    for line in nm.splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[1] in "tTwW":
+            at = int(parts[0], 16)
+            address.setdefault(parts[2], at)
+            names_at.setdefault(at, set()).add(parts[2])
+    listed = sorted({at for at in (address.get(n) for n in ran) if at is not None})
+    sections = []
+    for at in listed:
+        for name in sorted(names_at[at]):
+            # GCC puts a function in .text.NAME (.text.hot.NAME, .text.startup.NAME
+            # when it judged it hot or a static initializer), and the cold part
+            # it split from one, NAME.cold, in .text.unlikely.NAME.
+            if name.endswith(".cold"):
+                sections.append(".text.unlikely." + name[:-len(".cold")])
+            else:
+                sections += [".text." + name, ".text.hot." + name, ".text.startup." + name]
+    out = ROOT / "cli" / "hot-functions.txt"
+    out.write_text("".join(s + "\n" for s in sections))
+    print(f"{out}: {len(listed)} functions")
+
+
+if __name__ == "__main__":
+    main()

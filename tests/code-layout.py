@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Checks the executable's code layout (cli/CMakeLists.txt): the functions
+of cli/hot-functions.txt are laid out together, with no other function
+among them, and the list still names the code (a list that renames or
+refactoring made stale would leave most of the code typical programs run
+spread over the executable again).
+
+Usage: tests/code-layout.py TYCHO-BINARY HOT-FUNCTIONS-FILE
+"""
+
+import subprocess
+import sys
+
+PREFIXES = (".text.hot.", ".text.startup.", ".text.unlikely.", ".text.")
+
+
+def listed_names(path):
+    names = set()
+    for line in open(path):
+        section = line.strip()
+        for prefix in PREFIXES:
+            if section.startswith(prefix):
+                name = section[len(prefix):]
+                # .text.unlikely.NAME holds NAME's cold part, NAME.cold.
+                names.add(name + ".cold" if prefix == ".text.unlikely." else name)
+                break
+    return names
+
+
+def main():
+    binary, hot_file = sys.argv[1], sys.argv[2]
+    listed = listed_names(hot_file)
+    symbols = []  # (address, size, name) of the code symbols
+    nm = subprocess.run(["nm", "-S", binary], capture_output=True, text=True, check=True).stdout
+    for line in nm.splitlines():
+        parts = line.split()
+        if len(parts) == 4 and parts[2] in "tTwW" and int(parts[1], 16) > 0:
+            symbols.append((int(parts[0], 16), int(parts[1], 16), parts[3]))
+    symbols.sort()
+    hot = [s for s in symbols if s[2] in listed]
+    failures = []
+    # Several names can share one code (constructors' C1 and C2): count codes.
+    listed_codes = {s[0] for s in hot}
+    found = len({s[2] for s in hot}) / max(1, len(listed))
+    if found < 0.9:
+        failures.append(f"only {found:.0%} of the functions of {hot_file} are in the executable: "
+                        "regenerate it (scripts/hot-functions.py)")
+    if hot:
+        low, high = hot[0][0], max(a + n for a, n, _ in hot)
+        among = [name for a, n, name in symbols if low <= a < high and a not in listed_codes]
+        if among:
+            failures.append(f"{len(among)} functions not in the list lie among the listed ones, "
+                            f"e.g. {among[:5]}: the link did not follow the list")
+        print(f"{len(listed_codes)} listed functions at {low:#x}-{high:#x} ({(high - low) // 1024} KB) "
+              f"of {sum(n for _, n, _ in symbols) // 1024} KB of code")
+    for failure in failures:
+        print("FAIL:", failure)
+    if failures:
+        sys.exit(1)
+    print("OK")
+
+
+if __name__ == "__main__":
+    main()
