@@ -285,7 +285,7 @@ int yieldCoroutine(lua_State* L, int nresults) {
 }
 
 int closeCoroutine(lua_State* co, lua_State* from) {
-  int status = co->status == kYield ? kOk : co->status;
+  int status = co->status == kYield ? int(kOk) : co->status;
   Value err = status == kOk ? Value::nil() : co->top[-1];
   co->ci = &co->baseCi;
   co->status = kOk;
