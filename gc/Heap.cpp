@@ -507,6 +507,7 @@ void setPauseThreshold(GlobalState* g) {
 
 void endCycle(GlobalState* g) {
   g->gcState = kGCPause;
+  shrinkStringTable(g);
   // The next emergency collection (see emergencyDue): when half the room
   // the live data leaves under the memory limit is used.
   size_t live = g->totalBytes;
@@ -715,6 +716,7 @@ void youngCollection(GlobalState* g) {
   g->genSurvival = g->allObjects;
   sweepYoung(g, &g->finalizable, nullptr);
   sweepYoung(g, &g->toBeFinalized, nullptr);
+  shrinkStringTable(g);
   // Touched objects: traversed in this minor collection and the next one
   // (their young children are survivals until then), then plain old.
   size_t kept = 0;

@@ -120,6 +120,7 @@ struct StringTable {
   String** buckets = nullptr;
   int size = 0;
   int count = 0;
+  int peak = 0;  // the most strings at once since the collector last looked (shrinkStringTable)
 };
 
 // A growable array of objects, for the collector's work lists (memory from

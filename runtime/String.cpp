@@ -51,10 +51,13 @@ String* newLongString(lua_State* L, size_t len) {
   return allocString(L, kTagLongString, len);
 }
 
-static void resizeStringTable(lua_State* L, int newSize) {
-  GlobalState* g = G(L);
+namespace {
+
+constexpr int kMinStringTable = 128;  // buckets of the intern table at first, and at least
+
+// Moves the interned strings into `buckets` (newSize of them, all empty).
+void rehashStrings(GlobalState* g, String** buckets, int newSize) {
   StringTable& t = g->strings;
-  auto** buckets = static_cast<String**>(gc::allocRaw(L, sizeof(String*) * size_t(newSize)));
   for (int i = 0; i < newSize; i++) buckets[i] = nullptr;
   for (int i = 0; i < t.size; i++) {
     String* s = t.buckets[i];
@@ -69,6 +72,22 @@ static void resizeStringTable(lua_State* L, int newSize) {
   if (t.buckets) gc::freeRaw(g, t.buckets, sizeof(String*) * size_t(t.size));
   t.buckets = buckets;
   t.size = newSize;
+}
+
+}  // namespace
+
+static void resizeStringTable(lua_State* L, int newSize) {
+  rehashStrings(G(L), static_cast<String**>(gc::allocRaw(L, sizeof(String*) * size_t(newSize))), newSize);
+}
+
+void shrinkStringTable(GlobalState* g) {
+  StringTable& t = g->strings;
+  int peak = t.peak;
+  t.peak = t.count;
+  if (t.size <= kMinStringTable || peak >= t.size / 4) return;
+  int newSize = t.size / 2;
+  void* buckets = gc::allocRawNoThrow(g, sizeof(String*) * size_t(newSize));
+  if (buckets) rehashStrings(g, static_cast<String**>(buckets), newSize);
 }
 
 String* newString(lua_State* L, std::string_view str) {
@@ -88,7 +107,7 @@ String* newString(lua_State* L, std::string_view str) {
       }
     }
   }
-  if (t.count >= t.size) resizeStringTable(L, t.size == 0 ? 128 : t.size * 2);
+  if (t.count >= t.size) resizeStringTable(L, t.size == 0 ? kMinStringTable : t.size * 2);
   String* s = allocString(L, kTagShortString, str.size());
   if (!str.empty()) std::memcpy(s->data(), str.data(), str.size());
   s->hash = h;
@@ -96,7 +115,7 @@ String* newString(lua_State* L, std::string_view str) {
   uint32_t b = h & uint32_t(t.size - 1);
   s->hashNext = t.buckets[b];
   t.buckets[b] = s;
-  t.count++;
+  if (++t.count > t.peak) t.peak = t.count;
   return s;
 }
 

@@ -33,6 +33,13 @@ inline std::string_view view(const String* s) { return std::string_view(s->data(
 
 // Removes a dying short string from the intern table (called by the collector).
 void removeInterned(GlobalState* g, String* s);
+// Halves the intern table when a quarter of it or less was used since the
+// last call (the collector calls it when it has freed strings), so that a
+// table grown for a burst of strings does not keep that size, while one
+// that fills up between collections keeps it (no shrinking and growing
+// again at every cycle). Kept as it is if the memory for the smaller one is
+// not there.
+void shrinkStringTable(GlobalState* g);
 void freeStringTable(GlobalState* g);
 
 }  // namespace tycho

@@ -59,6 +59,31 @@ TEST_CASE("collections return memory") {
   CHECK(G(e.L)->totalBytes < before + 64 * 1024);
 }
 
+TEST_CASE("the intern table shrinks after a burst of strings, not while strings keep coming") {
+  for (std::string mode : {"incremental", "generational"}) {
+    CAPTURE(mode);
+    Engine e;
+    CHECK(e.exec("collectgarbage('" + mode + "')") == "");
+    const StringTable& strings = G(e.L)->strings;
+    int before = strings.size;
+    // 200,000 strings alive at once: the table grows to hold them.
+    CHECK(e.exec("burst = {} for i = 1, 200000 do burst[i] = 'burst' .. i end") == "");
+    int grown = strings.size;
+    CHECK(grown >= 200000);
+    // Rounds of as many strings, dropped before a collection: the table keeps
+    // its size (shrunk at each collection, it would grow again at each round).
+    CHECK(e.exec("burst = nil") == "");
+    for (int round = 0; round < 4; round++) {
+      CHECK(e.exec("local t = {} for i = 1, 200000 do t[i] = 'round' .. i end t = nil collectgarbage()") == "");
+      CHECK(strings.size >= grown);
+    }
+    // Once no more come, each collection halves it, down to what is used.
+    for (int i = 0; i < 16; i++) CHECK(e.exec("collectgarbage()") == "");
+    CHECK(strings.size <= 4 * (before > strings.count ? before : strings.count));
+    CHECK(strings.size < grown / 64);
+  }
+}
+
 TEST_CASE("past the memory limit allocations fail with a Lua error and the state goes on") {
   Engine e;
   CHECK(e.exec("collectgarbage()") == "");
