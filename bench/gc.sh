@@ -2,28 +2,63 @@
 # Allocation-heavy programs: wall time, peak RSS and (for Tycho) the longest
 # collector pause, in wall-clock and in CPU time (which leaves out time the
 # process was descheduled), for Tycho and lua5.4, each in its incremental and
-# its generational mode. Usage: bench/gc.sh [tycho-binary]
+# its generational mode; times and peak RSS are medians of 3 runs.
+# Usage: bench/gc.sh [tycho-binary]
 set -u
 tycho=$(realpath "${1:-$(dirname "$0")/../build/cli/tycho}")
 cd "$(dirname "$0")/programs"
 binary() { if [ "$1" = tycho ]; then echo "$tycho"; else echo lua5.4; fi; }
+# Peak RSS of a command in KB, the median of 9 runs (for the small
+# processes below, whose RSS varies by a few hundred KB from run to run).
+medianRss() {
+  for _ in 1 2 3 4 5 6 7 8 9; do { /usr/bin/time -f "%M" "$@" > /dev/null; } 2>&1 | tail -1; done | sort -n | sed -n 5p
+}
 # An empty program's peak RSS per engine (the process: executable, shared
 # libraries, allocator), to show what a program's own heap adds to it.
 declare -A empty
 for engine in tycho lua5.4; do
-  empty[$engine]=$( { /usr/bin/time -f "%M" "$(binary "$engine")" -e "" > /dev/null; } 2>&1 | tail -1)
+  empty[$engine]=$(medianRss "$(binary "$engine")" -e "")
 done
-awk -v t="${empty[tycho]}" -v l="${empty[lua5.4]}" 'BEGIN {printf "empty program: tycho %.1f MB, lua5.4 %.1f MB\n\n", t / 1024, l / 1024}'
+# What mimalloc's library costs any process: a C program that makes a heap
+# and allocates, linked with mimalloc and without it.
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+cat > "$scratch/alloc.c" <<'C'
+#include <stdlib.h>
+#ifdef WITH_MIMALLOC
+#include <mimalloc.h>
+#endif
+int main(void) {
+#ifdef WITH_MIMALLOC
+  mi_heap_t* heap = mi_heap_new();
+  void* volatile q = mi_heap_malloc(heap, 100);
+  mi_heap_destroy(heap);
+#endif
+  void* volatile p = malloc(100);
+  free(p);
+  return 0;
+}
+C
+cc -O2 "$scratch/alloc.c" -o "$scratch/plain"
+cc -O2 -DWITH_MIMALLOC "$scratch/alloc.c" -o "$scratch/mimalloc" -lmimalloc
+plain=$(medianRss "$scratch/plain")
+withMimalloc=$(medianRss "$scratch/mimalloc")
+awk -v t="${empty[tycho]}" -v l="${empty[lua5.4]}" -v p="$plain" -v m="$withMimalloc" 'BEGIN {
+  printf "empty program: tycho %.2f MB, lua5.4 %.2f MB\n", t / 1024, l / 1024
+  printf "a C program that allocates: %.2f MB, %.2f MB linked with mimalloc (+%.2f MB)\n\n", p / 1024, m / 1024, (m - p) / 1024
+}'
 printf '| program | engine | mode | time (s) | peak RSS (MB) | above an empty program (MB) | longest pause (ms) | longest pause, CPU time (ms) |\n|---|---|---|---|---|---|---|---|\n'
 for prog in "binary-trees.lua 16" "short-strings.lua" "table-churn.lua" "gc-large-heap.lua 10000000"; do
   set -- $prog
   for engine in tycho lua5.4; do
     for mode in incremental generational; do
       bin=$(binary "$engine")
-      out=$( { /usr/bin/time -f "TIME %e %M" "$bin" -e "collectgarbage('$mode')" "$@" > /dev/null; } 2>&1 )
-      t=$(echo "$out" | awk '/^TIME/ {print $2}')
-      rss=$(echo "$out" | awk '/^TIME/ {printf "%.1f", $3/1024}')
-      above=$(echo "$out" | awk -v e="${empty[$engine]}" '/^TIME/ {printf "%.1f", ($3 - e)/1024}')
+      # Time and peak RSS: each the median of 3 runs.
+      out=$(for _ in 1 2 3; do { /usr/bin/time -f "TIME %e %M" "$bin" -e "collectgarbage('$mode')" "$@" > /dev/null; } 2>&1 | grep '^TIME'; done)
+      t=$(echo "$out" | awk '{print $2}' | sort -n | sed -n 2p)
+      kb=$(echo "$out" | awk '{print $3}' | sort -n | sed -n 2p)
+      rss=$(awk -v k="$kb" 'BEGIN {printf "%.2f", k / 1024}')
+      above=$(awk -v k="$kb" -v e="${empty[$engine]}" 'BEGIN {printf "%.2f", (k - e) / 1024}')
       pause=- cpu=-
       if [ "$engine" = tycho ]; then
         # Pauses from a second run: timing them in CPU time costs a system
