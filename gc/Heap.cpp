@@ -589,8 +589,9 @@ ptrdiff_t traverseChunk(GlobalState* g) {
 
 // With mayFinishMark false, marking stops short of the atomic part (which
 // decides what is dead): the step is then safe where objects may be held
-// only in native variables (see growthStep).
-void step(GlobalState* g, ptrdiff_t budget, bool mayFinishMark = true) {
+// only in native variables (see growthStep). Returns true when it stopped
+// there, the atomic part waiting for a step that may run it.
+bool step(GlobalState* g, ptrdiff_t budget, bool mayFinishMark = true) {
   while (budget > 0 && g->gcState != kGCPause) {
     if (g->genWhitening) {
       if (sweepSome(g, budget)) {
@@ -619,7 +620,7 @@ void step(GlobalState* g, ptrdiff_t budget, bool mayFinishMark = true) {
         }
         g->grayAgain.count = kept;
         if (g->gray.count == 0) {
-          if (!mayFinishMark) return;
+          if (!mayFinishMark) return true;
           atomic(g);
         }
         continue;
@@ -643,6 +644,7 @@ void step(GlobalState* g, ptrdiff_t budget, bool mayFinishMark = true) {
       if (sweepSome(g, budget)) endCycle(g);
     }
   }
+  return false;
 }
 
 // --- generational mode ---
@@ -849,8 +851,12 @@ void allocationStep(GlobalState* g, size_t allocated, bool atSafePoint = true) {
     // Tiny steps in generational mode: majors in small steps, but short
     // enough to leave time for many minor collections.
     if (g->gcTinySteps && g->gcKind == kGCGenerational) budget = 64;
-    step(g, budget > 0 ? budget : 1, atSafePoint);  // always some progress
-    g->stepBase = g->stepBase + paid < g->totalBytes ? g->stepBase + paid : g->totalBytes;
+    // Always some progress. When marking is done but the atomic part cannot
+    // run here, the debt stays for the next step that can run it (the next
+    // new object): paid here, a program whose debt always came due at a
+    // table's growth would never finish a cycle.
+    bool atomicWaits = step(g, budget > 0 ? budget : 1, atSafePoint);
+    if (!atomicWaits) g->stepBase = g->stepBase + paid < g->totalBytes ? g->stepBase + paid : g->totalBytes;
   }
   g->gcRunning = false;
   if (g->cachedBlocks) trimBlockCache(g, kReleasePerStep);  // what this step freed, stale blocks
