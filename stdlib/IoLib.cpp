@@ -484,11 +484,17 @@ int fileFlush(lua_State* L) {
 }
 
 // The index of option argument i among `names`, or an "invalid option" error.
+// The option is compared up to its first zero byte, as lua5.4 does.
 int checkOption(lua_State* L, int i, const char* fname, const char* def, const char* const* names, int count) {
-  String* s = def ? optString(L, i, fname, nullptr) : checkString(L, i, fname);
-  std::string_view name = s ? std::string_view(s->data()) : std::string_view(def);
+  const char* name;
+  if (def) {
+    String* s = optString(L, i, fname, nullptr);
+    name = s ? s->data() : def;
+  } else {
+    name = checkString(L, i, fname)->data();
+  }
   for (int k = 0; k < count; k++) {
-    if (name == names[k]) return k;
+    if (std::strcmp(name, names[k]) == 0) return k;
   }
   std::string text = "invalid option '" + std::string(name) + "'";
   argError(L, i, fname, text.c_str());
