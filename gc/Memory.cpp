@@ -166,10 +166,19 @@ void* remapLarge(GlobalState* g, void* block, size_t newSize) {
   LargeHeader* h = headerOf(block);
   size_t had = h->mapped;
   size_t wanted = mappedSize(newSize);
-  // Shrinking unmaps the tail, which takes time in proportion to it: the
-  // collector (giving back a work list's room after a large heap's cycle)
-  // keeps the whole mapping rather than pause for it.
-  if (had == wanted || (wanted < had && g->gcRunning)) return block;
+  if (had == wanted) return block;
+  if (wanted < had && g->gcRunning) {
+    // Shrinking unmaps the tail, which takes time in proportion to it: the
+    // collector (giving back a work list's room after a large heap's cycle)
+    // moves what is kept into a new block instead and leaves the old one to
+    // the cache, which its steps unmap a few megabytes at a time. Out of
+    // memory for the new block, it keeps the whole mapping.
+    void* fresh = mapLarge(g, newSize);
+    if (!fresh) return block;
+    std::memcpy(fresh, block, newSize);
+    unmapLarge(g, block);
+    return fresh;
+  }
   void* base = mremap(h, had, wanted, MREMAP_MAYMOVE);
   if (base == MAP_FAILED) return nullptr;
   auto* moved = static_cast<LargeHeader*>(base);

@@ -270,6 +270,41 @@ TEST_CASE("freed large blocks are kept for reuse, up to the cache's limit") {
   CHECK(G(e.L)->totalBytes == allocatorHolds(e.L));
 }
 
+TEST_CASE("the collector shrinks a large block without unmapping inside its step") {
+  // A work list shrunk after a large heap's cycle: what it keeps moves to a
+  // smaller block and the old mapping goes to the cache (unmapping it there
+  // would take time in proportion to its size, inside a pause; keeping it
+  // whole would keep its memory until the list grows again).
+  Engine e;
+  GlobalState* g = G(e.L);
+  CHECK(e.exec("collectgarbage()") == "");
+  size_t large = gc::largeBlockBytes(g);
+  size_t cached = g->cachedBytes;
+  auto* block = static_cast<char*>(gc::allocRawNoThrow(g, 8 * gc::kLargeBlock));
+  REQUIRE(block != nullptr);
+  for (size_t i = 0; i < 2 * gc::kLargeBlock; i++) block[i] = char(i % 251);
+  g->gcRunning = true;
+  auto* smaller = static_cast<char*>(gc::reallocRawNoThrow(g, block, 8 * gc::kLargeBlock, 2 * gc::kLargeBlock));
+  g->gcRunning = false;
+  REQUIRE(smaller != nullptr);
+  bool kept = true;
+  for (size_t i = 0; i < 2 * gc::kLargeBlock; i++) kept = kept && smaller[i] == char(i % 251);
+  CHECK(kept);
+  CHECK(gc::largeBlockBytes(g) < large + 3 * gc::kLargeBlock);
+  CHECK(g->cachedBytes >= cached + 8 * gc::kLargeBlock);
+  gc::freeRaw(g, smaller, 2 * gc::kLargeBlock);
+  // Outside the collector, shrinking remaps in place.
+  block = static_cast<char*>(gc::allocRawNoThrow(g, 8 * gc::kLargeBlock));
+  REQUIRE(block != nullptr);
+  block[0] = 42;
+  cached = g->cachedBytes;
+  smaller = static_cast<char*>(gc::reallocRawNoThrow(g, block, 8 * gc::kLargeBlock, 2 * gc::kLargeBlock));
+  REQUIRE(smaller != nullptr);
+  CHECK(smaller[0] == 42);
+  CHECK(g->cachedBytes <= cached);
+  gc::freeRaw(g, smaller, 2 * gc::kLargeBlock);
+}
+
 TEST_CASE("a cached large block that no allocation takes goes after a few collections") {
   Engine e;
   // 40,000 hash keys: the node array grows from 1 MB to 2 MB, and the
