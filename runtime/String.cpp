@@ -74,11 +74,11 @@ void rehashStrings(GlobalState* g, String** buckets, int newSize) {
   t.size = newSize;
 }
 
-}  // namespace
-
-static void resizeStringTable(lua_State* L, int newSize) {
+void resizeStringTable(lua_State* L, int newSize) {
   rehashStrings(G(L), static_cast<String**>(gc::allocRaw(L, sizeof(String*) * size_t(newSize))), newSize);
 }
+
+}  // namespace
 
 void shrinkStringTable(GlobalState* g) {
   StringTable& t = g->strings;
