@@ -102,7 +102,8 @@ int messageHandler(lua_State* L) {
     std::snprintf(buf, sizeof buf, msg::kErrorObjectIsA, basicTypeName(msg.type()));
     text = buf;
   }
-  text += "\n" + traceback(L, 1);
+  text += '\n';
+  text += traceback(L, 1);
   lib::pushString(L, text);
   return 1;
 }

@@ -122,7 +122,9 @@ void libError(lua_State* L, const char* fmt, ...) {
 void addPosition(lua_State* L, const CallInfo* ci) {
   const Proto* p = ci->func->asLuaClosure()->proto;
   std::string text = p->source ? chunkId(view(p->source)) : std::string("?");
-  text += ":" + std::to_string(currentLine(ci)) + ": ";
+  text += ':';
+  text += std::to_string(currentLine(ci));
+  text += ": ";
   text += view(L->top[-1].asString());
   String* s = newString(L, text);
   L->top[-1] = Value::string(s);
