@@ -179,16 +179,17 @@ void* remapLarge(GlobalState* g, void* block, size_t newSize) {
     unmapLarge(g, block);
     return fresh;
   }
+  // Out of the list while it may move (its neighbours point at it).
+  unlink(g, h);
   void* base = mremap(h, had, wanted, MREMAP_MAYMOVE);
-  if (base == MAP_FAILED) return nullptr;
+  if (base == MAP_FAILED) {
+    link(g, h);
+    return nullptr;
+  }
   auto* moved = static_cast<LargeHeader*>(base);
   moved->mapped = wanted;
+  link(g, moved);
   g->totalBytes = g->totalBytes - had + wanted;
-  if (moved != h) {
-    if (moved->previous) moved->previous->next = moved;
-    else g->largeBlocks = moved;
-    if (moved->next) moved->next->previous = moved;
-  }
   settleCache(g);
   return moved + 1;
 }

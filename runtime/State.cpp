@@ -218,7 +218,8 @@ void closeState(lua_State* L) {
   shrinkCallInfo(L);
   if (L->stack) gc::freeRaw(g, L->stack, sizeof(Value) * size_t(L->stackSize + kExtraStack));
   if (L->tbcSlots) gc::freeRaw(g, L->tbcSlots, sizeof(int) * size_t(L->tbcCapacity));
-  // (The collector's work lists go with the heap.)
+  // (The collector's work lists go with the heap, or with the large blocks
+  // left.)
   gc::freeRaw(g, L, sizeof(lua_State));
   gc::freeLargeBlocks(g);
   void* heap = g->heap;
