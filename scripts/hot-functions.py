@@ -72,7 +72,7 @@ def functions_run(profile, binary):
 
 def main():
     binary = str(Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "build" / "cli" / "tycho").resolve())
-    ran = set()
+    runs_of = {}  # function name -> how many training runs ran it
     with tempfile.TemporaryDirectory() as tmp:
         for i, args in enumerate(training_runs()):
             profile = Path(tmp) / f"run{i}.out"
@@ -81,12 +81,18 @@ def main():
                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
             if result.returncode != 0:
                 sys.exit(f"{' '.join(args)} failed under callgrind:\n{result.stderr}")
-            ran |= functions_run(profile, binary)
-    # Symbol addresses order the list as the profiled executable had it (code
-    # that was together stays together); names callgrind made up for code
-    # without a symbol ("0x...") are left out. A function can have several
-    # names (a constructor's complete and base object versions are one code,
-    # named C1 and C2, in the section of one of them): all are listed.
+            for name in functions_run(profile, binary):
+                runs_of[name] = runs_of.get(name, 0) + 1
+    # The functions fewer programs ran come first, those every program runs
+    # (start-up, the compiler, the interpreter's core) last, next to .rodata,
+    # which gold lays out right after the code: a small program then touches
+    # the few 64 KB windows at the end of the code, not windows all over the
+    # list. Among functions as common, symbol addresses keep the order the
+    # profiled executable had (code that was together stays together). Names
+    # callgrind made up for code without a symbol ("0x...") are left out. A
+    # function can have several names (a constructor's complete and base
+    # object versions are one code, named C1 and C2, in the section of one
+    # of them): all are listed.
     address, names_at = {}, {}
     nm = subprocess.run(["nm", binary], capture_output=True, text=True, check=True).stdout
     for line in nm.splitlines():
@@ -95,7 +101,12 @@ def main():
             at = int(parts[0], 16)
             address.setdefault(parts[2], at)
             names_at.setdefault(at, set()).add(parts[2])
-    listed = sorted({at for at in (address.get(n) for n in ran) if at is not None})
+    runs_at = {}
+    for name, runs in runs_of.items():
+        at = address.get(name)
+        if at is not None:
+            runs_at[at] = max(runs, runs_at.get(at, 0))
+    listed = sorted(runs_at, key=lambda at: (runs_at[at], at))
     sections = []
     for at in listed:
         for name in sorted(names_at[at]):
