@@ -2,7 +2,10 @@
 # Allocation-heavy programs: wall time, peak RSS and (for Tycho) the longest
 # collector pause, in wall-clock and in CPU time (which leaves out time the
 # process was descheduled), for Tycho and lua5.4, each in its incremental and
-# its generational mode; times and peak RSS are medians of 3 runs.
+# its generational mode; times and peak RSS are medians of 3 runs (of 9 for
+# the two small programs, whose peak RSS varies by a few hundred KB from run
+# to run with where the executable's code lands in the kernel's 64 KB
+# mapping windows).
 # Usage: bench/gc.sh [tycho-binary]
 set -u
 tycho=$(realpath "${1:-$(dirname "$0")/../build/cli/tycho}")
@@ -48,15 +51,18 @@ awk -v t="${empty[tycho]}" -v l="${empty[lua5.4]}" -v p="$plain" -v m="$withMima
   printf "a C program that allocates: %.2f MB, %.2f MB linked with mimalloc (+%.2f MB)\n\n", p / 1024, m / 1024, (m - p) / 1024
 }'
 printf '| program | engine | mode | time (s) | peak RSS (MB) | above an empty program (MB) | longest pause (ms) | longest pause, CPU time (ms) |\n|---|---|---|---|---|---|---|---|\n'
-for prog in "binary-trees.lua 16" "short-strings.lua" "table-churn.lua" "gc-large-heap.lua 10000000"; do
+for prog in "3 binary-trees.lua 16" "9 short-strings.lua" "9 table-churn.lua" "3 gc-large-heap.lua 10000000"; do
   set -- $prog
+  runs=$1
+  shift
   for engine in tycho lua5.4; do
     for mode in incremental generational; do
       bin=$(binary "$engine")
-      # Time and peak RSS: each the median of 3 runs.
-      out=$(for _ in 1 2 3; do { /usr/bin/time -f "TIME %e %M" "$bin" -e "collectgarbage('$mode')" "$@" > /dev/null; } 2>&1 | grep '^TIME'; done)
-      t=$(echo "$out" | awk '{print $2}' | sort -n | sed -n 2p)
-      kb=$(echo "$out" | awk '{print $3}' | sort -n | sed -n 2p)
+      # Time and peak RSS: each the median of the runs.
+      out=$(for _ in $(seq "$runs"); do { /usr/bin/time -f "TIME %e %M" "$bin" -e "collectgarbage('$mode')" "$@" > /dev/null; } 2>&1 | grep '^TIME'; done)
+      middle=$(( (runs + 1) / 2 ))
+      t=$(echo "$out" | awk '{print $2}' | sort -n | sed -n ${middle}p)
+      kb=$(echo "$out" | awk '{print $3}' | sort -n | sed -n ${middle}p)
       rss=$(awk -v k="$kb" 'BEGIN {printf "%.2f", k / 1024}')
       above=$(awk -v k="$kb" -v e="${empty[$engine]}" 'BEGIN {printf "%.2f", (k - e) / 1024}')
       pause=- cpu=-

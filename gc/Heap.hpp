@@ -166,6 +166,12 @@ inline void keepAlive(GlobalState* g, GCObject* o) {
   if (o->marked & (g->currentWhite ^ kWhiteBits)) o->marked = uint8_t((o->marked & ~kWhiteBits) | g->currentWhite);
 }
 
+// A table's slots were rebuilt (a resize): a traversal in chunks of it
+// (see Heap.cpp, traverseChunk) starts over, whatever the new size.
+inline void tableRebuilt(GlobalState* g, const Table* t) {
+  if (static_cast<const void*>(g->partialTable) == static_cast<const void*>(t)) g->partialSize = UINT32_MAX;
+}
+
 // Finalizers (§2.5.3). setmetatable calls markFinalizable when the new
 // metatable has a __gc field; a collection moves unreachable finalizable
 // objects, resurrected, to the to-be-finalized list, whose objects

@@ -1,4 +1,4 @@
-// Table: array part + open-addressing hash part (see Table.hpp).
+// Table: array part + chained scatter hash part (see Table.hpp).
 #include "runtime/Table.hpp"
 #include "runtime/Messages.hpp"
 
@@ -50,20 +50,35 @@ inline bool keyEquals(const Value& a, const Value& b) {
   return a.u.i == b.u.i;
 }
 
-inline uint32_t usableNodes(uint32_t capacity) { return capacity - capacity / 4; }
+inline uint32_t mainPosition(GlobalState* g, const Table* t, const Value& key) {
+  return hashKey(g, key) & (t->nodeCapacity() - 1);
+}
 
-// Follows the probe sequence of `key` to the first node whose key `matches`;
-// -1 at the end of the sequence (a never-used node).
+// A node's key as a plain value (without the chain link in its tag word).
+inline Value nodeKey(const Node& n) {
+  Value k;
+  k.u = n.key.u;
+  k.tagWord = n.key.tag;
+  return k;
+}
+
+// Stores a key into a node, keeping the node's chain link.
+inline void setNodeKey(Node& n, const Value& key) {
+  n.key.u = key.u;
+  n.key.tag = key.tag;
+}
+
+// Follows the chain from `key`'s main position to the node whose key
+// `matches`; -1 at the end of the chain.
 template <typename Match>
 int probe(GlobalState* g, const Table* t, const Value& key, Match matches) {
   if (!t->nodes) return -1;
-  uint32_t mask = t->nodeCapacity() - 1;
-  uint32_t i = hashKey(g, key) & mask;
+  int i = int(mainPosition(g, t, key));
   for (;;) {
     const Node& n = t->nodes[i];
-    if (n.key.tag == kTagNil) return -1;
-    if (matches(n.key)) return int(i);
-    i = (i + 1) & mask;
+    if (matches(n.key)) return i;
+    if (n.key.nodeNext == 0) return -1;
+    i += n.key.nodeNext;
   }
 }
 
@@ -78,15 +93,52 @@ int findDeadKey(GlobalState* g, const Table* t, const Value& key) {
   return probe(g, t, key, [&](const Value& k) { return k.tag == kTagDeadKey && k.u.gc == key.u.gc; });
 }
 
-// Inserts a key known to be absent into a hash part with room for it.
+// A node no key ever used, searched downwards from the last one found; -1
+// when there is none left.
+int freeNode(Table* t) {
+  while (t->lastFree > 0) {
+    t->lastFree--;
+    if (t->nodes[t->lastFree].key.tag == kTagNil) return int(t->lastFree);
+  }
+  return -1;
+}
+
+// Inserts a key known to be absent; nullptr when the hash part has no room
+// (the caller rehashes). Every key is reachable by its chain from its main
+// position. When that position holds a live entry: if the entry's own key
+// is out of its main position, it moves to a free node and the new key takes
+// the place; otherwise the new key goes to a free node chained after it
+// (Brent's variation of chained scatter tables, as Lua does). A removed entry
+// (nil value) at the main position is simply overwritten, its link kept.
 Value* insertNode(GlobalState* g, Table* t, const Value& key) {
-  uint32_t mask = t->nodeCapacity() - 1;
-  uint32_t i = hashKey(g, key) & mask;
-  while (t->nodes[i].key.tag != kTagNil) i = (i + 1) & mask;
-  t->nodes[i].key = key;
-  t->nodes[i].value.setNil();
-  t->nodeUsed++;
-  return &t->nodes[i].value;
+  if (!t->nodes) return nullptr;
+  Node* nodes = t->nodes;
+  int mp = int(mainPosition(g, t, key));
+  if (!nodes[mp].value.isNil()) {
+    int f = freeNode(t);
+    if (f < 0) return nullptr;
+    int other = int(mainPosition(g, t, nodes[mp].key));
+    int32_t after = nodes[mp].key.nodeNext == 0 ? 0 : mp + nodes[mp].key.nodeNext - f;
+    if (other != mp) {
+      while (other + nodes[other].key.nodeNext != mp) other += nodes[other].key.nodeNext;
+      nodes[other].key.nodeNext = f - other;
+      setNodeKey(nodes[f], nodeKey(nodes[mp]));
+      nodes[f].value = nodes[mp].value;
+      nodes[f].key.nodeNext = after;
+      nodes[mp].key.nodeNext = 0;
+      // A traversal in chunks may have passed f but not mp: the moved entry
+      // is marked as a newly stored one would be.
+      gc::barrierBack(g, t, nodes[f].key);
+      gc::barrierBack(g, t, nodes[f].value);
+    } else {
+      nodes[f].key.nodeNext = after;
+      nodes[mp].key.nodeNext = f - mp;
+      mp = f;
+    }
+  }
+  setNodeKey(nodes[mp], key);
+  nodes[mp].value.setNil();
+  return &nodes[mp].value;
 }
 
 // Integer keys that fit the array part of size 2^i go in bucket i.
@@ -128,15 +180,14 @@ uint32_t computeArraySize(const uint32_t* nums, uint32_t totalIntKeys, uint32_t*
   return optimal;
 }
 
+constexpr int kMaxNodeBits = 30;
+
+// The hash part for `count` keys: the smallest power of two that holds them.
 uint32_t capacityFor(uint32_t count, uint8_t* logOut) {
-  if (count == 0) { *logOut = 0; return 0; }
-  uint8_t lg = 2;
-  while (usableNodes(1u << lg) < count) {
-    lg++;
-    if (lg > 30) break;
-  }
+  uint8_t lg = 0;
+  while (lg < kMaxNodeBits && (1u << lg) < count) lg++;
   *logOut = lg;
-  return 1u << lg;
+  return count == 0 ? 0 : 1u << lg;
 }
 
 void resize(lua_State* L, Table* t, uint32_t newArraySize, uint32_t hashCount) {
@@ -144,7 +195,7 @@ void resize(lua_State* L, Table* t, uint32_t newArraySize, uint32_t hashCount) {
   gc::growthStep(L);
   uint8_t newLog;
   uint32_t newCap = capacityFor(hashCount, &newLog);
-  if (hashCount > 0 && usableNodes(newCap) < hashCount) runError(L, msg::kTableOverflow);
+  if (hashCount > newCap) runError(L, msg::kTableOverflow);
   // Allocate everything first so that a memory error leaves the table intact.
   // A growing array is reallocated in place when it can be (a large one is
   // remapped, not copied: see gc/Memory.cpp), after the node array, whose
@@ -163,7 +214,7 @@ void resize(lua_State* L, Table* t, uint32_t newArraySize, uint32_t hashCount) {
       throw;
     }
     for (uint32_t i = 0; i < newCap; i++) {
-      newNodes[i].key.setNil();
+      newNodes[i].key.setNil();  // no key, no chain link
       newNodes[i].value.setNil();
     }
   }
@@ -187,7 +238,10 @@ void resize(lua_State* L, Table* t, uint32_t newArraySize, uint32_t hashCount) {
   t->arraySize = newArraySize;
   t->nodes = newNodes;
   t->logNodeCapacity = newLog;
-  t->nodeUsed = 0;
+  t->lastFree = newCap;
+  gc::tableRebuilt(g, t);
+  // The new hash part holds every key reinserted (its capacity was sized for
+  // them), so insertNode finds room.
   auto reinsert = [&](const Value& key, const Value& value) {
     if (key.isInteger() && Unsigned(key.u.i) - 1 < t->arraySize) {
       t->array[key.u.i - 1] = value;
@@ -200,7 +254,7 @@ void resize(lua_State* L, Table* t, uint32_t newArraySize, uint32_t hashCount) {
   }
   for (uint32_t i = 0; i < oldCap; i++) {
     const Node& n = oldNodes[i];
-    if (n.key.tag != kTagNil && !n.value.isNil()) reinsert(n.key, n.value);
+    if (n.key.tag != kTagNil && !n.value.isNil()) reinsert(nodeKey(n), n.value);
   }
   if (oldArray && !growArray) gc::freeRaw(g, oldArray, sizeof(Value) * oldArraySize);
   if (oldNodes) gc::freeRaw(g, oldNodes, sizeof(Node) * oldCap);
@@ -254,7 +308,7 @@ Table* newTable(lua_State* L, int arrayHint, int hashHint) {
   t->flags = 0xff;
   t->logNodeCapacity = 0;
   t->arraySize = 0;
-  t->nodeUsed = 0;
+  t->lastFree = 0;
   t->array = nullptr;
   t->nodes = nullptr;
   t->metatable = nullptr;
@@ -271,25 +325,21 @@ void freeTable(GlobalState* g, Table* t) {
 const Value* tableGetInt(Table* t, Integer key) {
   if (Unsigned(key) - 1 < t->arraySize) return &t->array[key - 1];
   if (!t->nodes) return &kAbsentValue;
-  uint32_t mask = t->nodeCapacity() - 1;
-  uint32_t i = mixBits(Unsigned(key)) & mask;
+  const Node* n = &t->nodes[mixBits(Unsigned(key)) & (t->nodeCapacity() - 1)];
   for (;;) {
-    const Node& n = t->nodes[i];
-    if (n.key.tag == kTagInteger && n.key.u.i == key) return &n.value;
-    if (n.key.tag == kTagNil) return &kAbsentValue;
-    i = (i + 1) & mask;
+    if (n->key.tag == kTagInteger && n->key.u.i == key) return &n->value;
+    if (n->key.nodeNext == 0) return &kAbsentValue;
+    n += n->key.nodeNext;
   }
 }
 
 const Value* tableGetShortString(Table* t, String* key) {
   if (!t->nodes) return &kAbsentValue;
-  uint32_t mask = t->nodeCapacity() - 1;
-  uint32_t i = key->hash & mask;
+  const Node* n = &t->nodes[key->hash & (t->nodeCapacity() - 1)];
   for (;;) {
-    const Node& n = t->nodes[i];
-    if (n.key.tag == kTagShortString && n.key.u.gc == key) return &n.value;
-    if (n.key.tag == kTagNil) return &kAbsentValue;
-    i = (i + 1) & mask;
+    if (n->key.tag == kTagShortString && n->key.u.gc == key) return &n->value;
+    if (n->key.nodeNext == 0) return &kAbsentValue;
+    n += n->key.nodeNext;
   }
 }
 
@@ -327,11 +377,10 @@ Value* tableSlotForSet(lua_State* L, Table* t, const Value& rawKey) {
   if (key.isString()) t->flags = 0;
   int i = findNode(g, t, key);
   if (i >= 0) return &t->nodes[i].value;
-  if (!t->nodes || t->nodeUsed + 1 > usableNodes(t->nodeCapacity())) {
-    rehash(L, t, key);
-    if (key.isInteger() && Unsigned(key.u.i) - 1 < t->arraySize) return &t->array[key.u.i - 1];
-  }
-  return insertNode(g, t, key);
+  if (Value* slot = insertNode(g, t, key)) return slot;
+  rehash(L, t, key);
+  if (key.isInteger() && Unsigned(key.u.i) - 1 < t->arraySize) return &t->array[key.u.i - 1];
+  return insertNode(g, t, key);  // the new hash part has room for it
 }
 
 void tableSet(lua_State* L, Table* t, const Value& key, const Value& value) {
@@ -427,7 +476,7 @@ bool tableNext(lua_State* L, Table* t, Value* key, Value* value) {
   for (uint32_t i = index - t->arraySize, c = t->nodeCapacity(); i < c; i++) {
     const Node& n = t->nodes[i];
     if (n.key.tag != kTagNil && !n.value.isNil()) {
-      *key = n.key;
+      *key = nodeKey(n);
       *value = n.value;
       return true;
     }

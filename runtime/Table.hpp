@@ -1,15 +1,19 @@
 // Table: Lua's associative array, with an array part and a hash part.
 //
 // The array part holds keys 1..arraySize; every other key lives in the hash
-// part, an open-addressing table (linear probing, power-of-two capacity) of
-// key/value nodes. A key whose value is set to nil keeps its node (a "dead"
-// entry) until the next rehash, so `next` can continue a traversal past it and
-// re-setting the key reuses the node. Float keys with integer values are
-// normalised to integers; nil and NaN are not valid keys.
+// part, a chained scatter table of key/value nodes (power-of-two capacity,
+// filled up to every node): a key's node is reached by following links from
+// its main position, the node its hash names, and the link of each node is
+// kept in the upper half of its key's tag word. A key whose value is set to
+// nil keeps its node (a "dead" entry) until the next rehash, so `next` can
+// continue a traversal past it and re-setting the key reuses the node. Float
+// keys with integer values are normalised to integers; nil and NaN are not
+// valid keys.
 //
-// When a new key finds the hash part full, the table is rehashed: the array
-// part gets the largest power-of-two size n such that more than n/2 of the
-// slots 1..n would be in use (Lua's rule), and the hash part fits the rest.
+// When a new key finds no free node, the table is rehashed: the array part
+// gets the largest power-of-two size n such that more than n/2 of the slots
+// 1..n would be in use (Lua's rule), and the hash part the smallest power of
+// two that holds the rest.
 //
 // `flags` caches the absence of the first tag methods (TM_INDEX .. TM_EQ) when
 // this table is a metatable: bit set = known absent. Any store of a string key
@@ -26,14 +30,14 @@ struct GlobalState;
 
 struct Node {
   Value value;
-  Value key;   // nil tag = never used
+  Value key;  // nil tag = never used; key.nodeNext: offset of the next node of the chain, 0 at its end
 };
 
 struct Table : GCObject {
   uint8_t flags;
   uint8_t logNodeCapacity;  // capacity = 1 << logNodeCapacity when nodes != null
   uint32_t arraySize;
-  uint32_t nodeUsed;        // nodes holding a key (live or dead)
+  uint32_t lastFree;        // nodes at and above this index have been used (free node search)
   Value* array;
   Node* nodes;
   Table* metatable;

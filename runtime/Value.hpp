@@ -90,6 +90,12 @@ struct Value {
   union {
     uint8_t tag;
     uint64_t tagWord;
+    // A table node's key keeps its chain link in the upper half of the tag
+    // word (runtime/Table.cpp); no other value uses it.
+    struct {
+      uint32_t tagLow;
+      int32_t nodeNext;
+    };
   };
 
   Value() = default;

@@ -75,6 +75,32 @@ TEST_CASE("a dropped heap is collected while the program goes on making small ta
   CHECK(G(e.L)->totalBytes < before + 1024 * 1024);
 }
 
+TEST_CASE("a large table traversed in chunks keeps the entries its insertions move") {
+  // A new key whose main position holds an entry of another chain moves that
+  // entry to a free node (runtime/Table.cpp): from a part of the table the
+  // chunked traversal had not reached to one it had passed. Unmarked, the
+  // moved key was freed (its memory then reused by another string) while
+  // still in the table.
+  Engine e;
+  CHECK(e.exec(R"(
+    collectgarbage('incremental')
+    collectgarbage('setpause', 100)
+    collectgarbage('setstepmul', 100)
+    local t = {}
+    for i = 1, 100000 do t['w' .. i] = i end
+    for i = 1, 100000 do
+      if t['w' .. i] ~= i then error('key w' .. i .. ' lost') end
+    end
+    local n = 0
+    for k, v in pairs(t) do
+      if k ~= 'w' .. v then error('key ' .. k .. ' holds ' .. v) end
+      n = n + 1
+    end
+    assert(n == 100000)
+  )") == "");
+  CHECK(gc::verifyHeap(e.L) == "");
+}
+
 TEST_CASE("the intern table shrinks after a burst of strings, not while strings keep coming") {
   for (std::string mode : {"incremental", "generational"}) {
     CAPTURE(mode);

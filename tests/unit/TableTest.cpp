@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "gc/Heap.hpp"
 #include "runtime/Number.hpp"
@@ -89,6 +90,97 @@ TEST_CASE_FIXTURE(StateFixture, "string keys, removal and traversal") {
     count++;
   }
   CHECK(count == 7);
+}
+
+TEST_CASE_FIXTURE(StateFixture, "the hash part fills every node before it grows") {
+  Table* t = table();
+  const char* names[] = {"k0", "k1", "k2", "k3", "k4"};
+  uint32_t capacityAfter[] = {1, 2, 4, 4, 8};
+  for (int i = 0; i < 5; i++) {
+    tableSet(L, t, Value::string(str(names[i])), Value::integer(i));
+    CHECK(t->nodeCapacity() == capacityAfter[i]);
+  }
+  for (int i = 0; i < 5; i++) CHECK(tableGetShortString(t, str(names[i]))->asInteger() == i);
+  // A removed key's node is reused when the key comes back: no growth.
+  tableSet(L, t, Value::string(str("k2")), Value::nil());
+  tableSet(L, t, Value::string(str("k2")), Value::integer(22));
+  CHECK(t->nodeCapacity() == 8);
+  CHECK(tableGetShortString(t, str("k2"))->asInteger() == 22);
+}
+
+// Keys of every kind, inserted, removed and re-inserted in a pseudo-random
+// order against a model: every key stays reachable by its chain (moved
+// nodes, reused dead entries, rehashes that shrink and grow), and
+// traversal sees each live entry once.
+TEST_CASE_FIXTURE(StateFixture, "hash part operations agree with a model") {
+  ensureStack(L, 64);
+  Table* t = table();
+  Table* objects[8];
+  for (Table*& o : objects) o = table();
+  std::vector<Value> keys;
+  for (int i = 0; i < 40; i++) keys.push_back(Value::string(str(("s" + std::to_string(i)).c_str())));
+  for (int i = 0; i < 40; i++) keys.push_back(Value::integer(i * 7919 - 100));
+  for (int i = 0; i < 10; i++) keys.push_back(Value::number(i + 0.5));
+  for (Table* o : objects) keys.push_back(Value::table(o));
+  keys.push_back(Value::boolean(true));
+  keys.push_back(Value::boolean(false));
+  std::string longText(60, 'x');
+  String* longKey = newString(L, longText);
+  *L->top++ = Value::string(longKey);
+  keys.push_back(Value::string(longKey));
+  std::vector<Integer> model(keys.size(), 0);  // 0 = absent
+  uint64_t seed = 12345;
+  auto next = [&] { seed = seed * 6364136223846793005ULL + 1442695040888963407ULL; return uint32_t(seed >> 33); };
+  for (int step = 0; step < 20000; step++) {
+    size_t k = next() % keys.size();
+    // Phases that add more than they remove, then the opposite, so the
+    // hash part grows and shrinks.
+    bool adding = (step / 2000) % 2 == 0 ? next() % 4 != 0 : next() % 4 == 0;
+    Integer v = adding ? Integer(step + 1) : 0;
+    tableSet(L, t, keys[k], v ? Value::integer(v) : Value::nil());
+    model[k] = v;
+    if (step % 97 == 0) {
+      for (size_t i = 0; i < keys.size(); i++) {
+        const Value* got = tableGet(G(L), t, keys[i]);
+        if (model[i]) {
+          REQUIRE(got->isInteger());
+          CHECK(got->asInteger() == model[i]);
+        } else {
+          CHECK(got->isNil());
+        }
+      }
+      size_t live = 0, seen = 0;
+      for (Integer m : model) live += m != 0;
+      Value key = Value::nil(), value;
+      while (tableNext(L, t, &key, &value)) {
+        REQUIRE(value.isInteger());
+        CHECK(key.tagWord == key.tag);  // no chain link leaks out with a key
+        seen++;
+      }
+      CHECK(seen == live);
+    }
+  }
+}
+
+TEST_CASE_FIXTURE(StateFixture, "entries removed during a traversal do not stop it") {
+  // §6.1 next: fields may be cleared during a traversal.
+  Table* t = table();
+  for (int i = 0; i < 100; i++) {
+    tableSet(L, t, Value::string(str(("k" + std::to_string(i)).c_str())), Value::integer(i));
+    L->top--;  // the table holds the key
+  }
+  Value* key = L->top++;  // on the stack, as next's argument is
+  key->setNil();
+  Value value;
+  int visited = 0;
+  while (tableNext(L, t, key, &value)) {
+    visited++;
+    tableSet(L, t, *key, Value::nil());
+    gc::fullCollect(L);  // the removed keys become dead keys
+  }
+  CHECK(visited == 100);
+  key->setNil();
+  CHECK(!tableNext(L, t, key, &value));
 }
 
 TEST_CASE_FIXTURE(StateFixture, "the length is a border") {
