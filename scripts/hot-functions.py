@@ -12,10 +12,10 @@ program.
 The list is a profile: the functions of the executable that run (under
 valgrind's callgrind) in an empty program, the benchmark programs of
 bench/lua at their quick sizes and the allocation programs of
-bench/programs at small sizes. Error reporting, the debug library,
-bytecode dumping and loading, and the like stay out of it. A stale list
-only costs memory, never correctness: functions missing from it are laid
-out after the listed ones. Regenerate it after large changes:
+bench/programs at small sizes, in both collector modes. Error reporting,
+the debug library, bytecode dumping and loading, and the like stay out of
+it. A stale list only costs memory, never correctness: functions missing
+from it are laid out after the listed ones. Regenerate it after large changes:
 
     scripts/hot-functions.py [build/cli/tycho]
 
@@ -41,11 +41,15 @@ def training_runs():
             if m:
                 quick = m.group(1)
         yield [str(program)] + ([quick] if quick else [])
+    # The allocation programs of bench/gc.sh, in both of the collector's
+    # modes (the training runs above use the default, generational one).
     programs = ROOT / "bench" / "programs"
-    yield [str(programs / "binary-trees.lua"), "12"]
-    yield [str(programs / "gc-large-heap.lua"), "20000"]
-    yield [str(programs / "table-churn.lua")]
-    yield [str(programs / "short-strings.lua")]
+    for mode in ("generational", "incremental"):
+        select = ["-e", f"collectgarbage('{mode}')"]
+        yield select + [str(programs / "binary-trees.lua"), "12"]
+        yield select + [str(programs / "gc-large-heap.lua"), "20000"]
+        yield select + [str(programs / "table-churn.lua")]
+        yield select + [str(programs / "short-strings.lua")]
 
 
 def functions_run(profile, binary):
