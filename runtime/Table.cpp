@@ -282,7 +282,17 @@ void rehash(lua_State* L, Table* t, const Value& extraKey) {
   totalKeys++;
   uint32_t inArray;
   uint32_t arraySize = computeArraySize(nums, intKeys, &inArray);
-  resize(L, t, arraySize, totalKeys - inArray);
+  uint32_t hashCount = totalKeys - inArray;
+  // A rehash that does not grow the hash part comes from keys removed and
+  // others added (a queue, a cache). Sized for its live keys only, the part
+  // would be full again after a few more insertions, and rehashed over and
+  // over; twice that room makes the next rehash wait for about as many
+  // insertions as there are live keys.
+  uint8_t lg;
+  if (hashCount > 0 && capacityFor(hashCount, &lg) <= t->nodeCapacity()) {
+    hashCount = hashCount <= (1u << (kMaxNodeBits - 1)) ? 2 * hashCount : 1u << kMaxNodeBits;
+  }
+  resize(L, t, arraySize, hashCount);
 }
 
 // Normalises a key for lookup; returns false for keys that can never be present (nil, NaN).

@@ -108,6 +108,35 @@ TEST_CASE_FIXTURE(StateFixture, "the hash part fills every node before it grows"
   CHECK(tableGetShortString(t, str("k2"))->asInteger() == 22);
 }
 
+TEST_CASE_FIXTURE(StateFixture, "a hash part whose keys come and go gets room to spare") {
+  // A queue of 1000 live keys: rehashed to fit only them (1024 nodes), the
+  // part would be full again after some twenty insertions.
+  Table* t = table();
+  // Sets t["q" .. i], the key on the stack meanwhile (as the VM's are).
+  auto set = [&](int i, const Value& v) {
+    std::string n = "q";
+    n += std::to_string(i);
+    tableSet(L, t, Value::string(str(n.c_str())), v);
+    L->top--;
+  };
+  auto get = [&](int i) {
+    std::string n = "q";
+    n += std::to_string(i);
+    const Value* v = tableGetShortString(t, str(n.c_str()));
+    L->top--;
+    return *v;
+  };
+  for (int i = 1; i <= 1000; i++) set(i, Value::integer(i));
+  CHECK(t->nodeCapacity() == 1024);
+  for (int i = 1001; i <= 5000; i++) {
+    set(i, Value::integer(i));
+    set(i - 1000, Value::nil());
+  }
+  CHECK(t->nodeCapacity() == 2048);
+  for (int i = 4001; i <= 5000; i++) CHECK(get(i).asInteger() == i);
+  CHECK(get(4000).isNil());
+}
+
 // Keys of every kind, inserted, removed and re-inserted in a pseudo-random
 // order against a model: every key stays reachable by its chain (moved
 // nodes, reused dead entries, rehashes that shrink and grow), and
