@@ -208,6 +208,14 @@ void freeSmall(GlobalState* g, void* block, size_t size) {
 
 void* allocBlock(GlobalState* g, size_t size) { return isLarge(size) ? mapLarge(g, size) : allocSmall(g, size); }
 
+// At its first allocation mimalloc counts the machine's NUMA nodes, naming
+// each /sys/devices/system/node/nodeN with snprintf: that brings the C
+// library's printf code into every process (about 0.1 MB resident) for an
+// answer Tycho's heaps do not use. One node is the default here, set before
+// any other static initializer can allocate; the MIMALLOC_USE_NUMA_NODES
+// environment variable still decides when it is set.
+__attribute__((constructor(101))) void oneNumaNodeByDefault() { mi_option_set_default(mi_option_use_numa_nodes, 1); }
+
 }  // namespace
 
 void* createHeap() { return mi_heap_new(); }
