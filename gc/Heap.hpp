@@ -169,7 +169,7 @@ inline void keepAlive(GlobalState* g, GCObject* o) {
 // A table's slots were rebuilt (a resize): a traversal in chunks of it
 // (see Heap.cpp, traverseChunk) starts over, whatever the new size.
 inline void tableRebuilt(GlobalState* g, const Table* t) {
-  if (static_cast<const void*>(g->partialTable) == static_cast<const void*>(t)) g->partialSize = UINT32_MAX;
+  if (g->partialTable == t) g->partialSize = UINT32_MAX;
 }
 
 // Finalizers (§2.5.3). setmetatable calls markFinalizable when the new

@@ -288,8 +288,7 @@ void rehash(lua_State* L, Table* t, const Value& extraKey) {
   // would be full again after a few more insertions, and rehashed over and
   // over; twice that room makes the next rehash wait for about as many
   // insertions as there are live keys.
-  uint8_t lg;
-  if (hashCount > 0 && capacityFor(hashCount, &lg) <= t->nodeCapacity()) {
+  if (hashCount > 0 && hashCount <= t->nodeCapacity()) {
     hashCount = hashCount <= (1u << (kMaxNodeBits - 1)) ? 2 * hashCount : 1u << kMaxNodeBits;
   }
   resize(L, t, arraySize, hashCount);

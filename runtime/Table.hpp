@@ -5,15 +5,16 @@
 // filled up to every node): a key's node is reached by following links from
 // its main position, the node its hash names, and the link of each node is
 // kept in the upper half of its key's tag word. A key whose value is set to
-// nil keeps its node (a "dead" entry) until the next rehash, so `next` can
-// continue a traversal past it and re-setting the key reuses the node. Float
-// keys with integer values are normalised to integers; nil and NaN are not
-// valid keys.
+// nil keeps its node (a "dead" entry) until the next rehash, or until a new
+// key whose main position that node is takes it over, so `next` can continue
+// a traversal past it and re-setting the key reuses the node. Float keys with
+// integer values are normalised to integers; nil and NaN are not valid keys.
 //
 // When a new key finds no free node, the table is rehashed: the array part
 // gets the largest power-of-two size n such that more than n/2 of the slots
 // 1..n would be in use (Lua's rule), and the hash part the smallest power of
-// two that holds the rest.
+// two that holds the rest, or twice that when it would not grow (keys come
+// and go: a queue, a cache), so that it is not full again at once.
 //
 // `flags` caches the absence of the first tag methods (TM_INDEX .. TM_EQ) when
 // this table is a metatable: bit set = known absent. Any store of a string key

@@ -29,6 +29,13 @@ struct StateFixture {
     *L->top++ = Value::string(x);
     return x;
   }
+  // The string prefix .. i, pushed like str's (built by appending: GCC 12
+  // warns, wrongly, on "k" + std::string&&).
+  String* numbered(const char* prefix, int i) {
+    std::string n(prefix);
+    n += std::to_string(i);
+    return str(n.c_str());
+  }
 };
 
 }  // namespace
@@ -114,15 +121,11 @@ TEST_CASE_FIXTURE(StateFixture, "a hash part whose keys come and go gets room to
   Table* t = table();
   // Sets t["q" .. i], the key on the stack meanwhile (as the VM's are).
   auto set = [&](int i, const Value& v) {
-    std::string n = "q";
-    n += std::to_string(i);
-    tableSet(L, t, Value::string(str(n.c_str())), v);
+    tableSet(L, t, Value::string(numbered("q", i)), v);
     L->top--;
   };
   auto get = [&](int i) {
-    std::string n = "q";
-    n += std::to_string(i);
-    const Value* v = tableGetShortString(t, str(n.c_str()));
+    const Value* v = tableGetShortString(t, numbered("q", i));
     L->top--;
     return *v;
   };
@@ -147,9 +150,7 @@ TEST_CASE_FIXTURE(StateFixture, "hash part operations agree with a model") {
   Table* objects[8];
   for (Table*& o : objects) o = table();
   std::vector<Value> keys;
-  // Names built by appending (GCC 12 warns, wrongly, on "s" + std::string&&).
-  auto name = [](const char* prefix, int i) { std::string n(prefix); n += std::to_string(i); return n; };
-  for (int i = 0; i < 40; i++) keys.push_back(Value::string(str(name("s", i).c_str())));
+  for (int i = 0; i < 40; i++) keys.push_back(Value::string(numbered("s", i)));
   for (int i = 0; i < 40; i++) keys.push_back(Value::integer(i * 7919 - 100));
   for (int i = 0; i < 10; i++) keys.push_back(Value::number(i + 0.5));
   for (Table* o : objects) keys.push_back(Value::table(o));
@@ -197,9 +198,7 @@ TEST_CASE_FIXTURE(StateFixture, "entries removed during a traversal do not stop 
   // §6.1 next: fields may be cleared during a traversal.
   Table* t = table();
   for (int i = 0; i < 100; i++) {
-    std::string name = "k";
-    name += std::to_string(i);
-    tableSet(L, t, Value::string(str(name.c_str())), Value::integer(i));
+    tableSet(L, t, Value::string(numbered("k", i)), Value::integer(i));
     L->top--;  // the table holds the key
   }
   Value* key = L->top++;  // on the stack, as next's argument is
