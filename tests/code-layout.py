@@ -3,7 +3,7 @@
 of cli/hot-functions.txt are laid out together, with no other function
 among them, and the list still names the code (a list that renames or
 refactoring made stale would leave most of the code typical programs run
-spread over the executable again).
+spread over the executable again), and the segments are aligned to 64 KB.
 
 Usage: tests/code-layout.py TYCHO-BINARY HOT-FUNCTIONS-FILE
 """
@@ -53,6 +53,12 @@ def main():
                             f"e.g. {among[:5]}: the link did not follow the list")
         print(f"{len(listed_codes)} listed functions at {low:#x}-{high:#x} ({(high - low) // 1024} KB) "
               f"of {sum(n for _, n, _ in symbols) // 1024} KB of code")
+    # Segments aligned to the kernel's 64 KB mapping windows: loaded at a
+    # 64 KB boundary, a run maps the same windows every time.
+    headers = subprocess.run(["readelf", "-lW", binary], capture_output=True, text=True, check=True).stdout
+    aligns = [int(line.split()[-1], 16) for line in headers.splitlines() if line.split()[:1] == ["LOAD"]]
+    if not aligns or min(aligns) < 0x10000:
+        failures.append(f"LOAD segments aligned to {[hex(a) for a in aligns]}, not 64 KB")
     for failure in failures:
         print("FAIL:", failure)
     if failures:

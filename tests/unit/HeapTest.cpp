@@ -5,6 +5,7 @@
 #include <mimalloc.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "gc/Heap.hpp"
@@ -222,6 +223,13 @@ size_t mappedAtLeast(size_t length) {
   return bytes;
 }
 }  // namespace
+
+TEST_CASE("mimalloc is told of one NUMA node unless the environment says otherwise") {
+  // gc/Memory.cpp: counting the nodes, mimalloc formatted /sys paths with
+  // snprintf at the first allocation, bringing the C library's printf code
+  // into every process.
+  if (std::getenv("MIMALLOC_USE_NUMA_NODES") == nullptr) CHECK(mi_option_get(mi_option_use_numa_nodes) == 1);
+}
 
 TEST_CASE("collectgarbage('count') is what the allocator holds") {
   Engine e;
