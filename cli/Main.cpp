@@ -151,7 +151,7 @@ bool runProtected(lua_State* L, int nargs, bool printResults = false) {
       ptrdiff_t off = saveStack(L, p);
       String* s = lib::toStringMeta(L, *p);
       if (restoreStack(L, off) > func + 1) std::fputc('\t', stdout);
-      std::fwrite(s->data(), 1, s->length, stdout);
+      std::fwrite(s->data(), 1, s->length(), stdout);
       L->top--;
       p = restoreStack(L, off);
     }

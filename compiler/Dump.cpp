@@ -27,8 +27,8 @@ class Writer {
   void count(size_t n) { u32(uint32_t(n)); }
   void bytes(const void* p, size_t n) { out_.append(static_cast<const char*>(p), n); }
   void string(const String* s) {
-    u64(s->length);
-    bytes(s->data(), s->length);
+    u64(s->length());
+    bytes(s->data(), s->length());
   }
 
  private:

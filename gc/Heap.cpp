@@ -312,9 +312,9 @@ void freeObject(GlobalState* g, GCObject* o) {
   switch (o->tag) {
     case kTagShortString:
       removeInterned(g, static_cast<String*>(o));
-      freeRaw(g, o, stringSize(static_cast<String*>(o)->length));
+      freeRaw(g, o, stringSize(static_cast<String*>(o)->length()));
       break;
-    case kTagLongString: freeRaw(g, o, stringSize(static_cast<String*>(o)->length)); break;
+    case kTagLongString: freeRaw(g, o, stringSize(static_cast<String*>(o)->length())); break;
     case kTagTable: freeTable(g, static_cast<Table*>(o)); break;
     case kTagLuaClosure: freeRaw(g, o, luaClosureSize(static_cast<LuaClosure*>(o)->numUpvalues)); break;
     case kTagNativeClosure: freeRaw(g, o, nativeClosureSize(static_cast<NativeClosure*>(o)->numUpvalues)); break;

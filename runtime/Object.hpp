@@ -42,17 +42,21 @@ inline void clearFields(GCObject* o, size_t size) {
 constexpr size_t kMaxShortLength = 40;
 
 struct String : GCObject {
-  uint8_t hasHash;     // long strings: hash computed yet?
-  uint8_t reserved;    // for lexer: reserved-word index + 1 (0 if none)
+  uint8_t hasHash;      // long strings: hash computed yet?
+  uint8_t shortLength;  // short strings: the length (at most kMaxShortLength)
   uint32_t hash;
-  size_t length;
-  String* hashNext;    // chain in the intern table (short strings)
-  char bytes[1];       // length bytes followed by '\0'
+  union {
+    size_t longLength;  // long strings: the length
+    String* hashNext;   // short strings: chain in the intern table
+  };
+  char bytes[1];        // length() bytes followed by '\0'
 
   const char* data() const { return bytes; }
   char* data() { return bytes; }
   bool isShort() const { return tag == kTagShortString; }
+  size_t length() const { return isShort() ? shortLength : longLength; }
 };
+static_assert(offsetof(String, bytes) == 24, "a string's header is three words");
 
 inline Value Value::string(String* s) { return object(s, s->tag); }
 

@@ -29,7 +29,7 @@ inline uint32_t stringHash(GlobalState* g, String* s) { return s->isShort() || s
 bool stringEquals(const String* a, const String* b);
 // Lua's string comparison (§3.4.4): byte-wise, as strcoll in the C locale.
 int stringCompare(const String* a, const String* b);
-inline std::string_view view(const String* s) { return std::string_view(s->data(), s->length); }
+inline std::string_view view(const String* s) { return std::string_view(s->data(), s->length()); }
 
 // Removes a dying short string from the intern table (called by the collector).
 void removeInterned(GlobalState* g, String* s);

@@ -20,7 +20,7 @@ int basePrint(lua_State* L) {
   for (int i = 1; i <= n; i++) {
     String* s = toStringMeta(L, args(L)[i - 1]);
     if (i > 1) std::fputc('\t', stdout);
-    std::fwrite(s->data(), 1, s->length, stdout);
+    std::fwrite(s->data(), 1, s->length(), stdout);
     L->top--;
   }
   std::fputc('\n', stdout);
@@ -228,7 +228,7 @@ int baseXpcall(lua_State* L) {
 int baseSelect(lua_State* L) {
   int n = argCount(L);
   Value first = arg(L, 1);
-  if (first.isString() && first.asString()->length == 1 && first.asString()->data()[0] == '#') {
+  if (first.isString() && first.asString()->length() == 1 && first.asString()->data()[0] == '#') {
     push(L, Value::integer(n - 1));
     return 1;
   }
@@ -326,7 +326,7 @@ int baseRawequal(lua_State* L) {
 int baseRawlen(lua_State* L) {
   Value v = arg(L, 1);
   if (v.isTable()) push(L, Value::integer(Integer(tableLength(G(L), v.asTable()))));
-  else if (v.isString()) push(L, Value::integer(Integer(v.asString()->length)));
+  else if (v.isString()) push(L, Value::integer(Integer(v.asString()->length())));
   else argTypeError(L, 1, "rawlen", "table or string");
   return 1;
 }
@@ -384,7 +384,7 @@ int baseLoad(lua_State* L) {
       }
       Value piece = L->top[-1];
       L->top--;
-      if (piece.isNil() || (piece.isString() && piece.asString()->length == 0)) break;
+      if (piece.isNil() || (piece.isString() && piece.asString()->length() == 0)) break;
       if (!piece.isString()) {
         push(L, Value::nil());
         pushString(L, msg::kReaderNotString);

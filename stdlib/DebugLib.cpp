@@ -419,7 +419,7 @@ int dbDebug(lua_State* L) {
     if (status == kOk) status = protectedCall(L, L->top - 1, 0);
     if (status != kOk) {
       String* s = toStringMeta(L, L->top[-1]);
-      std::fwrite(s->data(), 1, s->length, stderr);
+      std::fwrite(s->data(), 1, s->length(), stderr);
       std::fputc('\n', stderr);
       std::fflush(stderr);
     }

@@ -285,7 +285,7 @@ int writeValues(lua_State* L, FILE* f, int first, Value self, const char* fname)
       ok = std::fprintf(f, "%.14g", v.asFloat()) > 0 && ok;
     } else {
       String* s = checkString(L, i, fname);
-      ok = std::fwrite(s->data(), 1, s->length, f) == s->length && ok;
+      ok = std::fwrite(s->data(), 1, s->length(), f) == s->length() && ok;
     }
   }
   if (ok) {

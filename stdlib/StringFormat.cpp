@@ -136,11 +136,11 @@ void appendString(lua_State* L, StringBuffer& b, int argIndex, char* form) {
   if (form[2] == '\0') {
     b.append(view(s));  // no modifiers: the whole string, zeros included
   } else {
-    if (std::strlen(s->data()) != s->length) argError(L, argIndex, "format", msg::kStrArgContainsZeros);
+    if (std::strlen(s->data()) != s->length()) argError(L, argIndex, "format", msg::kStrArgContainsZeros);
     checkSpec(L, form, kFlagsString, true);
     // Without a precision, a long string is kept whole: the width could not
     // change it and it might not fit the item buffer.
-    if (!std::strchr(form, '.') && s->length >= 100) b.append(view(s));
+    if (!std::strchr(form, '.') && s->length() >= 100) b.append(view(s));
     else appendFormatted(b, form, s->data());
   }
   L->top--;
@@ -153,7 +153,7 @@ int strFormat(lua_State* L) {
   // Lua strings end with a zero byte, which ends the scans of a
   // specification as it does in lua5.4.
   const char* f = formatString->data();
-  const char* end = f + formatString->length;
+  const char* end = f + formatString->length();
   int top = argCount(L);
   int argIndex = 1;
   StringBuffer b(L);

@@ -67,13 +67,13 @@ namespace {
 
 int strLen(lua_State* L) {
   String* s = checkString(L, 1, "len");
-  push(L, Value::integer(Integer(s->length)));
+  push(L, Value::integer(Integer(s->length())));
   return 1;
 }
 
 int strSub(lua_State* L) {
   String* s = checkString(L, 1, "sub");
-  size_t len = s->length;
+  size_t len = s->length();
   size_t start = startPosition(checkInteger(L, 2, "sub"), len);
   size_t end = endPosition(optInteger(L, 3, "sub", -1), len);
   if (start > end) pushString(L, "");
@@ -83,7 +83,7 @@ int strSub(lua_State* L) {
 
 int strByte(lua_State* L) {
   String* s = checkString(L, 1, "byte");
-  size_t len = s->length;
+  size_t len = s->length();
   Integer first = optInteger(L, 2, "byte", 1);
   size_t end = endPosition(optInteger(L, 3, "byte", first), len);
   size_t start = startPosition(first, len);
@@ -112,7 +112,7 @@ int strRep(lua_State* L) {
   String* s = checkString(L, 1, "rep");
   Integer n = checkInteger(L, 2, "rep");
   String* sep = optString(L, 3, "rep", nullptr);
-  size_t len = s->length, sepLen = sep ? sep->length : 0;
+  size_t len = s->length(), sepLen = sep ? sep->length() : 0;
   if (n <= 0) {
     pushString(L, "");
     return 1;
@@ -144,9 +144,9 @@ int strRep(lua_State* L) {
 int strReverse(lua_State* L) {
   String* s = checkString(L, 1, "reverse");
   StringBuffer b(L);
-  char* out = b.reserve(s->length);
-  for (size_t i = 0; i < s->length; i++) out[i] = s->data()[s->length - 1 - i];
-  b.commit(s->length);
+  char* out = b.reserve(s->length());
+  for (size_t i = 0; i < s->length(); i++) out[i] = s->data()[s->length() - 1 - i];
+  b.commit(s->length());
   b.push();
   return 1;
 }
@@ -155,9 +155,9 @@ int strReverse(lua_State* L) {
 int mapBytes(lua_State* L, const char* fname, int (*map)(int)) {
   String* s = checkString(L, 1, fname);
   StringBuffer b(L);
-  char* out = b.reserve(s->length);
-  for (size_t i = 0; i < s->length; i++) out[i] = char(map(static_cast<unsigned char>(s->data()[i])));
-  b.commit(s->length);
+  char* out = b.reserve(s->length());
+  for (size_t i = 0; i < s->length(); i++) out[i] = char(map(static_cast<unsigned char>(s->data()[i])));
+  b.commit(s->length());
   b.push();
   return 1;
 }

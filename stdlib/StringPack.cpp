@@ -230,25 +230,25 @@ int strPack(lua_State* L) {
       case Kind::Double: packFloat(b, double(checkNumber(L, argIndex, "pack")), reader.little()); break;
       case Kind::Chars: {
         String* s = checkString(L, argIndex, "pack");
-        if (s->length > size_t(o.size)) argError(L, argIndex, "pack", msg::kPackArgStringTooLong);
+        if (s->length() > size_t(o.size)) argError(L, argIndex, "pack", msg::kPackArgStringTooLong);
         b.append(view(s));
-        b.appendFill('\0', size_t(o.size) - s->length);
+        b.appendFill('\0', size_t(o.size) - s->length());
         break;
       }
       case Kind::String: {
         String* s = checkString(L, argIndex, "pack");
-        if (o.size < int(sizeof(size_t)) && s->length >= (size_t(1) << (o.size * 8)))
+        if (o.size < int(sizeof(size_t)) && s->length() >= (size_t(1) << (o.size * 8)))
           argError(L, argIndex, "pack", msg::kPackArgLengthTooBig);
-        packInteger(b, Unsigned(s->length), reader.little(), o.size, false);
+        packInteger(b, Unsigned(s->length()), reader.little(), o.size, false);
         b.append(view(s));
-        total += s->length;
+        total += s->length();
         break;
       }
       case Kind::ZString: {
         String* s = checkString(L, argIndex, "pack");
-        if (std::strlen(s->data()) != s->length) argError(L, argIndex, "pack", msg::kStrArgContainsZeros);
-        b.append(s->data(), s->length + 1);  // with its terminating zero
-        total += s->length + 1;
+        if (std::strlen(s->data()) != s->length()) argError(L, argIndex, "pack", msg::kStrArgContainsZeros);
+        b.append(s->data(), s->length() + 1);  // with its terminating zero
+        total += s->length() + 1;
         break;
       }
       case Kind::Padding:
@@ -281,7 +281,7 @@ int strPackSize(lua_State* L) {
 int strUnpack(lua_State* L) {
   String* format = checkString(L, 1, "unpack");
   String* data = checkString(L, 2, "unpack");
-  size_t length = data->length;
+  size_t length = data->length();
   size_t pos = startPosition(optInteger(L, 3, "unpack", 1), length) - 1;
   if (pos > length) argError(L, 3, "unpack", msg::kPackArgInitialPosition);
   FormatReader reader(L, view(format), "unpack");

@@ -30,7 +30,7 @@ int findOrMatch(lua_State* L, bool isFind) {
   const char* fname = isFind ? "find" : "match";
   String* subject = checkString(L, 1, fname);
   String* pattern = checkString(L, 2, fname);
-  size_t length = subject->length;
+  size_t length = subject->length();
   size_t init = startPosition(optInteger(L, 3, fname, 1), length) - 1;
   if (init > length) {
     push(L, Value::nil());
@@ -74,8 +74,8 @@ int gmatchStep(lua_State* L) {
   String* subject = self->upvalues[0].asString();
   String* pattern = self->upvalues[1].asString();
   const char* s = subject->data();
-  size_t length = subject->length;
-  PatternMatcher matcher(L, s, length, pattern->data(), pattern->length);
+  size_t length = subject->length();
+  PatternMatcher matcher(L, s, length, pattern->data(), pattern->length());
   Integer last = self->upvalues[3].asInteger();
   for (size_t from = size_t(self->upvalues[2].asInteger()); from <= length; from++) {
     const char* e = matcher.matchAt(s + from, pattern->data());
@@ -163,7 +163,7 @@ int strMatch(lua_State* L) { return findOrMatch(L, false); }
 int strGmatch(lua_State* L) {
   String* subject = checkString(L, 1, "gmatch");
   checkString(L, 2, "gmatch");
-  size_t length = subject->length;
+  size_t length = subject->length();
   size_t init = startPosition(optInteger(L, 3, "gmatch", 1), length) - 1;
   if (init > length) init = length + 1;  // nothing left to match
   NativeClosure* c = newNativeClosure(L, gmatchStep, 4);
@@ -178,7 +178,7 @@ int strGmatch(lua_State* L) {
 int strGsub(lua_State* L) {
   String* subject = checkString(L, 1, "gsub");
   String* pattern = checkString(L, 2, "gsub");
-  size_t length = subject->length;
+  size_t length = subject->length();
   Value how = arg(L, 3);
   Integer maxReplacements = optInteger(L, 4, "gsub", Integer(length) + 1);
   if (how.isNumber()) checkString(L, 3, "gsub");  // replaced by its text, in place

@@ -28,7 +28,7 @@ constexpr uint32_t kMaxUnicode = 0x10FFFF;
 constexpr char kCharPattern[] = "[\0-\x7F\xC2-\xFD][\x80-\xBF]*";
 
 bool isContinuation(const String* s, size_t pos) {
-  return pos < s->length && (static_cast<unsigned char>(s->data()[pos]) & 0xC0) == 0x80;
+  return pos < s->length() && (static_cast<unsigned char>(s->data()[pos]) & 0xC0) == 0x80;
 }
 
 // Decodes the character at byte `pos` (< length); returns its length in
@@ -46,7 +46,7 @@ size_t decode(const String* str, size_t pos, uint32_t* code, bool strict) {
   while (length < 8 && (c & (0x80u >> length))) length++;
   if (length == 1 || length > 6) return 0;
   size_t extra = length - 1;
-  if (str->length - pos - 1 < extra) return 0;  // truncated
+  if (str->length() - pos - 1 < extra) return 0;  // truncated
   uint32_t res = c & (0x3Fu >> extra);
   for (size_t k = 1; k <= extra; k++) {
     unsigned cc = s[pos + k];
@@ -103,7 +103,7 @@ int utf8Char(lua_State* L) {
 
 int utf8Codepoint(lua_State* L) {
   String* s = checkString(L, 1, "codepoint");
-  size_t len = s->length;
+  size_t len = s->length();
   Integer posi = relativePosition(optInteger(L, 2, "codepoint", 1), len);
   Integer pose = relativePosition(optInteger(L, 3, "codepoint", posi), len);
   bool lax = arg(L, 4).isTruthy();
@@ -132,7 +132,7 @@ int utf8Codepoint(lua_State* L) {
 
 int utf8Len(lua_State* L) {
   String* s = checkString(L, 1, "len");
-  Integer len = Integer(s->length);
+  Integer len = Integer(s->length());
   Integer posi = relativePosition(optInteger(L, 2, "len", 1), size_t(len));
   Integer posj = relativePosition(optInteger(L, 3, "len", -1), size_t(len));
   bool lax = arg(L, 4).isTruthy();
@@ -157,7 +157,7 @@ int utf8Len(lua_State* L) {
 
 int utf8Offset(lua_State* L) {
   String* s = checkString(L, 1, "offset");
-  Integer len = Integer(s->length);
+  Integer len = Integer(s->length());
   Integer n = checkInteger(L, 2, "offset");
   Integer posi = n >= 0 ? 1 : len + 1;
   posi = relativePosition(optInteger(L, 3, "offset", posi), size_t(len));
@@ -194,7 +194,7 @@ int utf8Offset(lua_State* L) {
 // bytes.
 int codesStep(lua_State* L, bool strict) {
   String* s = checkString(L, 1, "for iterator");
-  size_t len = s->length;
+  size_t len = s->length();
   Integer control = 0;
   if (!toInteger(arg(L, 2), &control)) control = 0;
   Unsigned n = Unsigned(control);  // negative controls end the loop

@@ -562,7 +562,7 @@ L_NOT:
 L_LEN: {
   Value& a = sp[-1];
   if (a.isString()) {
-    a.setInteger(Integer(a.asString()->length));
+    a.setInteger(Integer(a.asString()->length()));
     DISPATCH();
   }
   if (a.isTable() && a.asTable()->metatable == nullptr) {

@@ -1,5 +1,6 @@
 // Meta: the slow paths of the operators — type coercions, metamethod lookup
 // and calls, and the error messages of §3.4 when no metamethod applies.
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -404,7 +405,7 @@ void lengthMeta(lua_State* L, Value v, ptrdiff_t resultOffset) {
     return;
   }
   if (v.isString()) {
-    *restoreStack(L, resultOffset) = Value::integer(Integer(v.asString()->length));
+    *restoreStack(L, resultOffset) = Value::integer(Integer(v.asString()->length()));
     return;
   }
   typeError(L, v, "get length of", kFirstOperand);
@@ -433,26 +434,45 @@ void concatMeta(lua_State* L, int total) {
       total--;
       continue;
     }
-    if (b.isString() && b.asString()->length == 0 && a.isString()) {
+    if (b.isString() && b.asString()->length() == 0 && a.isString()) {
       L->top--;  // a .. "" == a
       total--;
       continue;
     }
-    // Collect as many string-like values as possible.
-    int n = 1;
+    // Collect as many string-like values as possible (up to a run's limits:
+    // the rest is joined by the next round), numbers as text without making
+    // strings of them.
+    constexpr int kRunPieces = 64, kRunNumbers = 8;
+    std::string_view pieces[kRunPieces];  // pieces[n - 1] is top[-n]
+    char numberTexts[kRunNumbers][kMaxNumberText];
+    int n = 0, numbers = 0;
     size_t length = 0;
-    for (; n <= total; n++) {
-      Value* v = &L->top[-n];
-      if (!numberToStringInPlace(L, v)) break;
-      size_t l = v->asString()->length;
-      if (l >= size_t(INT64_MAX) - length) runError(L, msg::kStringLengthOverflow);
-      length += l;
+    while (n < total && n < kRunPieces) {
+      const Value& v = L->top[-(n + 1)];
+      std::string_view piece;
+      if (v.isString()) {
+        piece = view(v.asString());
+      } else if (v.isNumber() && numbers < kRunNumbers) {
+        char* text = numberTexts[numbers++];
+        piece = std::string_view(text, numberToText(v, text));
+      } else {
+        break;
+      }
+      if (piece.size() >= size_t(INT64_MAX) - length) runError(L, msg::kStringLengthOverflow);
+      length += piece.size();
+      pieces[n++] = piece;
     }
-    n--;
-    std::string buffer;
-    buffer.reserve(length);
-    for (int i = n; i >= 1; i--) buffer.append(view(L->top[-i].asString()));
-    String* s = newString(L, buffer);
+    String* s;
+    if (length <= kMaxShortLength) {
+      char text[kMaxShortLength];
+      char* out = text;
+      for (int i = n - 1; i >= 0; i--) out = std::copy(pieces[i].begin(), pieces[i].end(), out);
+      s = newString(L, text, length);
+    } else {
+      s = newLongString(L, length);  // may collect: the pieces' strings are still on the stack
+      char* out = s->data();
+      for (int i = n - 1; i >= 0; i--) out = std::copy(pieces[i].begin(), pieces[i].end(), out);
+    }
     L->top -= n;
     *L->top++ = Value::string(s);
     total -= n - 1;

@@ -70,6 +70,21 @@ do
   local src = "return 'a'"
   for _ = 1, 150 do src = src .. " .. 'a'" end
   assert(#load(src)() == 151, "a single expression with 151 operands")
+  -- one expression of 100 numbers (integers and floats) and strings: the
+  -- numbers' texts are those of tostring, in order, whatever the length
+  local expr, expected = {}, {}
+  for i = 1, 100 do
+    local v = i % 3 == 0 and i + 0.5 or (i % 3 == 1 and i * 1000 or "s" .. i)
+    expr[i] = type(v) == "string" and string.format("%q", v) or tostring(v)
+    expected[i] = tostring(v)
+  end
+  assert(load("return " .. table.concat(expr, " .. "))() == table.concat(expected), "100 mixed operands")
+  assert(load("return 1 .. 2 .. 3 .. 4 .. 5 .. 6 .. 7 .. 8 .. 9 .. 10 .. 11.5")() == "1234567891011.5", "eleven numbers")
+  local mt = {__concat = function(a, b)
+    return (type(a) == "table" and "T" or a) .. (type(b) == "table" and "T" or b)
+  end}
+  local T = setmetatable({}, mt)
+  assert(1 .. 2 .. 3 .. 4 .. 5 .. 6 .. 7 .. 8 .. 9 .. T .. 1.5 .. 2 == "123456789T1.52", "numbers around a metamethod")
 end
 
 -- precedence: .. is lower than + and higher than comparison

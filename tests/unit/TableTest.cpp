@@ -59,7 +59,7 @@ TEST_CASE_FIXTURE(StateFixture, "short strings are interned, long strings are no
 TEST_CASE_FIXTURE(StateFixture, "strings keep embedded zeros") {
   String* s = newString(L, std::string_view("a\0b", 3));
   *L->top++ = Value::string(s);
-  CHECK(s->length == 3);
+  CHECK(s->length() == 3);
   CHECK(s->data()[1] == '\0');
   CHECK(s != str("a"));
 }
