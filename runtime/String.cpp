@@ -111,7 +111,7 @@ void shrinkStringTable(GlobalState* g) {
   StringTable& t = g->strings;
   int peak = t.peak;
   t.peak = t.count;
-  if (t.size <= kMinStringTable || peak >= t.size / 4) return;
+  if (t.size <= kMinStringTable || peak >= t.size / 2) return;
   int half = t.size / 2;
   joinBuckets(t, half);
   void* buckets = gc::reallocRawNoThrow(g, t.buckets, sizeof(String*) * size_t(2 * half), sizeof(String*) * size_t(half));
@@ -130,13 +130,13 @@ String* newString(lua_State* L, std::string_view str) {
   StringTable& t = g->strings;
   if (t.size > 0) {
     for (String* s = t.buckets[h & uint32_t(t.size - 1)]; s; s = s->hashNext) {
-      if (s->shortLength == str.size() && (str.empty() || std::memcmp(s->data(), str.data(), str.size()) == 0)) {
+      if (s->hash == h && s->shortLength == str.size() && (str.empty() || std::memcmp(s->data(), str.data(), str.size()) == 0)) {
         gc::keepAlive(g, s);  // it may be dead but not yet swept
         return s;
       }
     }
   }
-  if (t.count >= t.size) growStringTable(L);
+  if (t.count >= 2 * t.size) growStringTable(L);  // two strings per bucket (see String.hpp)
   String* s = allocString(L, kTagShortString, str.size());
   if (!str.empty()) std::memcpy(s->data(), str.data(), str.size());
   s->hash = h;

@@ -1,9 +1,13 @@
 // String: creation and interning of Lua strings.
 //
 // Short strings (≤ kMaxShortLength bytes) are interned in the global string
-// table, a chained hash table keyed by XXH3 of the bytes: equal short strings
-// are the same object, so they compare by pointer. Long strings are created
-// fresh each time and hash lazily (hashLongString) when first used as a key.
+// table, a chained hash table keyed by XXH3 of the bytes, with two strings
+// per bucket at most (Lua's has one: between collections the table also
+// holds the dead strings not yet swept, so its size follows the garbage,
+// and a large table raises the heap size at which the next cycle starts,
+// letting more garbage pile up): equal short strings are the same object,
+// so they compare by pointer. Long strings are created fresh each time and
+// hash lazily (hashLongString) when first used as a key.
 #pragma once
 
 #include <string_view>
@@ -33,11 +37,11 @@ inline std::string_view view(const String* s) { return std::string_view(s->data(
 
 // Removes a dying short string from the intern table (called by the collector).
 void removeInterned(GlobalState* g, String* s);
-// Halves the intern table when a quarter of it or less was used since the
-// last call (the collector calls it when it has freed strings), so that a
-// table grown for a burst of strings does not keep that size, while one
-// that fills up between collections keeps it (no shrinking and growing
-// again at every cycle). Kept as it is if the memory for the smaller one is
+// Halves the intern table when at most one string per two buckets was
+// there since the last call (the collector calls it when it has freed
+// strings), so that a table grown for a burst of strings does not keep that
+// size, while one that fills up between collections keeps it (no shrinking
+// and growing again at every cycle). Kept as it is if the memory for the smaller one is
 // not there.
 void shrinkStringTable(GlobalState* g);
 void freeStringTable(GlobalState* g);
