@@ -12,6 +12,7 @@
 // instead, so every pair of values compares exactly.
 #include "runtime/Number.hpp"
 
+#include <charconv>
 #include <clocale>
 #include <cstdio>
 #include <cstdlib>
@@ -114,9 +115,18 @@ bool stringToNumber(std::string_view s, Value& out) {
 
 size_t numberToText(const Value& v, char* buffer) {
   if (v.isInteger()) {
-    return size_t(std::snprintf(buffer, kMaxNumberText, "%lld", static_cast<long long>(v.asInteger())));
+    // As "%lld" writes it (std::to_chars is the same decimal form, without
+    // printf's format parsing: concatenating a number was mostly that).
+    char* end = std::to_chars(buffer, buffer + kMaxNumberText - 1, v.asInteger()).ptr;
+    *end = '\0';
+    return size_t(end - buffer);
   }
-  int length = std::snprintf(buffer, kMaxNumberText, "%.14g", v.asFloat());
+  // "%.14g" (LUAI_NUMFFORMAT): std::to_chars with general format and that
+  // precision is specified as printf's form of it in the "C" locale (as
+  // numerals are read, whatever the host's locale), and writes it faster.
+  char* end = std::to_chars(buffer, buffer + kMaxNumberText - 3, v.asFloat(), std::chars_format::general, 14).ptr;
+  *end = '\0';
+  auto length = size_t(end - buffer);
   // A float that prints like an integer gets ".0" so that it reads as a float.
   if (buffer[std::strspn(buffer, "-0123456789")] == '\0') {
     buffer[length++] = '.';

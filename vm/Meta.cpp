@@ -443,35 +443,38 @@ void concatMeta(lua_State* L, int total) {
     // the rest is joined by the next round), numbers as text without making
     // strings of them.
     constexpr int kRunPieces = 64, kRunNumbers = 8;
-    std::string_view pieces[kRunPieces];  // pieces[n - 1] is top[-n]
+    struct Piece {
+      const char* bytes;
+      size_t size;
+    } pieces[kRunPieces];  // pieces[n - 1] is top[-n]; left uninitialised (a kilobyte to clear at every concatenation)
     char numberTexts[kRunNumbers][kMaxNumberText];
     int n = 0, numbers = 0;
     size_t length = 0;
     while (n < total && n < kRunPieces) {
       const Value& v = L->top[-(n + 1)];
-      std::string_view piece;
+      Piece piece;
       if (v.isString()) {
-        piece = view(v.asString());
+        piece = {v.asString()->data(), v.asString()->length()};
       } else if (v.isNumber() && numbers < kRunNumbers) {
         char* text = numberTexts[numbers++];
-        piece = std::string_view(text, numberToText(v, text));
+        piece = {text, numberToText(v, text)};
       } else {
         break;
       }
-      if (piece.size() >= size_t(INT64_MAX) - length) runError(L, msg::kStringLengthOverflow);
-      length += piece.size();
+      if (piece.size >= size_t(INT64_MAX) - length) runError(L, msg::kStringLengthOverflow);
+      length += piece.size;
       pieces[n++] = piece;
     }
     String* s;
     if (length <= kMaxShortLength) {
       char text[kMaxShortLength];
       char* out = text;
-      for (int i = n - 1; i >= 0; i--) out = std::copy(pieces[i].begin(), pieces[i].end(), out);
+      for (int i = n - 1; i >= 0; i--) out = std::copy_n(pieces[i].bytes, pieces[i].size, out);
       s = newString(L, text, length);
     } else {
       s = newLongString(L, length);  // may collect: the pieces' strings are still on the stack
       char* out = s->data();
-      for (int i = n - 1; i >= 0; i--) out = std::copy(pieces[i].begin(), pieces[i].end(), out);
+      for (int i = n - 1; i >= 0; i--) out = std::copy_n(pieces[i].bytes, pieces[i].size, out);
     }
     L->top -= n;
     *L->top++ = Value::string(s);
