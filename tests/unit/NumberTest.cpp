@@ -6,7 +6,10 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <cstring>
 #include <limits>
+#include <random>
 #include <string>
 #include <string_view>
 
@@ -162,6 +165,30 @@ TEST_CASE("stringToNumber reads long numerals and rounds decimals correctly") {
   CHECK(v.asFloat() == 2.2250738585072011e-308);
   REQUIRE(stringToNumber("0.30000000000000004", v));
   CHECK(v.asFloat() == 0.30000000000000004);
+}
+
+TEST_CASE("numberToText writes floats as printf's %.14g does, integers as %lld") {
+  // numberToText formats with std::to_chars; lua5.4's tostring is
+  // snprintf("%.14g") (plus ".0" for an integral float). Random bit patterns
+  // cover every exponent, subnormals, infinities and NaNs of both signs.
+  std::mt19937_64 random(20261125);
+  char expected[kMaxNumberText];
+  for (int i = 0; i < 200000; i++) {
+    uint64_t bits = random();
+    Number n;
+    std::memcpy(&n, &bits, sizeof n);
+    if (i % 2) n = Number(int64_t(random()) >> (random() % 64)) / Number(uint64_t(1) << (random() % 40));
+    std::snprintf(expected, sizeof expected, "%.14g", n);
+    std::string got = text(n);
+    if (got.size() > 2 && got.compare(got.size() - 2, 2, ".0") == 0 && std::string_view(expected).find_first_not_of("-0123456789") == std::string_view::npos) {
+      got.resize(got.size() - 2);
+    }
+    CAPTURE(expected);
+    REQUIRE(got == expected);
+    auto integer = Integer(random());
+    std::snprintf(expected, sizeof expected, "%lld", static_cast<long long>(integer));
+    REQUIRE(text(integer) == expected);
+  }
 }
 
 TEST_CASE("numberToText writes numbers as lua5.4's tostring does") {
