@@ -2,9 +2,9 @@
 # Allocation-heavy programs: wall time, peak RSS and (for Tycho) the longest
 # collector pause, in wall-clock and in CPU time (which leaves out time the
 # process was descheduled), for Tycho and lua5.4, each in its incremental and
-# its generational mode; times and peak RSS are medians of 3 runs (of 9 for
+# its generational mode; times and peak RSS are medians of 3 runs (of 15 for
 # the two small programs, whose peak RSS varies by a few hundred KB from run
-# to run with where the executable's code lands in the kernel's 64 KB
+# to run with where the shared libraries' code lands in the kernel's 64 KB
 # mapping windows).
 # Usage: bench/gc.sh [tycho-binary]
 set -u
@@ -51,7 +51,7 @@ awk -v t="${empty[tycho]}" -v l="${empty[lua5.4]}" -v p="$plain" -v m="$withMima
   printf "a C program that allocates: %.2f MB, %.2f MB linked with mimalloc (+%.2f MB)\n\n", p / 1024, m / 1024, (m - p) / 1024
 }'
 printf '| program | engine | mode | time (s) | peak RSS (MB) | above an empty program (MB) | longest pause (ms) | longest pause, CPU time (ms) |\n|---|---|---|---|---|---|---|---|\n'
-for prog in "3 binary-trees.lua 16" "9 short-strings.lua" "9 table-churn.lua" "3 gc-large-heap.lua 10000000"; do
+for prog in "3 binary-trees.lua 16" "15 short-strings.lua" "15 table-churn.lua" "3 gc-large-heap.lua 10000000"; do
   set -- $prog
   runs=$1
   shift
