@@ -465,17 +465,14 @@ void concatMeta(lua_State* L, int total) {
       length += piece.size;
       pieces[n++] = piece;
     }
-    String* s;
-    if (length <= kMaxShortLength) {
-      char text[kMaxShortLength];
-      char* out = text;
-      for (int i = n - 1; i >= 0; i--) out = std::copy_n(pieces[i].bytes, pieces[i].size, out);
-      s = newString(L, text, length);
-    } else {
-      s = newLongString(L, length);  // may collect: the pieces' strings are still on the stack
-      char* out = s->data();
-      for (int i = n - 1; i >= 0; i--) out = std::copy_n(pieces[i].bytes, pieces[i].size, out);
-    }
+    // A short result is joined on the C stack, then interned; a long one
+    // straight into its new string (whose allocation may collect: the
+    // pieces' strings are still on the stack).
+    char text[kMaxShortLength];
+    String* s = length <= kMaxShortLength ? nullptr : newLongString(L, length);
+    char* out = s ? s->data() : text;
+    for (int i = n - 1; i >= 0; i--) out = std::copy_n(pieces[i].bytes, pieces[i].size, out);
+    if (!s) s = newString(L, text, length);
     L->top -= n;
     *L->top++ = Value::string(s);
     total -= n - 1;
