@@ -117,6 +117,22 @@ TEST_CASE("the intern table holds two strings per bucket before it grows") {
   CHECK(strings.count > strings.size);  // more strings than buckets
 }
 
+TEST_CASE("concatenating numbers makes no string of each number") {
+  Engine e;
+  CHECK(e.exec("collectgarbage('stop') n, f = 987654321, 2.5 "
+               "function join() s = 'x' .. n .. ':' .. f end function nothing() end") == "");
+  const StringTable& strings = G(e.L)->strings;
+  // What running a chunk costs by itself, then with the concatenation: only
+  // the result is a new string, not "987654321" nor "2.5".
+  int before = strings.count;
+  CHECK(e.exec("nothing()") == "");
+  int chunk = strings.count - before;
+  before = strings.count;
+  CHECK(e.exec("join()") == "");
+  CHECK(strings.count - before == chunk + 1);
+  CHECK(e.exec("assert(s == 'x987654321:2.5')") == "");
+}
+
 TEST_CASE("the intern table shrinks after a burst of strings, not while strings keep coming") {
   for (std::string mode : {"incremental", "generational"}) {
     CAPTURE(mode);
