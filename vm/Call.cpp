@@ -264,6 +264,9 @@ namespace tycho {
 
 void runPendingFinalizers(lua_State* L) {
   GlobalState* g = G(L);
+  // The loop below takes every object queued until it ends, also those a
+  // collection queues while a finalizer runs.
+  g->pollRequests.fetch_and(~uint32_t(kPollFinalizers), std::memory_order_relaxed);
   if (g->runningFinalizers) return;  // one at a time, not nested
   g->runningFinalizers = true;
   struct Guard {
@@ -296,6 +299,22 @@ void runPendingFinalizers(lua_State* L) {
       L->top--;
     }
   }
+}
+
+void requestInterrupt(lua_State* L) {
+  G(L)->pollRequests.fetch_or(kPollInterrupt, std::memory_order_relaxed);
+}
+
+void servicePoll(lua_State* L) {
+  GlobalState* g = G(L);
+  uint32_t requests = g->pollRequests.load(std::memory_order_relaxed);
+  if (requests & kPollInterrupt) {
+    g->pollRequests.fetch_and(~uint32_t(kPollInterrupt), std::memory_order_relaxed);
+    // As lua's interrupt, the position is that of the interrupted
+    // function's caller (level 1), when it is a Lua function.
+    libError(L, msg::kInterrupted);
+  }
+  if (requests & kPollFinalizers) runPendingFinalizers(L);
 }
 
 void closeLuaState(lua_State* L) {

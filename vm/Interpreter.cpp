@@ -108,6 +108,7 @@ void execute(lua_State* L, CallInfo* ci) {
   };
 
   const void* const* dispatch;
+  const std::atomic<uint32_t>* const pollWord = &L->g->pollRequests;
   LuaClosure* cl;
   const Value* k;
   StkId base;
@@ -124,6 +125,22 @@ void execute(lua_State* L, CallInfo* ci) {
 #define CHOOSE_DISPATCH() (dispatch = L->hookMask ? kHookDispatch : kDispatch)
 #define RELOAD() (base = ci->func + 1, sp = L->top, CHOOSE_DISPATCH())
 #define OFFSET(p) saveStack(L, (p))
+// Backward jumps poll for requested work (Vm.hpp servicePoll), so that a
+// loop that calls nothing still runs finalizers and can be interrupted.
+#define POLL()                                                             \
+  do {                                                                     \
+    if (pollWord->load(std::memory_order_relaxed)) [[unlikely]] {          \
+      SAVE();                                                              \
+      servicePoll(L);                                                      \
+      RELOAD();                                                            \
+    }                                                                      \
+  } while (0)
+#define JUMP(offset)                \
+  do {                              \
+    int32_t offset_ = (offset);     \
+    pc += offset_;                  \
+    if (offset_ < 0) POLL();        \
+  } while (0)
 
   // The dispatch table is chosen here and after anything that may have run
   // Lua code; calls and returns inside the loop run none (rule 4).
@@ -131,8 +148,8 @@ void execute(lua_State* L, CallInfo* ci) {
 newframe:
   // Entering a function is a safe point for finalizers: the frame's state
   // is all in ci and L->top, and is reloaded just below.
-  if (L->g->toBeFinalized) [[unlikely]] {
-    runPendingFinalizers(L);
+  if (L->g->pollRequests.load(std::memory_order_relaxed)) [[unlikely]] {
+    servicePoll(L);
     CHOOSE_DISPATCH();
   }
   cl = ci->func->asLuaClosure();
@@ -497,7 +514,7 @@ L_SELF: {
     sp = dst;                                                      \
     if (opcodeOf(*pc) == OP_JMPF) {                                \
       Instruction jump = *pc++;                                    \
-      if (!r) pc += argSAx(jump);                                  \
+      if (!r) JUMP(argSAx(jump));                                  \
     } else {                                                       \
       (sp++)->setBoolean(r);                                       \
     }                                                              \
@@ -582,13 +599,13 @@ L_CONCAT: {
 }
 
 L_JMP:
-  pc += argSAx(i);
+  JUMP(argSAx(i));
   DISPATCH();
 L_JMPF:
-  if ((--sp)->isFalsy()) pc += argSAx(i);
+  if ((--sp)->isFalsy()) JUMP(argSAx(i));
   DISPATCH();
 L_JMPT:
-  if ((--sp)->isTruthy()) pc += argSAx(i);
+  if ((--sp)->isTruthy()) JUMP(argSAx(i));
   DISPATCH();
 L_ANDJ:
   if (sp[-1].isFalsy()) pc += argSAx(i);
@@ -833,6 +850,7 @@ L_FORLOOP: {
       ra[0].u.i = idx;
       ra[3].setInteger(idx);
       pc -= argB(i);
+      POLL();
     }
   } else {
     Number step = ra[2].u.n;
@@ -842,6 +860,7 @@ L_FORLOOP: {
       ra[0].u.n = idx;
       ra[3].setNumber(idx);
       pc -= argB(i);
+      POLL();
     }
   }
   DISPATCH();
@@ -868,6 +887,7 @@ L_TFORLOOP: {
   if (!ra[4].isNil()) {
     ra[2] = ra[4];
     pc -= argB(i);
+    POLL();
   }
   DISPATCH();
 }
@@ -899,6 +919,8 @@ returned:
 #undef SAVE
 #undef RELOAD
 #undef OFFSET
+#undef POLL
+#undef JUMP
 }
 
 }  // namespace tycho

@@ -251,4 +251,24 @@ checkRules("generational")
 checkRules("incremental")
 collectgarbage(startMode)
 
+-- Finalizers run while the program runs (§2.5.3), also in a loop that makes
+-- no call: only allocations and the loop's own jumps.
+for _, mode in ipairs{"incremental", "generational"} do
+  collectgarbage(mode)
+  local done = false
+  setmetatable({}, {__gc = function() done = true end})
+  repeat local t = {} until done
+  done = false
+  setmetatable({}, {__gc = function() done = true end})
+  while not done do local t = {} end
+  local count = 0
+  setmetatable({}, {__gc = function() count = count + 1 end})
+  for i = 1, math.maxinteger do
+    local t = {}
+    if count > 0 then break end
+  end
+  assert(count == 1, mode .. ": a numeric for")
+end
+collectgarbage(startMode)
+
 print("OK")
