@@ -320,7 +320,8 @@ void convergeEphemerons(GlobalState* g) {
 }
 
 // Empties the entries whose values were not reached, in the tables of
-// `list` from index `from` on.
+// `list` from index `from` on. (Entries already removed lose their keys
+// first: isCleared would keep a string key alive.)
 void clearByValues(GlobalState* g, const ObjectStack& list, size_t from = 0) {
   for (size_t k = from; k < list.count; k++) {
     auto* t = static_cast<Table*>(list.items[k]);
@@ -330,7 +331,9 @@ void clearByValues(GlobalState* g, const ObjectStack& list, size_t from = 0) {
     for (uint32_t i = 0, n = t->nodeCapacity(); i < n; i++) {
       Node& node = t->nodes[i];
       if (node.key.tag == kTagNil || node.key.tag == kTagDeadKey) continue;
-      if (isCleared(g, node.value)) {
+      if (node.value.isNil()) {
+        killKey(node);
+      } else if (isCleared(g, node.value)) {
         node.value.setNil();
         killKey(node);
       }
@@ -345,7 +348,9 @@ void clearByKeys(GlobalState* g, const ObjectStack& list) {
     for (uint32_t i = 0, n = t->nodeCapacity(); i < n; i++) {
       Node& node = t->nodes[i];
       if (node.key.tag == kTagNil || node.key.tag == kTagDeadKey) continue;
-      if (isCleared(g, node.key)) {
+      if (node.value.isNil()) {
+        killKey(node);
+      } else if (isCleared(g, node.key)) {
         node.value.setNil();
         killKey(node);
       }

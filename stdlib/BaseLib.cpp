@@ -470,6 +470,18 @@ int baseCollectgarbage(lua_State* L) {
   String* opt = optString(L, 1, "collectgarbage", nullptr);
   std::string_view o = opt ? view(opt) : "collect";
   GlobalState* g = G(L);
+  // Inside a finalizer (or while the state closes) the collector is not
+  // to be driven: every valid option fails, as lua_gc does there.
+  if (g->runningFinalizers) {
+    static constexpr std::string_view kOptions[] = {"collect", "step", "count", "isrunning", "stop", "restart",
+                                                    "incremental", "generational", "setpause", "setstepmul"};
+    for (std::string_view valid : kOptions) {
+      if (o == valid) {
+        push(L, Value::nil());
+        return 1;
+      }
+    }
+  }
   if (o == "collect") {
     gc::fullCollect(L);
     runPendingFinalizers(L);

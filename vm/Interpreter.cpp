@@ -135,6 +135,17 @@ void execute(lua_State* L, CallInfo* ci) {
       RELOAD();                                                            \
     }                                                                      \
   } while (0)
+// A __close method run by a return may set a return hook: its event comes
+// after the closing, with the results (below L->top) as the transferred
+// values. (With a return hook on from the start, the trap has closed the
+// variables and reported the return already.)
+#define RETURN_HOOK_AFTER_CLOSE(reported, n)                   \
+  do {                                                         \
+    if (!(reported) && (L->hookMask & kMaskReturn)) {          \
+      hookReturn(L, ci, (n));                                  \
+      RELOAD();                                                \
+    }                                                          \
+  } while (0)
 #define JUMP(offset)                \
   do {                              \
     int32_t offset_ = (offset);     \
@@ -731,10 +742,12 @@ L_RETURN: {
   if (L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= base) {
     // Closing methods run with the results kept safe above them.
     ptrdiff_t firstOff = OFFSET(first);
+    bool reported = dispatch == kHookDispatch && (L->hookMask & kMaskReturn);
     closeFrom(L, base);
     RELOAD();
+    L->top = restoreStack(L, firstOff) + n;
+    RETURN_HOOK_AFTER_CLOSE(reported, n);
     first = restoreStack(L, firstOff);
-    L->top = first + n;
   } else if (L->openUpval && L->openUpval->v >= base) {
     closeUpvalues(L, base);
   }
@@ -748,8 +761,10 @@ L_RETURN: {
 L_RETURN0: {
   if ((L->openUpval && L->openUpval->v >= base) || (L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= base)) {
     SAVE();
+    bool reported = dispatch == kHookDispatch && (L->hookMask & kMaskReturn);
     closeFrom(L, base);
     RELOAD();
+    RETURN_HOOK_AFTER_CLOSE(reported, 0);
   }
   Proto* p = cl->proto;
   if (p->isVararg) ci->func -= ci->nExtraArgs + p->numParams + 1;
@@ -762,8 +777,10 @@ L_RETURN0: {
 L_RETURN1: {
   if ((L->openUpval && L->openUpval->v >= base) || (L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= base)) {
     SAVE();
+    bool reported = dispatch == kHookDispatch && (L->hookMask & kMaskReturn);
     closeFrom(L, base);
     RELOAD();
+    RETURN_HOOK_AFTER_CLOSE(reported, 1);
   }
   Proto* p = cl->proto;
   if (p->isVararg) ci->func -= ci->nExtraArgs + p->numParams + 1;
@@ -921,6 +938,7 @@ returned:
 #undef OFFSET
 #undef POLL
 #undef JUMP
+#undef RETURN_HOOK_AFTER_CLOSE
 }
 
 }  // namespace tycho
