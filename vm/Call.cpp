@@ -318,11 +318,37 @@ void servicePoll(lua_State* L) {
 }
 
 void closeLuaState(lua_State* L) {
-  L = G(L)->mainThread;
+  GlobalState* g = G(L);
+  L = g->mainThread;
+  // The main thread's frames end here (os.exit(code, true) may come from any
+  // depth, or from a coroutine, whose own variables stay open as in Lua):
+  // its pending to-be-closed variables are closed first, newest first, each
+  // getting the error of the one before, if any, as its error argument; the
+  // closing methods run above the stack's current top, which keeps the
+  // values below it alive.
   L->ci = &L->baseCi;
-  L->top = L->stack + 1;
+  L->errorHandler = 0;
+  Value err = Value::nil();
+  for (;;) {
+    try {
+      closePendingTbc(L, saveStack(L, L->stack + 1), err, false);
+    } catch (LuaException&) {
+      err = L->top[-1];
+      L->ci = &L->baseCi;
+      continue;
+    } catch (std::bad_alloc&) {
+      err = Value::string(g->memoryErrorMessage);
+      L->ci = &L->baseCi;
+      continue;
+    }
+    break;
+  }
   closeUpvalues(L, L->stack + 1);
-  gc::prepareClose(G(L));
+  gc::prepareClose(g);
+  // Every finalizer runs, also when one of them closes the state again
+  // (os.exit(code, true) in a finalizer): this inner close finishes the
+  // list, and the outer one never resumes.
+  g->runningFinalizers = false;
   runPendingFinalizers(L);
   closeState(L);
 }
