@@ -49,8 +49,10 @@ bool forLimit(lua_State* L, Integer init, const Value& limitValue, Integer step,
   if (lim.isInteger()) {
     *limit = lim.u.i;
   } else if (!floatToInteger(lim.u.n, limit, step < 0 ? FloatToInt::Ceil : FloatToInt::Floor)) {
+    // A float limit out of the integers' range is clipped to them; NaN,
+    // which is not greater than 0, counts as below them (a loop that goes
+    // down then runs until something breaks it, as in Lua 5.4).
     Number f = lim.u.n;
-    if (std::isnan(f)) return true;
     if (f > 0) {
       if (step < 0) return true;
       *limit = INT64_MAX;
@@ -86,7 +88,9 @@ bool forPrep(lua_State* L, StkId ra) {
   if (!toNumber(init, &fi)) forError(L, init, "initial value");
   Number nl = fl.asNumber(), ns = fs.asNumber(), ni = fi.asNumber();
   if (ns == 0) runError(L, msg::kForStepZero);
-  if (ns > 0 ? !(ni <= nl) : !(nl <= ni)) return true;
+  // Skipped only when the limit is passed already: a NaN bound (or step)
+  // compares false, and the loop runs once (§3.3.5).
+  if (ns > 0 ? nl < ni : ni < nl) return true;
   ra[0] = Value::number(ni);
   ra[1] = Value::number(nl);
   ra[2] = Value::number(ns);
