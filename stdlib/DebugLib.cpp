@@ -318,7 +318,10 @@ Table* makeHookTable(lua_State* L) {
   Table* t = newTable(L);
   push(L, Value::table(t));
   Table* mt = newTable(L, 0, 1);
+  // Making mt may have run a collection that made t old (a major one
+  // makes every survivor old at once): the store needs its barrier.
   t->metatable = mt;
+  gc::barrierBack(G(L), t, mt);
   setStringField(L, mt, "__mode", "k");
   setField(L, G(L)->registry.asTable(), kHookTableKey, Value::table(t));
   L->top--;

@@ -91,6 +91,7 @@ FileHandle* pushNewHandle(lua_State* L) {
   h->kind = FileKind::Closed;
   Value mt = registryGet(L, kMetatableKey);
   u->metatable = mt.asTable();
+  gc::barrierBack(G(L), u, mt);  // looking it up may have collected (and aged u)
   gc::markFinalizable(L, u);
   return h;
 }
