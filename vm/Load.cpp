@@ -75,6 +75,10 @@ bool readChunkFile(const char* path, std::string* source, std::string* error) {
     *error = std::string("cannot read ") + (path ? path : "stdin");
     return false;
   }
+  // A UTF-8 byte-order mark is not part of the chunk (editors on some systems
+  // write one); only the whole three-byte sequence counts, as in lua5.4, and
+  // a '#' first line may follow it.
+  if (source->compare(0, 3, "\xEF\xBB\xBF") == 0) source->erase(0, 3);
   if (!source->empty() && (*source)[0] == '#') {
     size_t eol = source->find('\n');
     *source = eol == std::string::npos ? std::string() : source->substr(eol);
