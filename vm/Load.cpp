@@ -70,9 +70,10 @@ bool readChunkFile(const char* path, std::string* source, std::string* error) {
   size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) source->append(buf, n);
   bool failed = std::ferror(f);
+  int readErrno = errno;
   if (path) std::fclose(f);
   if (failed) {
-    *error = std::string("cannot read ") + (path ? path : "stdin");
+    *error = std::string("cannot read ") + (path ? path : "stdin") + ": " + std::strerror(readErrno);
     return false;
   }
   // A UTF-8 byte-order mark is not part of the chunk (editors on some systems

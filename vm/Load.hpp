@@ -22,7 +22,8 @@ int loadSource(lua_State* L, std::string_view source, std::string_view chunkname
 // mark at its start and then without a first line that starts with '#' (a
 // shebang; its newline stays, so line numbers hold, except before a binary
 // chunk).
-// False with Lua's message ("cannot open f: reason") in *error on failure.
+// False with Lua's message ("cannot open f: reason", "cannot read f: reason")
+// in *error on failure.
 bool readChunkFile(const char* path, std::string* source, std::string* error);
 
 }  // namespace tycho

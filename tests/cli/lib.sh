@@ -34,6 +34,9 @@ export PATH="$work/bin:$PATH"
 # default module paths.
 unset LUA_INIT LUA_INIT_5_4 LUA_PATH LUA_PATH_5_4 LUA_CPATH LUA_CPATH_5_4 TYCHO_GC_STATS
 cd "$work/run" || exit 2
+# The line -v prints (options.sh checks its form); the interactive mode
+# starts with it.
+version=$(tycho -v)
 
 failures=0
 cases=0
