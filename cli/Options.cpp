@@ -61,13 +61,14 @@ size_t parseMemoryLimit(const char* text) {
   return size_t(n) << shift;
 }
 
-bool usageError(const char* format, const char* option) {
-  std::string text(std::strlen(format) + std::strlen(option), '\0');
-  text.resize(size_t(std::snprintf(text.data(), text.size() + 1, format, option)));
-  printMessage(text);
+// lua's complaint about an option, then the usage.
+bool usageError(const std::string& message) {
+  printMessage(message);
   printUsage(stderr);
   return false;
 }
+
+bool unrecognized(const char* option) { return usageError(std::string("unrecognized option '") + option + "'"); }
 
 enum class LongOption { kRead, kUnknown, kBad };
 
@@ -115,7 +116,7 @@ bool parseOptions(int argc, char** argv, Options* o) {
     if (a[1] == '-') {
       LongOption read = parseLongOption(a, o);
       if (read == LongOption::kBad) return false;
-      if (read == LongOption::kUnknown) return usageError("unrecognized option '%s'", a);
+      if (read == LongOption::kUnknown) return unrecognized(a);
       continue;
     }
     switch (a[1]) {
@@ -124,7 +125,7 @@ bool parseOptions(int argc, char** argv, Options* o) {
       case 'E':
       case 'W':
         // Flags stand alone: "-iv" is not -i -v.
-        if (a[2] != '\0') return usageError("unrecognized option '%s'", a);
+        if (a[2] != '\0') return unrecognized(a);
         if (a[1] == 'i') o->interactive = o->version = true;
         if (a[1] == 'v') o->version = true;
         if (a[1] == 'E') o->ignoreEnvironment = true;
@@ -136,7 +137,7 @@ bool parseOptions(int argc, char** argv, Options* o) {
         // may not look like an option.
         const char* value = a + 2;
         if (*value == '\0') {
-          if (i + 1 >= argc || argv[i + 1][0] == '-') return usageError("'%s' needs argument", a);
+          if (i + 1 >= argc || argv[i + 1][0] == '-') return usageError(std::string("'") + a + "' needs argument");
           value = argv[++i];
         }
         o->actions.push_back({a[1], value});
@@ -144,7 +145,7 @@ bool parseOptions(int argc, char** argv, Options* o) {
         break;
       }
       default:
-        return usageError("unrecognized option '%s'", a);
+        return unrecognized(a);
     }
   }
   o->script = i < argc ? i : 0;

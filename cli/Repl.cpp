@@ -161,9 +161,7 @@ void printResults(lua_State* L, ptrdiff_t baseOff) {
     std::string text = error.isString() ? std::string(view(error.asString()))
                        : error.isNumber() ? std::string(view(lib::toStringMeta(L, error)))
                                           : std::string("(null)");
-    std::string message(std::string_view(msg::kErrorCallingPrint).size() + text.size(), '\0');
-    message.resize(size_t(std::snprintf(message.data(), message.size() + 1, msg::kErrorCallingPrint, text.c_str())));
-    printMessage(message);
+    printMessage(view(pushFormat(L, msg::kErrorCallingPrint, text.c_str())));
   }
   L->top = restoreStack(L, baseOff);
 }
