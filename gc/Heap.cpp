@@ -239,6 +239,71 @@ void propagateAll(GlobalState* g) {
   while (g->gray.count > 0) traverse(g, g->gray.items[--g->gray.count]);
 }
 
+// --- upvalues that outlive their coroutine ---
+//
+// A closure may keep an upvalue of a coroutine that is otherwise dead: the
+// upvalue is still open, its value in the dead coroutine's stack, which
+// the collector does not traverse (and, in generational mode, an old upvalue
+// is not traversed by a minor collection either). So at the end of marking
+// the values of the reached open upvalues of unreached coroutines are marked
+// (remarkDeadThreadUpvalues), and once marking is over those upvalues are
+// closed with their values (closeDeadThreadUpvalues): nothing can change
+// the dead stack any more, and the thread's sweep frees the stack. The
+// coroutines that have open upvalues are listed in g->threadsWithUpvalues
+// (findUpvalue adds them); the rest cannot be concerned.
+
+// Marks the values of reached open upvalues of unreached coroutines; true
+// when it marked something.
+bool remarkDeadThreadUpvalues(GlobalState* g) {
+  bool marked = false;
+  for (lua_State* th = g->threadsWithUpvalues; th; th = th->nextWithUpvalues) {
+    if (!isWhite(th)) continue;
+    for (UpVal* uv = th->openUpval; uv; uv = uv->u.open.next) {
+      if (!isWhite(uv) && uv->v->isCollectable() && isWhite(uv->v->u.gc)) {
+        markValue(g, *uv->v);
+        marked = true;
+      }
+    }
+  }
+  return marked;
+}
+
+// Closes the reached open upvalues of the coroutines that are still unreached
+// (their values are marked: remarkDeadThreadUpvalues, or the upvalue's own
+// traversal) and takes off the list the coroutines that are dead or have no
+// open upvalues left. The dead coroutines' unreached upvalues stay on their
+// lists, to be detached when the coroutine is freed.
+void closeDeadThreadUpvalues(GlobalState* g) {
+  lua_State** link = &g->threadsWithUpvalues;
+  while (lua_State* th = *link) {
+    if (!isWhite(th) && th->openUpval) {
+      link = &th->nextWithUpvalues;
+      continue;
+    }
+    *link = th->nextWithUpvalues;
+    th->nextWithUpvalues = th;
+    if (!isWhite(th)) continue;
+    UpVal** up = &th->openUpval;
+    while (UpVal* uv = *up) {
+      if (isWhite(uv)) {
+        up = &uv->u.open.next;
+        continue;
+      }
+      *up = uv->u.open.next;
+      if (*up) (*up)->u.open.previous = up;
+      Value v = *uv->v;
+      uv->u.closed = v;
+      uv->v = &uv->u.closed;
+      // An old upvalue now holds what may be a young value: it is touched,
+      // as a table stored into (traversed by the next minor collections).
+      if (g->genBarriers && ageOf(uv) >= kAgeOld0 && v.isCollectable() && ageOf(v.u.gc) < kAgeOld0 &&
+          !(v.u.gc->marked & kMarkFixed)) {
+        barrierBackSlow(g, uv, v.u.gc);
+      }
+    }
+  }
+}
+
 // Marks ephemeron values until nothing new is reached (values may make keys
 // of other ephemerons reachable).
 void convergeEphemerons(GlobalState* g) {
@@ -255,7 +320,8 @@ void convergeEphemerons(GlobalState* g) {
 }
 
 // Empties the entries whose values were not reached, in the tables of
-// `list` from index `from` on.
+// `list` from index `from` on. (Entries already removed lose their keys
+// first: isCleared would keep a string key alive.)
 void clearByValues(GlobalState* g, const ObjectStack& list, size_t from = 0) {
   for (size_t k = from; k < list.count; k++) {
     auto* t = static_cast<Table*>(list.items[k]);
@@ -265,7 +331,9 @@ void clearByValues(GlobalState* g, const ObjectStack& list, size_t from = 0) {
     for (uint32_t i = 0, n = t->nodeCapacity(); i < n; i++) {
       Node& node = t->nodes[i];
       if (node.key.tag == kTagNil || node.key.tag == kTagDeadKey) continue;
-      if (isCleared(g, node.value)) {
+      if (node.value.isNil()) {
+        killKey(node);
+      } else if (isCleared(g, node.value)) {
         node.value.setNil();
         killKey(node);
       }
@@ -280,7 +348,9 @@ void clearByKeys(GlobalState* g, const ObjectStack& list) {
     for (uint32_t i = 0, n = t->nodeCapacity(); i < n; i++) {
       Node& node = t->nodes[i];
       if (node.key.tag == kTagNil || node.key.tag == kTagDeadKey) continue;
-      if (isCleared(g, node.key)) {
+      if (node.value.isNil()) {
+        killKey(node);
+      } else if (isCleared(g, node.key)) {
         node.value.setNil();
         killKey(node);
       }
@@ -304,9 +374,25 @@ void separateUnreached(GlobalState* g, bool all) {
       p = &o->next;
     }
   }
+  // The interpreter runs them at its next poll (a call or a loop's back-edge).
+  if (g->toBeFinalized) g->pollRequests.fetch_or(kPollFinalizers, std::memory_order_relaxed);
 }
 
 // --- freeing ---
+
+// Closes a thread's open upvalues in place, keeping their values, and
+// empties its list (the thread is about to be freed: an upvalue freed later
+// must find nothing to unlink from). Those still reached were closed at the
+// end of marking; these die too, or the state is closing.
+void detachOpenUpvalues(lua_State* L) {
+  for (UpVal* uv = L->openUpval; uv;) {
+    UpVal* next = uv->u.open.next;
+    uv->u.closed = *uv->v;
+    uv->v = &uv->u.closed;
+    uv = next;
+  }
+  L->openUpval = nullptr;
+}
 
 void freeObject(GlobalState* g, GCObject* o) {
   switch (o->tag) {
@@ -348,13 +434,7 @@ void freeObject(GlobalState* g, GCObject* o) {
     }
     case kTagThread: {
       auto* L = reinterpret_cast<lua_State*>(o);
-      // Its open upvalues die with it (they are swept too): detach them.
-      for (UpVal* uv = L->openUpval; uv;) {
-        UpVal* next = uv->u.open.next;
-        uv->u.closed.setNil();
-        uv->v = &uv->u.closed;
-        uv = next;
-      }
+      detachOpenUpvalues(L);
       for (CallInfo* ci = L->baseCi.next; ci;) {
         CallInfo* next = ci->next;
         freeRaw(g, ci, sizeof(CallInfo));
@@ -436,6 +516,7 @@ void markAndSettle(GlobalState* g) {
     traverse(g, o);
     propagateAll(g);
   }
+  while (remarkDeadThreadUpvalues(g)) propagateAll(g);
   convergeEphemerons(g);
   // Weak values are cleared before resurrection, weak keys after (§2.5.4).
   clearByValues(g, g->weakValues);
@@ -451,6 +532,7 @@ void markAndSettle(GlobalState* g) {
   // Weak tables reached only from resurrected objects: their values too.
   clearByValues(g, g->weakValues, valuesBefore);
   clearByValues(g, g->weakBoth, bothBefore);
+  closeDeadThreadUpvalues(g);
 }
 
 // The end of marking, in one go: roots and everything kept gray again,
@@ -1023,17 +1105,14 @@ void prepareClose(GlobalState* g) {
 }
 
 void freeAllObjects(GlobalState* g) {
-  // Open upvalues are unlinked from their threads as they are freed; free
-  // them all first so that no thread is freed before its upvalues.
+  // Objects go in list order: every thread's open upvalues are closed first,
+  // so that freeing an upvalue never unlinks it from a thread already freed
+  // (nor freeing a thread walks upvalues already freed).
+  detachOpenUpvalues(g->mainThread);
   for (GCObject* o = g->allObjects; o; o = o->next) {
-    if (o->tag == kTagUpval) {
-      auto* uv = static_cast<UpVal*>(o);
-      if (uv->isOpen()) {
-        uv->u.closed = *uv->v;
-        uv->v = &uv->u.closed;
-      }
-    }
+    if (o->tag == kTagThread) detachOpenUpvalues(reinterpret_cast<lua_State*>(o));
   }
+  g->threadsWithUpvalues = nullptr;
   for (GCObject** list : {&g->allObjects, &g->finalizable, &g->toBeFinalized}) {
     GCObject* o = *list;
     *list = nullptr;

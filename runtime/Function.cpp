@@ -61,6 +61,11 @@ UpVal* findUpvalue(lua_State* L, StkId level) {
     pp = &p->u.open.next;
   }
   auto* uv = static_cast<UpVal*>(gc::newObject(L, kTagUpval, sizeof(UpVal)));
+  // A coroutine's upvalues may outlive it: the collector must know it has some.
+  if (L->nextWithUpvalues == L && L != G(L)->mainThread) {
+    L->nextWithUpvalues = G(L)->threadsWithUpvalues;
+    G(L)->threadsWithUpvalues = L;
+  }
   // The collection newObject may run does not change the open list's order.
   pp = &L->openUpval;
   while ((p = *pp) != nullptr && p->v > level) pp = &p->u.open.next;

@@ -47,6 +47,7 @@ inline constexpr const char* kTostringNotString = "'__tostring' must return a st
 inline constexpr const char* kTooManyResumeArgs = "too many arguments to resume";
 inline constexpr const char* kTooManyResumeResults = "too many results to resume";
 inline constexpr const char* kErrorObjectIsA = "(error object is a %s value)";
+inline constexpr const char* kInterrupted = "interrupted!";
 
 // Table, math and utf8 libraries: errors (raised with libError).
 inline constexpr const char* kLengthNotInteger = "object length is not an integer";

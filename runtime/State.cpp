@@ -162,6 +162,7 @@ lua_State* newState() {
   L->tag = kTagThread;
   gc::fix(L);
   L->g = g;
+  L->nextWithUpvalues = L;  // its upvalues never outlive it: it is never listed
   L->nny = 1;  // the main thread cannot yield
   g->mainThread = L;
   try {
@@ -198,6 +199,7 @@ lua_State* newThread(lua_State* L) {
   auto* thread = static_cast<lua_State*>(gc::newObject(L, kTagThread, sizeof(lua_State)));
   clearFields(thread, sizeof(lua_State));
   thread->g = G(L);
+  thread->nextWithUpvalues = thread;
   // Hook settings are inherited (as lua_newthread does): a hook set from Lua
   // is found per thread by the debug library, so the new thread runs the
   // hook only once one is set for it.

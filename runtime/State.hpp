@@ -14,6 +14,7 @@
 //      code that allocates must set L->top to cover all live values first.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 
@@ -95,6 +96,7 @@ struct lua_State : tycho::GCObject {
   tycho::CallInfo* ci;        // the running frame
   tycho::CallInfo baseCi;     // the frame of the entry into this thread
   tycho::UpVal* openUpval;    // open upvalues, by decreasing stack level
+  lua_State* nextWithUpvalues;  // GlobalState::threadsWithUpvalues link (itself: not listed)
   tycho::GlobalState* g;
   int nCcalls;                // nesting of native calls and interpreter entries
   int* tbcSlots;              // stack indices of live to-be-closed variables
@@ -131,7 +133,19 @@ struct ObjectStack {
   size_t capacity = 0;
 };
 
+// Work the interpreter must do at its next poll (GlobalState::pollRequests):
+// polls are on function entry and on every backward jump, so that a loop that
+// calls nothing still reaches one.
+enum PollRequest : uint32_t {
+  kPollFinalizers = 1 << 0,  // objects wait for their __gc (toBeFinalized)
+  kPollInterrupt = 1 << 1,   // requestInterrupt: raise "interrupted!"
+};
+
 struct GlobalState {
+  // PollRequest bits. Set by the collector, and by requestInterrupt from a
+  // signal handler or another thread (hence atomic; the interpreter's check
+  // is one relaxed load).
+  std::atomic<uint32_t> pollRequests{0};
   void* heap = nullptr;            // mimalloc heap
   void* largeBlocks = nullptr;     // blocks mapped one by one (gc/Memory.cpp)
   void* cachedBlocks = nullptr;    // ... freed, kept mapped for reuse
@@ -182,6 +196,9 @@ struct GlobalState {
   ObjectStack genThreads;            // old coroutines (their stacks change without barriers)
   uint64_t stressCount = 0;          // collections forced by the stress build
   GCObject* allObjects = nullptr;
+  // Coroutines that have (or had) open upvalues: at the end of marking, those
+  // found dead get the upvalues that outlive them closed (gc/Heap.cpp).
+  lua_State* threadsWithUpvalues = nullptr;
   GCObject* finalizable = nullptr;   // objects with a __gc metamethod (newest first)
   GCObject* toBeFinalized = nullptr; // unreachable finalizable objects, in call order
   ObjectStack weakValues;            // during a collection: tables with weak values only

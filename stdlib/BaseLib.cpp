@@ -366,6 +366,8 @@ int baseLoad(lua_State* L) {
   String* mode = optString(L, 3, "load", nullptr);
   std::string source;
   std::string name;
+  // A number is a string chunk (its text), as for every string argument.
+  if (chunk.isNumber()) chunk = Value::string(checkString(L, 1, "load"));
   if (chunk.isString()) {
     source.assign(view(chunk.asString()));
     name = isNoneOrNil(L, 2) ? source : std::string(view(checkString(L, 2, "load")));
@@ -376,24 +378,42 @@ int baseLoad(lua_State* L) {
       ensureStack(L, 1);
       push(L, arg(L, 1));
       // Errors of the reader make load fail, as errors of the parser do.
-      if (protectedCall(L, L->top - 1, 1) != kOk) {
+      // As in Lua, the reading is protected under the message handler of
+      // the enclosing protected call (which may add a traceback).
+      if (protectedCall(L, L->top - 1, 1, L->errorHandler) != kOk) {
         Value err = L->top[-1];
         L->top[-1] = Value::nil();
         push(L, err);
         return 2;
       }
+      if (L->top[-1].isNumber()) numberToStringInPlace(L, L->top - 1);  // its text is the piece
       Value piece = L->top[-1];
       L->top--;
       if (piece.isNil() || (piece.isString() && piece.asString()->length() == 0)) break;
       if (!piece.isString()) {
-        push(L, Value::nil());
+        // An error of load itself, raised inside the reading (see above):
+        // the position is load's caller's, and the message handler runs.
+        ptrdiff_t result = saveStack(L, L->top);
         pushString(L, msg::kReaderNotString);
+        if (CallInfo* caller = L->ci->previous; caller && caller->isLua()) addPosition(L, caller);
+        if (L->errorHandler != 0 && G(L)->callErrorHandler) {
+          CallInfo* ci = L->ci;
+          try {
+            G(L)->callErrorHandler(L);
+          } catch (LuaException&) {
+            L->ci = ci;  // the handler failed: its error is the message
+          }
+        }
+        Value message = L->top[-1];
+        L->top = restoreStack(L, result);
+        push(L, Value::nil());
+        push(L, message);
         return 2;
       }
       source.append(view(piece.asString()));
     }
   } else {
-    argTypeError(L, 1, "load", "string");
+    argTypeError(L, 1, "load", "function");
   }
   // Read before loadSource pushes its result, which argCount would count.
   bool hasEnv = !isNone(L, 4);
@@ -461,8 +481,10 @@ int baseDofile(lua_State* L) {
     L->top--;
     throwError(L, kErrRun);
   }
-  StkId func = L->top - 1;
-  call(L, func, kMultRet);
+  // The chunk may yield (dofile inside a coroutine): the frame then
+  // survives, and its continuation returns the chunk's results.
+  L->ci->cont = [](lua_State* L, int, intptr_t) { return int(L->top - (args(L) + 1)); };
+  callYieldable(L, L->top - 1, kMultRet);
   return int(L->top - (args(L) + 1));
 }
 
@@ -470,6 +492,18 @@ int baseCollectgarbage(lua_State* L) {
   String* opt = optString(L, 1, "collectgarbage", nullptr);
   std::string_view o = opt ? view(opt) : "collect";
   GlobalState* g = G(L);
+  // Inside a finalizer (or while the state closes) the collector is not
+  // to be driven: every valid option fails, as lua_gc does there.
+  if (g->runningFinalizers) {
+    static constexpr std::string_view kOptions[] = {"collect", "step", "count", "isrunning", "stop", "restart",
+                                                    "incremental", "generational", "setpause", "setstepmul"};
+    for (std::string_view valid : kOptions) {
+      if (o == valid) {
+        push(L, Value::nil());
+        return 1;
+      }
+    }
+  }
   if (o == "collect") {
     gc::fullCollect(L);
     runPendingFinalizers(L);

@@ -523,10 +523,10 @@ int fileSetvbuf(lua_State* L) {
   return fileResult(L, std::setvbuf(f, nullptr, kModes[op], size_t(size)) == 0, nullptr);
 }
 
-// __gc and __close: closes a file still open (results dropped).
+// __gc and __close: closes a file still open (results dropped). Called by
+// hand, they check their argument as the other methods do.
 int fileCollect(lua_State* L) {
-  FileHandle* h = toHandle(L, arg(L, 1));
-  if (!h) return 0;
+  FileHandle* h = checkHandle(L, 1, "__gc");
   if (h->kind == FileKind::Standard) std::fflush(h->file);
   else if (h->kind != FileKind::Closed) closeHandle(L, h);
   return 0;

@@ -1,6 +1,7 @@
-// MathLib: the mathematical functions of manual §6.7, plus the functions
-// that lua5.4 keeps for 5.3 compatibility (atan2, cosh, sinh, tanh, pow,
-// frexp, ldexp, log10), so that the library lists the same names.
+// MathLib: the mathematical functions of manual §6.7 (the names of Lua
+// 5.4 built with its default options: none of the functions deprecated in
+// 5.3, atan2, cosh, sinh, tanh, pow, frexp, ldexp and log10, which Debian's
+// lua5.4 keeps for compatibility).
 //
 // Results keep Lua's integer/float distinction: floor, ceil and modf give
 // integers when the float result fits, abs and fmod stay integers for
@@ -125,11 +126,6 @@ int mathLog(lua_State* L) {
   return 1;
 }
 
-int mathLog10(lua_State* L) {
-  push(L, Value::number(std::log10(checkNumber(L, 1, "log10"))));
-  return 1;
-}
-
 int mathSin(lua_State* L) {
   push(L, Value::number(std::sin(checkNumber(L, 1, "sin"))));
   return 1;
@@ -159,45 +155,6 @@ int mathAtan(lua_State* L) {
   Number y = checkNumber(L, 1, "atan");
   Number x = isNoneOrNil(L, 2) ? 1.0 : checkNumber(L, 2, "atan");
   push(L, Value::number(std::atan2(y, x)));
-  return 1;
-}
-
-int mathCosh(lua_State* L) {
-  push(L, Value::number(std::cosh(checkNumber(L, 1, "cosh"))));
-  return 1;
-}
-
-int mathSinh(lua_State* L) {
-  push(L, Value::number(std::sinh(checkNumber(L, 1, "sinh"))));
-  return 1;
-}
-
-int mathTanh(lua_State* L) {
-  push(L, Value::number(std::tanh(checkNumber(L, 1, "tanh"))));
-  return 1;
-}
-
-int mathPow(lua_State* L) {
-  Number x = checkNumber(L, 1, "pow");
-  Number y = checkNumber(L, 2, "pow");
-  push(L, Value::number(std::pow(x, y)));
-  return 1;
-}
-
-int mathFrexp(lua_State* L) {
-  int e = 0;
-  Number m = std::frexp(checkNumber(L, 1, "frexp"), &e);
-  push(L, Value::number(m));
-  push(L, Value::integer(e));
-  return 2;
-}
-
-int mathLdexp(lua_State* L) {
-  Number m = checkNumber(L, 1, "ldexp");
-  Integer e = checkInteger(L, 2, "ldexp");
-  // lua5.4 narrows the exponent to a C int; the modular conversion keeps
-  // its results (ldexp(1, 2^32) is 1.0) without undefined behaviour.
-  push(L, Value::number(std::ldexp(m, static_cast<int>(static_cast<uint32_t>(e)))));
   return 1;
 }
 
@@ -393,12 +350,10 @@ void openMath(lua_State* L) {
   push(L, Value::table(lib));
   static const struct { const char* name; NativeFunction fn; } kFunctions[] = {
     {"abs", mathAbs}, {"acos", mathAcos}, {"asin", mathAsin}, {"atan", mathAtan},
-    {"atan2", mathAtan}, {"ceil", mathCeil}, {"cos", mathCos}, {"cosh", mathCosh},
-    {"deg", mathDeg}, {"exp", mathExp}, {"floor", mathFloor}, {"fmod", mathFmod},
-    {"frexp", mathFrexp}, {"ldexp", mathLdexp}, {"log", mathLog}, {"log10", mathLog10},
-    {"max", mathMax}, {"min", mathMin}, {"modf", mathModf}, {"pow", mathPow},
-    {"rad", mathRad}, {"sin", mathSin}, {"sinh", mathSinh}, {"sqrt", mathSqrt},
-    {"tan", mathTan}, {"tanh", mathTanh}, {"tointeger", mathToInteger}, {"type", mathType},
+    {"ceil", mathCeil}, {"cos", mathCos}, {"deg", mathDeg}, {"exp", mathExp},
+    {"floor", mathFloor}, {"fmod", mathFmod}, {"log", mathLog}, {"max", mathMax},
+    {"min", mathMin}, {"modf", mathModf}, {"rad", mathRad}, {"sin", mathSin},
+    {"sqrt", mathSqrt}, {"tan", mathTan}, {"tointeger", mathToInteger}, {"type", mathType},
     {"ult", mathUlt},
   };
   for (const auto& f : kFunctions) setFunction(L, lib, f.name, f.fn);

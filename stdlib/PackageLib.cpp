@@ -182,6 +182,14 @@ int pkgLoadlib(lua_State* L) {
 int baseRequire(lua_State* L) {
   std::string name(view(checkString(L, 1, "require")));
   L->top = args(L) + 1;
+  // Module names are C strings in Lua: one with a NUL is the name before
+  // it for package.loaded, the searchers and the messages (the loader gets
+  // the argument as it was).
+  Value searchName = args(L)[0];
+  if (size_t nul = name.find('\0'); nul != std::string::npos) {
+    name.resize(nul);
+    searchName = Value::string(newString(L, name));
+  }
   Table* pkg = packageTable(L);
   Value loadedValue = field(L, pkg, "loaded");
   if (!loadedValue.isTable()) libError(L, "'package.loaded' must be a table");
@@ -197,24 +205,25 @@ int baseRequire(lua_State* L) {
   Value searchers = field(L, pkg, "searchers");
   if (!searchers.isTable()) libError(L, "'package.searchers' must be a table");
   push(L, searchers);  // slot 2
+  push(L, searchName);  // slot 3
   std::string notFound;
   for (Integer i = 1;; i++) {
     const Value* searcher = tableGetInt(args(L)[1].asTable(), i);
     if (searcher->isNil()) {
       libError(L, "module '%s' not found:%s", name.c_str(), notFound.c_str());
     }
-    L->top = args(L) + 2;
+    L->top = args(L) + 3;
     push(L, *searcher);
-    push(L, args(L)[0]);
+    push(L, args(L)[2]);
     call(L, L->top - 2, 2);
-    StkId r = args(L) + 2;  // loader, extra value
+    StkId r = args(L) + 3;  // loader, extra value
     if (r[0].isFunction()) break;
     if (r[0].isString()) notFound += view(r[0].asString());
   }
   // Call the loader with the name and the extra value.
-  StkId r = args(L) + 2;
+  StkId r = args(L) + 3;
   Value loader = r[0], extra = r[1];
-  L->top = args(L) + 4;
+  L->top = args(L) + 5;
   push(L, loader);
   push(L, args(L)[0]);
   push(L, extra);

@@ -116,9 +116,9 @@ int tabRemove(lua_State* L) {
   Value t = arg(L, 1);
   Integer size = lengthOf(L, t);
   Integer pos = optInteger(L, 2, "remove", size);
-  // A given position must be in [1, size + 1]; lua5.4 reports it as
-  // argument #1. The default (size) is also valid for an empty table.
-  if (pos != size && Unsigned(pos) - 1u > Unsigned(size)) argError(L, 1, "remove", msg::kArgPositionOutOfBounds);
+  // A given position must be in [1, size + 1] (Lua 5.4.4 reported it as
+  // argument #1). The default (size) is also valid for an empty table.
+  if (pos != size && Unsigned(pos) - 1u > Unsigned(size)) argError(L, 2, "remove", msg::kArgPositionOutOfBounds);
   pushElement(L, t, pos);  // the result
   for (; pos < size; pos++) {
     pushElement(L, t, pos + 1);

@@ -191,7 +191,8 @@ int utf8Offset(lua_State* L) {
 
 // The iteration of codes: the control value is the position of the last
 // character (0 at the start); the next one starts after its continuation
-// bytes.
+// bytes. A character followed by a continuation byte that belongs to no
+// sequence is invalid, as is one that does not decode.
 int codesStep(lua_State* L, bool strict) {
   String* s = checkString(L, 1, "for iterator");
   size_t len = s->length();
@@ -201,7 +202,8 @@ int codesStep(lua_State* L, bool strict) {
   while (n < len && isContinuation(s, size_t(n))) n++;
   if (n >= len) return 0;
   uint32_t code;
-  if (decode(s, size_t(n), &code, strict) == 0) libError(L, msg::kInvalidUtf8);
+  size_t length = decode(s, size_t(n), &code, strict);
+  if (length == 0 || isContinuation(s, size_t(n) + length)) libError(L, msg::kInvalidUtf8);
   push(L, Value::integer(Integer(n + 1)));
   push(L, Value::integer(code));
   return 2;
@@ -212,7 +214,9 @@ int codesLax(lua_State* L) { return codesStep(L, false); }
 
 int utf8Codes(lua_State* L) {
   bool lax = arg(L, 2).isTruthy();
-  checkString(L, 1, "codes");
+  String* s = checkString(L, 1, "codes");
+  // The iteration starts at byte 0, which no stray byte may precede.
+  if (isContinuation(s, 0)) argError(L, 1, "codes", msg::kInvalidUtf8);
   push(L, Value::lightFunction(lax ? codesLax : codesStrict));
   push(L, arg(L, 1));
   push(L, Value::integer(0));

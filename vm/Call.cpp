@@ -264,6 +264,9 @@ namespace tycho {
 
 void runPendingFinalizers(lua_State* L) {
   GlobalState* g = G(L);
+  // The loop below takes every object queued until it ends, also those a
+  // collection queues while a finalizer runs.
+  g->pollRequests.fetch_and(~uint32_t(kPollFinalizers), std::memory_order_relaxed);
   if (g->runningFinalizers) return;  // one at a time, not nested
   g->runningFinalizers = true;
   struct Guard {
@@ -298,12 +301,54 @@ void runPendingFinalizers(lua_State* L) {
   }
 }
 
+void requestInterrupt(lua_State* L) {
+  G(L)->pollRequests.fetch_or(kPollInterrupt, std::memory_order_relaxed);
+}
+
+void servicePoll(lua_State* L) {
+  GlobalState* g = G(L);
+  uint32_t requests = g->pollRequests.load(std::memory_order_relaxed);
+  if (requests & kPollInterrupt) {
+    g->pollRequests.fetch_and(~uint32_t(kPollInterrupt), std::memory_order_relaxed);
+    // As lua's interrupt, the position is that of the interrupted
+    // function's caller (level 1), when it is a Lua function.
+    libError(L, msg::kInterrupted);
+  }
+  if (requests & kPollFinalizers) runPendingFinalizers(L);
+}
+
 void closeLuaState(lua_State* L) {
-  L = G(L)->mainThread;
+  GlobalState* g = G(L);
+  L = g->mainThread;
+  // The main thread's frames end here (os.exit(code, true) may come from any
+  // depth, or from a coroutine, whose own variables stay open as in Lua):
+  // its pending to-be-closed variables are closed first, newest first, each
+  // getting the error of the one before, if any, as its error argument; the
+  // closing methods run above the stack's current top, which keeps the
+  // values below it alive.
   L->ci = &L->baseCi;
-  L->top = L->stack + 1;
+  L->errorHandler = 0;
+  Value err = Value::nil();
+  for (;;) {
+    try {
+      closePendingTbc(L, saveStack(L, L->stack + 1), err, false);
+    } catch (LuaException&) {
+      err = L->top[-1];
+      L->ci = &L->baseCi;
+      continue;
+    } catch (std::bad_alloc&) {
+      err = Value::string(g->memoryErrorMessage);
+      L->ci = &L->baseCi;
+      continue;
+    }
+    break;
+  }
   closeUpvalues(L, L->stack + 1);
-  gc::prepareClose(G(L));
+  gc::prepareClose(g);
+  // Every finalizer runs, also when one of them closes the state again
+  // (os.exit(code, true) in a finalizer): this inner close finishes the
+  // list, and the outer one never resumes.
+  g->runningFinalizers = false;
   runPendingFinalizers(L);
   closeState(L);
 }

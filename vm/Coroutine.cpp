@@ -289,8 +289,18 @@ int closeCoroutine(lua_State* co, lua_State* from) {
   Value err = status == kOk ? Value::nil() : co->top[-1];
   co->ci = &co->baseCi;
   co->status = kOk;
+  // The frames are gone, and with them any xpcall's message handler.
+  co->errorHandler = 0;
   StkId level = co->stack + 1;
   closeUpvalues(co, level);
+  // The closing methods are called from the closer's C stack: they count
+  // against its nesting of native calls ("C stack overflow" past the limit,
+  // however long a chain of coroutines closing others).
+  co->nCcalls = from ? from->nCcalls : 0;
+  struct Reset {
+    lua_State* co;
+    ~Reset() { co->nCcalls = 0; }
+  } reset{co};
   for (;;) {
     try {
       closePendingTbc(co, saveStack(co, level), err, false);

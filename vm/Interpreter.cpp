@@ -49,8 +49,10 @@ bool forLimit(lua_State* L, Integer init, const Value& limitValue, Integer step,
   if (lim.isInteger()) {
     *limit = lim.u.i;
   } else if (!floatToInteger(lim.u.n, limit, step < 0 ? FloatToInt::Ceil : FloatToInt::Floor)) {
+    // A float limit out of the integers' range is clipped to them; NaN,
+    // which is not greater than 0, counts as below them (a loop that goes
+    // down then runs until something breaks it, as in Lua 5.4).
     Number f = lim.u.n;
-    if (std::isnan(f)) return true;
     if (f > 0) {
       if (step < 0) return true;
       *limit = INT64_MAX;
@@ -86,7 +88,9 @@ bool forPrep(lua_State* L, StkId ra) {
   if (!toNumber(init, &fi)) forError(L, init, "initial value");
   Number nl = fl.asNumber(), ns = fs.asNumber(), ni = fi.asNumber();
   if (ns == 0) runError(L, msg::kForStepZero);
-  if (ns > 0 ? !(ni <= nl) : !(nl <= ni)) return true;
+  // Skipped only when the limit is passed already: a NaN bound (or step)
+  // compares false, and the loop runs once (§3.3.5).
+  if (ns > 0 ? nl < ni : ni < nl) return true;
   ra[0] = Value::number(ni);
   ra[1] = Value::number(nl);
   ra[2] = Value::number(ns);
@@ -108,6 +112,7 @@ void execute(lua_State* L, CallInfo* ci) {
   };
 
   const void* const* dispatch;
+  const std::atomic<uint32_t>* const pollWord = &L->g->pollRequests;
   LuaClosure* cl;
   const Value* k;
   StkId base;
@@ -124,6 +129,33 @@ void execute(lua_State* L, CallInfo* ci) {
 #define CHOOSE_DISPATCH() (dispatch = L->hookMask ? kHookDispatch : kDispatch)
 #define RELOAD() (base = ci->func + 1, sp = L->top, CHOOSE_DISPATCH())
 #define OFFSET(p) saveStack(L, (p))
+// Backward jumps poll for requested work (Vm.hpp servicePoll), so that a
+// loop that calls nothing still runs finalizers and can be interrupted.
+#define POLL()                                                             \
+  do {                                                                     \
+    if (pollWord->load(std::memory_order_relaxed)) [[unlikely]] {          \
+      SAVE();                                                              \
+      servicePoll(L);                                                      \
+      RELOAD();                                                            \
+    }                                                                      \
+  } while (0)
+// A __close method run by a return may set a return hook: its event comes
+// after the closing, with the results (below L->top) as the transferred
+// values. (With a return hook on from the start, the trap has closed the
+// variables and reported the return already.)
+#define RETURN_HOOK_AFTER_CLOSE(reported, n)                   \
+  do {                                                         \
+    if (!(reported) && (L->hookMask & kMaskReturn)) {          \
+      hookReturn(L, ci, (n));                                  \
+      RELOAD();                                                \
+    }                                                          \
+  } while (0)
+#define JUMP(offset)                \
+  do {                              \
+    int32_t offset_ = (offset);     \
+    pc += offset_;                  \
+    if (offset_ < 0) POLL();        \
+  } while (0)
 
   // The dispatch table is chosen here and after anything that may have run
   // Lua code; calls and returns inside the loop run none (rule 4).
@@ -131,8 +163,8 @@ void execute(lua_State* L, CallInfo* ci) {
 newframe:
   // Entering a function is a safe point for finalizers: the frame's state
   // is all in ci and L->top, and is reloaded just below.
-  if (L->g->toBeFinalized) [[unlikely]] {
-    runPendingFinalizers(L);
+  if (L->g->pollRequests.load(std::memory_order_relaxed)) [[unlikely]] {
+    servicePoll(L);
     CHOOSE_DISPATCH();
   }
   cl = ci->func->asLuaClosure();
@@ -497,7 +529,7 @@ L_SELF: {
     sp = dst;                                                      \
     if (opcodeOf(*pc) == OP_JMPF) {                                \
       Instruction jump = *pc++;                                    \
-      if (!r) pc += argSAx(jump);                                  \
+      if (!r) JUMP(argSAx(jump));                                  \
     } else {                                                       \
       (sp++)->setBoolean(r);                                       \
     }                                                              \
@@ -582,13 +614,13 @@ L_CONCAT: {
 }
 
 L_JMP:
-  pc += argSAx(i);
+  JUMP(argSAx(i));
   DISPATCH();
 L_JMPF:
-  if ((--sp)->isFalsy()) pc += argSAx(i);
+  if ((--sp)->isFalsy()) JUMP(argSAx(i));
   DISPATCH();
 L_JMPT:
-  if ((--sp)->isTruthy()) pc += argSAx(i);
+  if ((--sp)->isTruthy()) JUMP(argSAx(i));
   DISPATCH();
 L_ANDJ:
   if (sp[-1].isFalsy()) pc += argSAx(i);
@@ -714,10 +746,12 @@ L_RETURN: {
   if (L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= base) {
     // Closing methods run with the results kept safe above them.
     ptrdiff_t firstOff = OFFSET(first);
+    bool reported = dispatch == kHookDispatch && (L->hookMask & kMaskReturn);
     closeFrom(L, base);
     RELOAD();
+    L->top = restoreStack(L, firstOff) + n;
+    RETURN_HOOK_AFTER_CLOSE(reported, n);
     first = restoreStack(L, firstOff);
-    L->top = first + n;
   } else if (L->openUpval && L->openUpval->v >= base) {
     closeUpvalues(L, base);
   }
@@ -731,8 +765,10 @@ L_RETURN: {
 L_RETURN0: {
   if ((L->openUpval && L->openUpval->v >= base) || (L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= base)) {
     SAVE();
+    bool reported = dispatch == kHookDispatch && (L->hookMask & kMaskReturn);
     closeFrom(L, base);
     RELOAD();
+    RETURN_HOOK_AFTER_CLOSE(reported, 0);
   }
   Proto* p = cl->proto;
   if (p->isVararg) ci->func -= ci->nExtraArgs + p->numParams + 1;
@@ -745,8 +781,10 @@ L_RETURN0: {
 L_RETURN1: {
   if ((L->openUpval && L->openUpval->v >= base) || (L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= base)) {
     SAVE();
+    bool reported = dispatch == kHookDispatch && (L->hookMask & kMaskReturn);
     closeFrom(L, base);
     RELOAD();
+    RETURN_HOOK_AFTER_CLOSE(reported, 1);
   }
   Proto* p = cl->proto;
   if (p->isVararg) ci->func -= ci->nExtraArgs + p->numParams + 1;
@@ -833,6 +871,7 @@ L_FORLOOP: {
       ra[0].u.i = idx;
       ra[3].setInteger(idx);
       pc -= argB(i);
+      POLL();
     }
   } else {
     Number step = ra[2].u.n;
@@ -842,6 +881,7 @@ L_FORLOOP: {
       ra[0].u.n = idx;
       ra[3].setNumber(idx);
       pc -= argB(i);
+      POLL();
     }
   }
   DISPATCH();
@@ -868,6 +908,7 @@ L_TFORLOOP: {
   if (!ra[4].isNil()) {
     ra[2] = ra[4];
     pc -= argB(i);
+    POLL();
   }
   DISPATCH();
 }
@@ -899,6 +940,9 @@ returned:
 #undef SAVE
 #undef RELOAD
 #undef OFFSET
+#undef POLL
+#undef JUMP
+#undef RETURN_HOOK_AFTER_CLOSE
 }
 
 }  // namespace tycho

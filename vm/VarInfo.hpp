@@ -38,7 +38,11 @@ struct VarName {
   std::string name;
   bool known() const { return !kind.empty(); }
   // " (kind 'name')", the form error messages append, or "" when unknown.
-  std::string suffix() const { return known() ? " (" + kind + " '" + name + "')" : std::string(); }
+  // As in Lua, whose names are C strings, a name ends at its first NUL
+  // (a constant "a\0b" is 'a'); the message goes on after it.
+  std::string suffix() const {
+    return known() ? " (" + kind + " '" + name.substr(0, name.find('\0')) + "')" : std::string();
+  }
 };
 
 // --- analyses of a prototype (pc = index of an instruction in p->code) ---

@@ -71,9 +71,16 @@ void markToBeClosed(lua_State* L, StkId slot);
 
 // Calls the __gc metamethods of the objects the collector found unreachable
 // (gc/Heap.hpp), newest first, each in protected mode: an error becomes a
-// warning. Only at safe points: the interpreter when it enters a function,
+// warning. Only at safe points: the interpreter's polls (servicePoll),
 // collectgarbage, closing the state.
 void runPendingFinalizers(lua_State* L);
+// The work that the interpreter's poll (on function entry and backward
+// jumps) found requested in GlobalState::pollRequests: raises "interrupted!"
+// after requestInterrupt, runs pending finalizers. Runs Lua code.
+void servicePoll(lua_State* L);
+// Makes the Lua code running in L's state raise the error "interrupted!" at
+// its next poll (lua's SIGINT handling). Async-signal-safe: only sets a bit.
+void requestInterrupt(lua_State* L);
 // Runs every pending finalizer, then frees the state (lua_close).
 void closeLuaState(lua_State* L);
 

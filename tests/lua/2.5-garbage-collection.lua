@@ -251,4 +251,58 @@ checkRules("generational")
 checkRules("incremental")
 collectgarbage(startMode)
 
+-- Finalizers run while the program runs (§2.5.3), also in a loop that makes
+-- no call: only allocations and the loop's own jumps.
+for _, mode in ipairs{"incremental", "generational"} do
+  collectgarbage(mode)
+  local done = false
+  setmetatable({}, {__gc = function() done = true end})
+  repeat local t = {} until done
+  done = false
+  setmetatable({}, {__gc = function() done = true end})
+  while not done do local t = {} end
+  local count = 0
+  setmetatable({}, {__gc = function() count = count + 1 end})
+  for i = 1, math.maxinteger do
+    local t = {}
+    if count > 0 then break end
+  end
+  assert(count == 1, mode .. ": a numeric for")
+end
+collectgarbage(startMode)
+
+-- A removed entry keeps nothing alive, in every kind of weak table: strings
+-- are values, not weak references (§2.5.4), but a key whose entry is gone is
+-- not a reference at all.
+for _, mode in ipairs{"k", "v", "kv"} do
+  local t = setmetatable({}, {__mode = mode})
+  collectgarbage()
+  local before = collectgarbage("count")
+  do
+    local key = string.rep("x", 4 << 20)
+    t[key] = true
+    t[key] = nil
+  end
+  collectgarbage()
+  assert(collectgarbage("count") - before < 1024, mode .. ": the removed key's string is freed")
+  assert(next(t) == nil)
+end
+
+-- collectgarbage inside a finalizer fails, whatever the option (the
+-- collector is not to be driven from it); it works again afterwards
+do
+  local results
+  setmetatable({}, {__gc = function()
+    results = {}
+    for _, o in ipairs{"collect", "count", "step", "isrunning", "incremental", "generational",
+                       "stop", "restart"} do
+      results[#results + 1] = tostring(collectgarbage(o))
+    end
+    results[#results + 1] = tostring(pcall(collectgarbage, "nonsense"))
+  end})
+  collectgarbage()
+  assert(table.concat(results, " ") == "nil nil nil nil nil nil nil nil false", table.concat(results, " "))
+  assert(collectgarbage("isrunning") == true and type(collectgarbage("count")) == "number")
+end
+
 print("OK")

@@ -686,4 +686,50 @@ do
   assert(join(log) == "body done,closed", "closed at the end: " .. join(log))
 end
 
+-- Closing a coroutine runs its closing methods on the closer's C stack
+-- (§6.2 coroutine.close): a chain of closes made from __close methods counts
+-- against the C-call limit like any nesting of native calls, whatever its
+-- length, and the error comes back through every close.
+do
+  local function closer(depth, limit)
+    return coroutine.create(function()
+      local x <close> = setmetatable({}, {__close = function()
+        if depth < limit then
+          local c = closer(depth + 1, limit)
+          coroutine.resume(c)
+          local ok, e = coroutine.close(c)
+          if not ok then error(e, 0) end
+        end
+      end})
+      coroutine.yield()
+    end)
+  end
+  for _, limit in ipairs{10, 100000} do
+    local c = closer(1, limit)
+    coroutine.resume(c)
+    local ok, e = coroutine.close(c)
+    if limit == 10 then
+      assert(ok and e == nil)
+    else
+      assert(not ok and e == "C stack overflow", e)
+    end
+    assert(coroutine.status(c) == "dead")
+  end
+end
+
+-- The closing methods that coroutine.close runs are outside every frame of
+-- the coroutine, so outside an xpcall that was active when it yielded: its
+-- message handler does not see their errors.
+do
+  local co = coroutine.create(function()
+    xpcall(function()
+      local x <close> = setmetatable({}, {__close = function() error(42, 0) end})
+      coroutine.yield()
+    end, function(m) return "handler:" .. tostring(m) end)
+  end)
+  coroutine.resume(co)
+  local ok, e = coroutine.close(co)
+  assert(not ok and e == 42, tostring(e))
+end
+
 print("OK")

@@ -266,4 +266,36 @@ rterr("for x in next, {}, nil, 1 do end", "t:1: variable '(for state)' got a non
 rterr("for x in next, {}, nil, {} do end", "t:1: variable '(for state)' got a non-closable value")
 rterr("for x in next, {1}, nil, setmetatable({}, {__close = function() error('cl', 0) end}) do end", "cl")
 
+-- NaN bounds (§3.3.5): a float loop is skipped only when its limit is
+-- already passed, which a NaN never is, so it runs once; an integer loop
+-- clips a float limit to the integers, NaN counting as below them.
+do
+  local nan = 0 / 0
+  local function run(a, b, c, max)
+    local n, last = 0, nil
+    for i = a, b, c do
+      n = n + 1
+      last = i
+      if n >= max then break end
+    end
+    return n, last
+  end
+  local n, last = run(1.0, nan, 1, 10)
+  assert(n == 1 and last == 1.0 and math.type(last) == "float")
+  n, last = run(nan, 10, 1, 10)
+  assert(n == 1 and last ~= last)
+  n, last = run(1, nan, -1, 10)
+  assert(n == 10 and last == -8 and math.type(last) == "integer", "runs down until the break")
+  n = run(1, nan, 1, 10)
+  assert(n == 0)
+  n = run(1, 10, nan, 10)
+  assert(n == 0, "a NaN step is not positive: the limit is passed")
+  n, last = run(1, -10, nan, 10)
+  assert(n == 1 and last == 1.0)
+  n, last = run(1.0, nan, -1, 10)
+  assert(n == 1 and last == 1.0)
+  n, last = run(nan, nan, 1, 10)
+  assert(n == 1 and last ~= last)
+end
+
 print("OK")

@@ -693,4 +693,38 @@ end
 assert(type(debug.setcstacklimit(100)) == "number")
 assert(errorOf("debug.setcstacklimit()") == "t:1: bad argument #1 to 'setcstacklimit' (number expected, got no value)")
 
+-- A return hook set by a function's own __close method sees that function's
+-- return: the event comes after the closing (§3.3.8, §6.10), with the
+-- returned values as the transferred ones; also when another hook (lines)
+-- was on before.
+do
+  local events
+  local function hook(ev)
+    local info = debug.getinfo(2, "nr")
+    local values = {}
+    for i = info.ftransfer, info.ftransfer + info.ntransfer - 1 do
+      values[#values + 1] = tostring(select(2, debug.getlocal(2, i)))
+    end
+    events[#events + 1] = ev .. ":" .. tostring(info.name) .. "(" .. table.concat(values, ",") .. ")"
+  end
+  local function closer()
+    return setmetatable({}, {__close = function() debug.sethook(hook, "r") end})
+  end
+  local function none() local x <close> = closer() end
+  local function one() local x <close> = closer() return "a" end
+  local function two() local x <close> = closer() return "a", "b" end
+  local function many(...) local x <close> = closer() return ... end
+  for _, f in ipairs{none, one, two, many} do
+    for _, before in ipairs{"", "l"} do
+      events = {}
+      if before ~= "" then debug.sethook(function() end, before) end
+      f("x", "y", "z")
+      debug.sethook()
+      local want = ({[none] = "", [one] = "a", [two] = "a,b", [many] = "x,y,z"})[f]
+      assert(table.concat(events, " ") == "return:sethook() return:close() return:f(" .. want .. ")",
+             table.concat(events, " "))
+    end
+  end
+end
+
 print("OK")

@@ -70,9 +70,23 @@ assert(codes("ab") == "1:97,2:98", "codes ASCII")
 assert(codes(mixed) == "1:97,2:233,4:8364,7:128512", "codes mixed")
 assert(codes("\u{7FFFFFFF}", true) == "1:2147483647", "codes lax accepts 6 bytes")
 assert(codes("\u{D800}", true) == "1:55296", "codes lax accepts surrogates")
-assert(codes("\x80") == "", "codes skips a leading continuation byte")
-assert(codes("a\x80") == "1:97", "codes skips trailing continuation bytes")
-assert(codes("\u{E9}\x80") == "1:233", "codes skips extra continuation bytes")
+-- a continuation byte that follows a complete character is invalid, also in
+-- lax mode (Lua 5.4.8; 5.4.4 skipped it); one at the very start is a bad
+-- argument
+rterr("for p, c in utf8.codes('a\\x80b') do end", "t:1: invalid UTF-8 code")
+rterr("for p, c in utf8.codes('a\\x80') do end", "t:1: invalid UTF-8 code")
+rterr("for p, c in utf8.codes('\\u{E9}\\x80') do end", "t:1: invalid UTF-8 code")
+rterr("for p, c in utf8.codes('a\\x80b', true) do end", "t:1: invalid UTF-8 code")
+rterr("for p, c in utf8.codes('\\x80ab') do end", "t:1: bad argument #1 to 'codes' (invalid UTF-8 code)")
+rterr("utf8.codes('\\x80', true)", "t:1: bad argument #1 to 'codes' (invalid UTF-8 code)")
+do
+  -- the characters before the stray byte are seen, the one it follows fails
+  local seen = {}
+  local ok, e = pcall(function()
+    for p, c in utf8.codes("ab\x80") do seen[#seen + 1] = p .. ":" .. c end
+  end)
+  assert(not ok and e:find("invalid UTF%-8 code$") and join(seen) == "1:97", join(seen))
+end
 assert(codes(12) == "1:49,2:50", "codes of a number")
 do
   local f, s, c = utf8.codes("abc")

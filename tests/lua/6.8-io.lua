@@ -221,5 +221,20 @@ f = assert(io.open(name))
 assert(tostring(f) ~= "file (closed)" and #tostring(f) > 8)
 f:close()
 
+-- The file metatable's __gc and __close, called by hand, check their
+-- argument like the other methods; on a file they close it.
+do
+  local mt = getmetatable(io.stdout)
+  assert(errorOf("local mt = ...; mt.__gc()", mt) == "t:1: bad argument #1 to '__gc' (FILE* expected, got no value)")
+  assert(errorOf("local mt = ...; mt.__close()", mt) == "t:1: bad argument #1 to '__close' (FILE* expected, got no value)")
+  assert(errorOf("local mt = ...; mt.__gc({})", mt) == "t:1: bad argument #1 to '__gc' (FILE* expected, got table)")
+  local f = io.tmpfile()
+  mt.__close(f)
+  assert(io.type(f) == "closed file")
+  mt.__gc(f)  -- already closed: nothing to do
+  mt.__gc(io.stdout)  -- a standard file stays open
+  assert(io.type(io.stdout) == "file")
+end
+
 assert(os.remove(name) and os.remove(out))
 print("OK")
