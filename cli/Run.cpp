@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 
+#include "cli/Interrupt.hpp"
 #include "runtime/Messages.hpp"
 #include "runtime/String.hpp"
 #include "runtime/Table.hpp"
@@ -140,7 +141,11 @@ int callProtected(lua_State* L, int nargs, int nresults) {
   for (StkId p = L->top; p > handler; p--) p[0] = p[-1];
   *handler = Value::lightFunction(messageHandler);
   L->top++;
-  int status = protectedCall(L, handler + 1, nresults, handlerOff);
+  int status;
+  {
+    InterruptArmed armed(L);
+    status = protectedCall(L, handler + 1, nresults, handlerOff);
+  }
   handler = restoreStack(L, handlerOff);
   for (StkId p = handler; p < L->top - 1; p++) p[0] = p[1];
   L->top--;

@@ -6,113 +6,26 @@ chunks entered before; without, lines are read as the terminal gives them.
 
 usage: interactive-terminal.py path/to/tycho [--line-editing]
 
-Each step sends keys and waits until the output ends with what the step
-expects (the next prompt), then the whole transcript (stdout and stderr,
-which share the terminal) must equal the expected one exactly, and the exit
-status must be 0.
+Each case types lines and keys, waiting for each prompt; the transcript
+must equal the expected one exactly (terminal.py), and the exit status be 0.
 """
 import os
-import pty
-import select
 import sys
 import tempfile
-import termios
-import time
 
-TIMEOUT = 20.0  # seconds to wait for each prompt
-
-
-class Session:
-    def __init__(self, argv, editing):
-        self.transcript = b""
-        self.editing = editing
-        self.pid, self.fd = pty.fork()
-        if self.pid == 0:
-            # TERM=dumb: libedit edits without terminal-specific sequences.
-            os.environ["TERM"] = "dumb"
-            for name in ("LUA_INIT", "LUA_INIT_5_4"):
-                os.environ.pop(name, None)
-            os.execv(argv[0], argv)
-
-    def expect(self, text):
-        """Reads until the transcript ends with `text`; False on timeout or end."""
-        deadline = time.time() + TIMEOUT
-        while not self.transcript.endswith(text):
-            remaining = deadline - time.time()
-            if remaining <= 0:
-                return False
-            ready, _, _ = select.select([self.fd], [], [], remaining)
-            if not ready:
-                continue
-            try:
-                data = os.read(self.fd, 4096)
-            except OSError:  # the child has gone and the terminal hung up
-                return False
-            if not data:
-                return False
-            self.transcript += data
-        return True
-
-    def send(self, keys):
-        """Types `keys` once the line editor reads the terminal: libedit
-        prints the prompt before it leaves the terminal's line mode, and
-        keys typed in between would be echoed by the terminal too (the
-        master side of a pseudo-terminal sees the slave's modes)."""
-        deadline = time.time() + TIMEOUT
-        while self.editing and termios.tcgetattr(self.fd)[3] & termios.ICANON:
-            if time.time() > deadline:
-                break
-            time.sleep(0.01)
-        os.write(self.fd, keys.encode())
-
-    def finish(self):
-        """Reads until the end (killing the child if it does not come);
-        returns the exit status."""
-        deadline = time.time() + TIMEOUT
-        while time.time() < deadline:
-            ready, _, _ = select.select([self.fd], [], [], 0.1)
-            if not ready:
-                continue
-            try:
-                data = os.read(self.fd, 4096)
-            except OSError:
-                break
-            if not data:
-                break
-            self.transcript += data
-        else:
-            os.kill(self.pid, 9)
-        _, status = os.waitpid(self.pid, 0)
-        os.close(self.fd)
-        return os.waitstatus_to_exitcode(status)
-
-
-def run_case(name, tycho, editing, steps):
-    """steps: (keys to send, output expected after them) pairs; the first
-    has no keys (the banner and prompt)."""
-    session = Session([tycho], editing)
-    expected = b""
-    ok = True
-    for keys, output in steps:
-        if keys:
-            session.send(keys)
-        expected += output.encode()
-        if not session.expect(output.encode()):
-            ok = False
-            break
-    status = session.finish()
-    if ok and session.transcript == expected and status == 0:
-        return True
-    print(f"FAIL {name}: exit status {status}")
-    print(f"  expected: {expected!r}")
-    print(f"  actual:   {session.transcript!r}")
-    return False
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from terminal import run_case  # noqa: E402
 
 
 def main():
     tycho = os.path.abspath(sys.argv[1])
     editing = "--line-editing" in sys.argv[2:]
-    os.chdir(tempfile.mkdtemp(prefix="tycho-terminal."))
+    with tempfile.TemporaryDirectory(prefix="tycho-terminal.") as scratch:
+        os.chdir(scratch)
+        run_cases(tycho, editing)
+
+
+def run_cases(tycho, editing):
     version = os.popen(f"'{tycho}' -v").read().rstrip("\n")
     banner = version + "\r\n> "
     error_e = ("stdin:1: e\r\nstack traceback:\r\n\t[C]: in function 'error'\r\n"
@@ -150,7 +63,7 @@ def main():
                 ("\x04", "^D\r\n"),
             ],
         })
-    failures = sum(not run_case(name, tycho, editing, steps) for name, steps in cases.items())
+    failures = sum(not run_case(name, [tycho], editing, steps) for name, steps in cases.items())
     if failures:
         print(f"{failures} of {len(cases)} cases failed")
         sys.exit(1)
