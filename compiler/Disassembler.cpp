@@ -1,7 +1,12 @@
-// Disassembler: listings of FunctionCode (see Disassembler.hpp).
+// Disassembler: listings of FunctionCode and prototypes (see
+// Disassembler.hpp). A prototype is listed through the FunctionCode that
+// describes it, so that both kinds of listing are made by one printer.
 #include "compiler/Disassembler.hpp"
 
 #include <cstdio>
+
+#include "runtime/Object.hpp"
+#include "runtime/String.hpp"
 
 namespace tycho {
 
@@ -80,7 +85,37 @@ std::string operands(const FunctionCode& f, int pc, Instruction i, std::string* 
   return buf;
 }
 
-void listing(const FunctionCode& f, std::string& out, bool headers, const std::string& name) {
+// The sections of a full listing after the instructions. A local's pcs are
+// the first and the last instruction where it is live, numbered from 1 as
+// the instructions are.
+void details(const FunctionCode& f, std::string& out) {
+  char buf[64];
+  out += "  constants (" + std::to_string(f.constants.size()) + "):\n";
+  for (size_t k = 0; k < f.constants.size(); k++) {
+    static constexpr char kKind[] = {'I', 'F', 'S'};
+    std::snprintf(buf, sizeof buf, "  %4zu  %c  ", k, kKind[f.constants[k].kind]);
+    out += buf + constantText(f.constants[k]) + "\n";
+  }
+  out += "  locals (" + std::to_string(f.locals.size()) + "):\n";
+  for (size_t k = 0; k < f.locals.size(); k++) {
+    const FunctionCode::Local& l = f.locals[k];
+    std::snprintf(buf, sizeof buf, "  %4zu  ", k);
+    out += buf + l.name;
+    int end = l.endPc < 0 ? int(f.code.size()) : l.endPc;
+    std::snprintf(buf, sizeof buf, "  pc %d-%d  slot %d\n", l.startPc + 1, end, l.slot);
+    out += buf;
+  }
+  out += "  upvalues (" + std::to_string(f.upvalues.size()) + "):\n";
+  for (size_t k = 0; k < f.upvalues.size(); k++) {
+    const FunctionCode::Upvalue& u = f.upvalues[k];
+    std::snprintf(buf, sizeof buf, "  %4zu  ", k);
+    out += buf + u.name;
+    std::snprintf(buf, sizeof buf, "  %s %d\n", u.inStack ? "slot" : "upvalue", u.index);
+    out += buf;
+  }
+}
+
+void listing(const FunctionCode& f, std::string& out, bool headers, const std::string& name, bool full = false) {
   char buf[160];
   if (headers) {
     std::snprintf(buf, sizeof buf, "%s (lines %d-%d): %zu instructions, %d params%s, %d slots, %zu upvalues, %zu constants, %zu functions\n",
@@ -95,7 +130,8 @@ void listing(const FunctionCode& f, std::string& out, bool headers, const std::s
     std::string text = kOpInfo[opcodeOf(i)].name;
     if (!ops.empty()) text += " " + ops;
     if (headers) {
-      std::snprintf(buf, sizeof buf, "  %4zu  [%d]  ", pc + 1, f.lines[pc]);
+      if (pc < f.lines.size()) std::snprintf(buf, sizeof buf, "  %4zu  [%d]  ", pc + 1, f.lines[pc]);
+      else std::snprintf(buf, sizeof buf, "  %4zu  [-]  ", pc + 1);
       out += buf;
       std::snprintf(buf, sizeof buf, "%-20s", text.c_str());
       out += buf;
@@ -108,19 +144,61 @@ void listing(const FunctionCode& f, std::string& out, bool headers, const std::s
     out += "\n";
   }
   if (headers) {
+    if (full) details(f, out);
     for (size_t j = 0; j < f.protos.size(); j++) {
       out += "\n";
-      listing(*f.protos[j], out, true, "function <" + std::to_string(f.protos[j]->lineDefined) + ">");
+      listing(*f.protos[j], out, true, "function <" + std::to_string(f.protos[j]->lineDefined) + ">", full);
     }
   }
 }
 
+// The FunctionCode that describes `p` (materialize() in reverse).
+std::unique_ptr<FunctionCode> describe(const Proto& p) {
+  auto f = std::make_unique<FunctionCode>();
+  f->code.assign(p.code, p.code + p.codeSize);
+  if (p.lineInfo) f->lines.assign(p.lineInfo, p.lineInfo + p.codeSize);
+  for (int i = 0; i < p.numConstants; i++) {
+    const Value& v = p.constants[i];
+    Constant c;
+    if (v.isInteger()) {
+      c.kind = Constant::Integer;
+      c.i = v.asInteger();
+    } else if (v.isFloat()) {
+      c.kind = Constant::Float;
+      c.n = v.asFloat();
+    } else {  // compiled and loaded chunks have no other kind of constant
+      c.kind = Constant::String;
+      c.s = view(v.asString());
+    }
+    f->constants.push_back(std::move(c));
+  }
+  for (int i = 0; i < p.numProtos; i++) f->protos.push_back(describe(*p.protos[i]));
+  for (int i = 0; i < p.numUpvalues; i++) {
+    const UpvalueDesc& u = p.upvalues[i];
+    f->upvalues.push_back({u.name ? std::string(view(u.name)) : "-", u.inStack, u.index, u.kind});
+  }
+  for (int i = 0; i < p.numLocals; i++) {
+    const LocalVarInfo& l = p.locals[i];
+    f->locals.push_back({std::string(view(l.name)), l.startPc, l.endPc, l.slot});
+  }
+  f->numParams = p.numParams;
+  f->isVararg = p.isVararg;
+  f->maxStack = p.maxStack;
+  f->lineDefined = p.lineDefined;
+  f->lastLineDefined = p.lastLineDefined;
+  return f;
+}
+
 }  // namespace
 
-std::string disassemble(const FunctionCode& f) {
+std::string disassemble(const FunctionCode& f, ListingDetail detail) {
   std::string out;
-  listing(f, out, true, "main");
+  listing(f, out, true, "main", detail == ListingDetail::kFull);
   return out;
+}
+
+std::string disassemble(const Proto& p, ListingDetail detail) {
+  return disassemble(*describe(p), detail);
 }
 
 std::string disassembleBody(const FunctionCode& f) {

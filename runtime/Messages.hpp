@@ -152,3 +152,11 @@ inline constexpr const char* kDebugPrompt = "lua_debug> ";
 inline constexpr const char* kDebugCommandChunk = "=(debug command)";
 inline constexpr const char* kExternalHook = "external hook";
 }  // namespace tycho::msg
+
+// The command line (cli/): lua.c's messages.
+namespace tycho::msg {
+inline constexpr const char* kArgNotTable = "'arg' is not a table";
+inline constexpr const char* kTooManyScriptArguments = "stack overflow (too many arguments to script)";
+inline constexpr const char* kErrorMessageNotString = "(error message not a string)";
+inline constexpr const char* kErrorCallingPrint = "error calling 'print' (%s)";
+}  // namespace tycho::msg

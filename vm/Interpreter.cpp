@@ -150,11 +150,14 @@ void execute(lua_State* L, CallInfo* ci) {
       RELOAD();                                                \
     }                                                          \
   } while (0)
+// A backward jump polls before it moves pc, so that the frame's saved pc
+// names the jump: an interrupted loop's traceback line is the jump's, as in
+// lua5.4.
 #define JUMP(offset)                \
   do {                              \
     int32_t offset_ = (offset);     \
-    pc += offset_;                  \
     if (offset_ < 0) POLL();        \
+    pc += offset_;                  \
   } while (0)
 
   // The dispatch table is chosen here and after anything that may have run
@@ -870,8 +873,8 @@ L_FORLOOP: {
       Integer idx = Integer(Unsigned(ra[0].u.i) + Unsigned(ra[2].u.i));
       ra[0].u.i = idx;
       ra[3].setInteger(idx);
-      pc -= argB(i);
       POLL();
+      pc -= argB(i);
     }
   } else {
     Number step = ra[2].u.n;
@@ -880,8 +883,8 @@ L_FORLOOP: {
     if (step > 0 ? idx <= limit : limit <= idx) {
       ra[0].u.n = idx;
       ra[3].setNumber(idx);
-      pc -= argB(i);
       POLL();
+      pc -= argB(i);
     }
   }
   DISPATCH();
@@ -907,8 +910,8 @@ L_TFORLOOP: {
   StkId ra = base + argA(i);
   if (!ra[4].isNil()) {
     ra[2] = ra[4];
-    pc -= argB(i);
     POLL();
+    pc -= argB(i);
   }
   DISPATCH();
 }

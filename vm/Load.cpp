@@ -70,11 +70,16 @@ bool readChunkFile(const char* path, std::string* source, std::string* error) {
   size_t n;
   while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) source->append(buf, n);
   bool failed = std::ferror(f);
+  int readErrno = errno;
   if (path) std::fclose(f);
   if (failed) {
-    *error = std::string("cannot read ") + (path ? path : "stdin");
+    *error = std::string("cannot read ") + (path ? path : "stdin") + ": " + std::strerror(readErrno);
     return false;
   }
+  // A UTF-8 byte-order mark is not part of the chunk (editors on some systems
+  // write one); only the whole three-byte sequence counts, as in lua5.4, and
+  // a '#' first line may follow it.
+  if (source->compare(0, 3, "\xEF\xBB\xBF") == 0) source->erase(0, 3);
   if (!source->empty() && (*source)[0] == '#') {
     size_t eol = source->find('\n');
     *source = eol == std::string::npos ? std::string() : source->substr(eol);

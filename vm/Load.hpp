@@ -18,10 +18,12 @@ namespace tycho {
 int loadSource(lua_State* L, std::string_view source, std::string_view chunkname, std::string_view mode = "bt");
 
 // Reads a chunk file (stdin when `path` is null) for the command line,
-// loadfile, dofile and require: the whole text, without a first line that
-// starts with '#' (a shebang; its newline stays, so line numbers hold, except
-// before a binary chunk).
-// False with Lua's message ("cannot open f: reason") in *error on failure.
+// loadfile, dofile and require: the whole text, without a UTF-8 byte-order
+// mark at its start and then without a first line that starts with '#' (a
+// shebang; its newline stays, so line numbers hold, except before a binary
+// chunk).
+// False with Lua's message ("cannot open f: reason", "cannot read f: reason")
+// in *error on failure.
 bool readChunkFile(const char* path, std::string* source, std::string* error);
 
 }  // namespace tycho
