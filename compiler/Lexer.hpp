@@ -20,6 +20,10 @@ namespace tycho {
 // A syntax or lexical error, message fully formatted (chunk id, line, "near").
 struct CompileError {
   std::string message;
+  // Nesting too deep for the parser: Lua raises "C stack overflow" the way
+  // it raises it for running code, without a position, through the message
+  // handler of the protected call that runs `load` (see loadSource).
+  bool isStackOverflow = false;
 };
 
 enum class Tok : uint8_t {

@@ -9,7 +9,7 @@
 // consumed. Nesting is limited the way Lua limits it: every statement, every
 // subexpression and every extra assignment target takes one level, and the
 // parser gives up with "C stack overflow" at Lua's limit instead of exhausting
-// the C++ stack.
+// the C++ stack (an error without a position, as Lua's, see CompileError).
 //
 // Loops build trees too: `a+b+c+...` and `a.b.c...` nest to the left one node
 // per operator or suffix. Lua accepts such chains of any length, but the tree's
@@ -20,6 +20,7 @@
 // outside a loop, assignment to <const> variables) belong to the resolver.
 #include "compiler/Parser.hpp"
 #include "compiler/Resolver.hpp"
+#include "runtime/Messages.hpp"
 
 #include <utility>
 
@@ -137,7 +138,7 @@ class Parser {
     Chain& operator=(const Chain&) = delete;
     void extend() {
       ++links_;
-      if (++p_.chainDepth_ > kMaxChainDepth) p_.lx_.errorAt("C stack overflow", p_.lx_.line());
+      if (++p_.chainDepth_ > kMaxChainDepth) throw CompileError{msg::kCStackOverflow, true};
     }
 
    private:
@@ -146,7 +147,7 @@ class Parser {
   };
 
   void enterLevel() {
-    if (++depth_ + kCallerLevels >= kMaxSyntaxLevels) lx_.errorAt("C stack overflow", lx_.line());
+    if (++depth_ + kCallerLevels >= kMaxSyntaxLevels) throw CompileError{msg::kCStackOverflow, true};
   }
 
   // --- token helpers ---

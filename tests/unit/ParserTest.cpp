@@ -507,11 +507,8 @@ TEST_CASE("deep nesting is an error, not a crash") {
     for (int i = 0; i < n; ++i) s += close;
     return s;
   };
-  auto failsWithOverflow = [](const std::string& source) {
-    std::string message = parseError(source);
-    return message.find("C stack overflow") != std::string::npos &&
-           message.rfind(": C stack overflow") == message.size() - 18;
-  };
+  // Lua's message has no position (it is raised as a runtime error).
+  auto failsWithOverflow = [](const std::string& source) { return parseError(source) == "C stack overflow"; };
   for (int n : {100000, 1000}) {
     CAPTURE(n);
     CHECK(failsWithOverflow(nested("x = ", "(", "1", ")", n)));
@@ -535,8 +532,6 @@ TEST_CASE("deep nesting is an error, not a crash") {
   CHECK(failsWithOverflow(nested("x = ", "(", "1", ")", 196)));
   CHECK(parseError(nested("", "do ", "", " end", 197)) == "ok");
   CHECK(failsWithOverflow(nested("", "do ", "", " end", 198)));
-  // The message names the chunk and the line.
-  CHECK(parseError(nested("\n", "(", "1", ")", 300)).substr(0, 17) == "[string \"...\"]:2:");
   // Long left-nested chains are limited too, since the tree is as deep as they are long.
   CHECK(parseError(nested("x = a", "+a", "", "", 5000)) == "ok");
   CHECK(parseError(nested("x = a", ".b", "", "", 5000)) == "ok");
