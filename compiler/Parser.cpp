@@ -12,9 +12,9 @@
 // the C++ stack (an error without a position, as Lua's, see CompileError).
 //
 // Loops build trees too: `a+b+c+...` and `a.b.c...` nest to the left one node
-// per operator or suffix. Lua accepts such chains of any length, but the tree's
-// consumers (and its destructors) recurse on it, so the chain links that are
-// open at once are limited as well (kMaxChainDepth), with the same message.
+// per operator or suffix. Lua accepts such chains of any length, and so does
+// Tycho: no consumer of the tree recurses along them (see "left chains" in
+// Ast.hpp), so they take no nesting level.
 //
 // The parser checks syntax only. Scoping rules (goto/label visibility, `break`
 // outside a loop, assignment to <const> variables) belong to the resolver.
@@ -34,10 +34,6 @@ using namespace ast;
 // and `load` itself already use two of them. Counting them too makes the limit
 // fall where lua5.4 puts it.
 constexpr int kCallerLevels = 2;
-
-// How deep left-nested chains (binary operators of one precedence climb, suffixes
-// of one expression) may make the tree, summed over the chains open at once.
-constexpr int kMaxChainDepth = 10000;
 
 struct Priority {
   uint8_t left, right;
@@ -103,7 +99,6 @@ class Parser {
  private:
   Lexer lx_;
   int depth_ = 0;
-  int chainDepth_ = 0;
   FunctionExpr* fn_ = nullptr;  // the function whose body is being parsed
   int locals_ = 0;              // local variables of fn_ in scope (hidden loop state included)
 
@@ -127,23 +122,6 @@ class Parser {
 
    private:
     Parser& p_;
-  };
-
-  // Counts the links of one left-nested chain and releases them at the end.
-  class Chain {
-   public:
-    explicit Chain(Parser& p) : p_(p) {}
-    ~Chain() { p_.chainDepth_ -= links_; }
-    Chain(const Chain&) = delete;
-    Chain& operator=(const Chain&) = delete;
-    void extend() {
-      ++links_;
-      if (++p_.chainDepth_ > kMaxChainDepth) throw CompileError{msg::kCStackOverflow, true};
-    }
-
-   private:
-    Parser& p_;
-    int links_ = 0;
   };
 
   void enterLevel() {
@@ -552,10 +530,8 @@ class Parser {
     } else {
       e = simpleExpression();
     }
-    Chain chain(*this);
     for (int op = binaryOperator(cur()); op >= 0 && kPriority[op].left > limit;
          op = binaryOperator(cur())) {
-      chain.extend();
       int line = lx_.line();
       lx_.next();
       ExprPtr rhs = subexpression(kPriority[op].right);
@@ -617,9 +593,7 @@ class Parser {
     // the line runtime errors in the call report).
     int line = lx_.line();
     ExprPtr e = primaryExpression(shape);
-    Chain chain(*this);
     for (;;) {
-      chain.extend();  // one more node above `e` (counted before we know there is one)
       if (is(Tok::String) || isChar('(') || isChar('{')) {
         ExprList args = callArguments(line);
         e = std::make_unique<CallExpr>(std::move(e), std::move(args), line);

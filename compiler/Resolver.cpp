@@ -147,34 +147,29 @@ class Resolver {
 
   // --- expressions ---
 
+  // Resolves `e`, walking its left chain with a loop (Ast.hpp): the chain's
+  // innermost operand first, then each link's other children, which keeps
+  // the names in source order (upvalues are numbered in order of first use).
   void expr(Expr& e) {
+    size_t mark = chain_.size();
+    Expr* bottom = &e;
+    while (ExprPtr* left = leftChild(*bottom)) {
+      chain_.push_back(bottom);
+      bottom = left->get();
+    }
+    operand(*bottom);
+    while (chain_.size() > mark) {
+      Expr& link = *chain_.back();
+      chain_.pop_back();
+      rest(link);
+    }
+  }
+
+  // An expression that is not a link of a left chain.
+  void operand(Expr& e) {
     switch (e.kind) {
       case ExprKind::Name: name(static_cast<NameExpr&>(e)); break;
-      case ExprKind::Index: {
-        auto& x = static_cast<IndexExpr&>(e);
-        expr(*x.object);
-        expr(*x.key);
-        break;
-      }
-      case ExprKind::Call: {
-        auto& x = static_cast<CallExpr&>(e);
-        expr(*x.fn);
-        for (auto& a : x.args) expr(*a);
-        break;
-      }
-      case ExprKind::MethodCall: {
-        auto& x = static_cast<MethodCallExpr&>(e);
-        expr(*x.object);
-        for (auto& a : x.args) expr(*a);
-        break;
-      }
       case ExprKind::Paren: expr(*static_cast<ParenExpr&>(e).inner); break;
-      case ExprKind::Binary: {
-        auto& x = static_cast<BinaryExpr&>(e);
-        expr(*x.lhs);
-        expr(*x.rhs);
-        break;
-      }
       case ExprKind::Unary: expr(*static_cast<UnaryExpr&>(e).operand); break;
       case ExprKind::Table:
         for (auto& item : static_cast<TableExpr&>(e).items) {
@@ -183,6 +178,17 @@ class Resolver {
         }
         break;
       case ExprKind::Function: functionExpr(static_cast<FunctionExpr&>(e)); break;
+      default: break;
+    }
+  }
+
+  // The children of a chain link other than its left one.
+  void rest(Expr& e) {
+    switch (e.kind) {
+      case ExprKind::Index: expr(*static_cast<IndexExpr&>(e).key); break;
+      case ExprKind::Call: exprs(static_cast<CallExpr&>(e).args); break;
+      case ExprKind::MethodCall: exprs(static_cast<MethodCallExpr&>(e).args); break;
+      case ExprKind::Binary: expr(*static_cast<BinaryExpr&>(e).rhs); break;
       default: break;
     }
   }
@@ -282,6 +288,7 @@ class Resolver {
 
   std::string chunkId_;
   FuncScope* cur_ = nullptr;
+  std::vector<Expr*> chain_;  // links of the left chains being resolved (see expr)
 };
 
 }  // namespace
