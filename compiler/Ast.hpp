@@ -13,6 +13,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "runtime/Value.hpp"
@@ -89,7 +90,8 @@ struct StringExpr : Expr {
 struct NameExpr : Expr {
   std::string name;
   VarRef ref;
-  NameExpr(std::string n, int l) : Expr(ExprKind::Name, l), name(std::move(n)) {}
+  size_t end = 0;  // source offset just past the name (messages "near" the next token)
+  NameExpr(std::string n, int l, size_t e) : Expr(ExprKind::Name, l), name(std::move(n)), end(e) {}
 };
 
 struct IndexExpr : Expr {   // object[key]; also object.name (key is a StringExpr)
@@ -315,6 +317,9 @@ inline BinaryExpr::~BinaryExpr() { dismantleLeftChain(lhs); }
 // The main chunk is a vararg function with no parameters (§3.3.2).
 struct Chunk {
   std::unique_ptr<FunctionExpr> main;
+  // The parsed text, which must outlive the chunk's resolution: an error found
+  // by the resolver names the token after a name, as Lua's parser does.
+  std::string_view source;
 };
 
 }  // namespace tycho::ast

@@ -79,7 +79,7 @@ enum class ExprShape { Variable, Call, Other };
 
 class Parser {
  public:
-  Parser(std::string_view source, std::string_view chunkname) : lx_(source, chunkname) {}
+  Parser(std::string_view source, std::string_view chunkname) : lx_(source, chunkname), source_(source) {}
 
   Chunk parseMain() {
     auto main = std::make_unique<FunctionExpr>(0);
@@ -93,11 +93,13 @@ class Parser {
     check(TokenId{Tok::Eos});
     Chunk chunk;
     chunk.main = std::move(main);
+    chunk.source = source_;
     return chunk;
   }
 
  private:
   Lexer lx_;
+  std::string_view source_;
   int depth_ = 0;
   FunctionExpr* fn_ = nullptr;  // the function whose body is being parsed
   int locals_ = 0;              // local variables of fn_ in scope (hidden loop state included)
@@ -335,9 +337,10 @@ class Parser {
   StmtPtr functionStatement(int line) {
     lx_.next();
     int nameLine = lx_.line();
+    size_t nameEnd = cur().end;
     std::string name = checkName();
     std::string fullName = name;
-    ExprPtr target = std::make_unique<NameExpr>(std::move(name), nameLine);
+    ExprPtr target = std::make_unique<NameExpr>(std::move(name), nameLine, nameEnd);
     bool isMethod = false;
     while (isChar('.') || isChar(':')) {
       isMethod = isChar(':');
@@ -581,7 +584,7 @@ class Parser {
     }
     if (is(Tok::Name)) {
       shape = ExprShape::Variable;
-      auto name = std::make_unique<NameExpr>(cur().text, line);
+      auto name = std::make_unique<NameExpr>(cur().text, line, cur().end);
       lx_.next();
       return name;
     }

@@ -28,7 +28,8 @@ struct FuncScope {
 
 class Resolver {
  public:
-  explicit Resolver(std::string_view chunkname) : chunkId_(chunkId(chunkname)) {}
+  Resolver(std::string_view source, std::string_view chunkname)
+      : source_(source), chunkname_(chunkname), chunkId_(chunkId(chunkname)) {}
 
   void resolveMain(FunctionExpr* main) {
     FuncScope scope{main, nullptr, {}, {}};
@@ -110,8 +111,11 @@ class Resolver {
     VarRef outer;
     if (!lookup(scope->parent, name, outer, attrib)) return false;
     if (info.upvalues.size() >= size_t(kMaxUpvalues)) {
+      // Lua finds the limit while reading the name, so its message is "near"
+      // the token after it: that token is read again.
       std::string where = scope->parent ? "function at line " + std::to_string(scope->fn->line) : "main function";
-      error("too many upvalues (limit is 255) in " + where, scope->fn->line);
+      Lexer after(source_, chunkname_, resolving_->end, resolving_->line);
+      after.syntaxError("too many upvalues (limit is " + std::to_string(kMaxUpvalues) + ") in " + where);
     }
     if (outer.kind == VarRef::Local) {
       // Mark the captured variable so that its scope end closes it.
@@ -132,6 +136,7 @@ class Resolver {
   }
 
   void name(NameExpr& n) {
+    resolving_ = &n;
     Attrib attrib = Attrib::None;
     if (lookup(cur_, n.name, n.ref, attrib)) {
       n.ref.isConst = attrib != Attrib::None;
@@ -286,15 +291,18 @@ class Resolver {
     }
   }
 
+  std::string_view source_;
+  std::string_view chunkname_;
   std::string chunkId_;
   FuncScope* cur_ = nullptr;
+  const NameExpr* resolving_ = nullptr;  // the name being looked up
   std::vector<Expr*> chain_;  // links of the left chains being resolved (see expr)
 };
 
 }  // namespace
 
 void resolveChunk(Chunk& chunk, std::string_view chunkname) {
-  Resolver r(chunkname);
+  Resolver r(chunk.source, chunkname);
   r.resolveMain(chunk.main.get());
 }
 
