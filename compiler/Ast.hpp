@@ -101,6 +101,7 @@ struct IndexExpr : Expr {   // object[key]; also object.name (key is a StringExp
   ~IndexExpr() override;
 };
 
+// Calls carry the line of their arguments' first token ('(', a string, '{').
 struct CallExpr : Expr {    // fn(args)
   ExprPtr fn;
   ExprList args;
@@ -112,6 +113,7 @@ struct MethodCallExpr : Expr {  // object:method(args)
   ExprPtr object;
   std::string method;
   ExprList args;
+  int nameLine = 0;             // line of the method's name
   MethodCallExpr(ExprPtr o, std::string m, ExprList a, int l)
       : Expr(ExprKind::MethodCall, l), object(std::move(o)), method(std::move(m)), args(std::move(a)) {}
   ~MethodCallExpr() override;
@@ -244,6 +246,7 @@ struct NumericForStmt : Stmt {    // for v = start, limit [, step] do body end
 struct GenericForStmt : Stmt {    // for v1, v2 in explist do body end
   std::vector<LocalVar> vars;
   ExprList exprs;
+  int iteratorLine = 0;           // line of the first token after `in`: the line of the iterator's calls
   Block body;
   int baseSlot = -1;              // resolver: first of the loop's hidden slots
   explicit GenericForStmt(int l) : Stmt(StmtKind::GenericFor, l) {}

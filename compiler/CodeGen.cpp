@@ -725,7 +725,7 @@ class FuncGen {
     ExprList* args;
     if (e.kind == ExprKind::MethodCall) {
       auto& m = static_cast<MethodCallExpr&>(e);
-      line_ = e.line;
+      line_ = m.nameLine;
       emitAx(OP_SELF, uint32_t(stringConstant(m.method)));
       push();
       args = &m.args;
@@ -1002,7 +1002,7 @@ class FuncGen {
     bool capturedVar = false;
     for (auto& v : s.vars) capturedVar = capturedVar || v.captured;
     if (capturedVar) emitAx(OP_CLOSE, uint32_t(base + 4));
-    line_ = s.line;
+    line_ = s.iteratorLine;
     patchDistance(prep, target() - (prep + 1));
     emitAB(OP_TFORCALL, base, nvars);
     int loop = emitAB(OP_TFORLOOP, base, 0);

@@ -321,6 +321,7 @@ class Parser {
         s->vars.push_back(std::move(v));
       }
       checkNext(TokenId{Tok::In});
+      s->iteratorLine = lx_.line();
       s->exprs = expressionList();
       checkNext(TokenId{Tok::Do});
       s->body = block();
@@ -592,12 +593,12 @@ class Parser {
   }
 
   ExprPtr suffixedExpression(ExprShape& shape) {
-    // Calls take the line where the whole expression starts, as in Lua (it is
-    // the line runtime errors in the call report).
-    int line = lx_.line();
     ExprPtr e = primaryExpression(shape);
     for (;;) {
       if (is(Tok::String) || isChar('(') || isChar('{')) {
+        // A call takes the line of its arguments' first token, as in Lua 5.4.8
+        // (runtime errors in the call and line hooks report it).
+        int line = lx_.line();
         ExprList args = callArguments(line);
         e = std::make_unique<CallExpr>(std::move(e), std::move(args), line);
         shape = ExprShape::Call;
@@ -624,8 +625,11 @@ class Parser {
         case ':': {
           lx_.next();
           std::string method = checkName();
+          int nameLine = lx_.lastLine();
+          int line = lx_.line();
           ExprList args = callArguments(line);
           e = std::make_unique<MethodCallExpr>(std::move(e), std::move(method), std::move(args), line);
+          static_cast<MethodCallExpr&>(*e).nameLine = nameLine;
           shape = ExprShape::Call;
           break;
         }

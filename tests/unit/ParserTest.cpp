@@ -408,10 +408,11 @@ TEST_CASE("lines") {
   auto& ret = static_cast<ReturnStmt&>(*fn.body.stmts[0]);
   CHECK(ret.line == 4);
   CHECK(ret.values[0]->line == 4);
-  // A call takes the line where its expression starts.
+  // A call takes the line of its arguments (Lua 5.4.8; 5.4.4 took the line
+  // where the called expression starts).
   auto& call = static_cast<CallStmt&>(*stmts[2]);
   CHECK(call.line == 7);
-  CHECK(call.call->line == 7);
+  CHECK(call.call->line == 8);
   CHECK(c.main->endLine == 8);
   // Operators take the line of the operator.
   Chunk d = parse("return a\n+\nb");
@@ -478,7 +479,8 @@ TEST_CASE("syntax errors match lua5.4") {
       {"f = function(1) end"sv, "[string \"f = function(1) end\"]:1: <name> or '...' expected near '1'"},
       {"x, y z"sv, "[string \"x, y z\"]:1: '=' expected near 'z'"},
       {"f(\n1"sv, "[string \"f(...\"]:2: ')' expected (to close '(' at line 1) near <eof>"},
-      {"a\n.b(1"sv, "[string \"a...\"]:2: ')' expected (to close '(' at line 1) near <eof>"},
+      {"a\n.b(1"sv, "[string \"a...\"]:2: ')' expected near <eof>"},  // 5.4.8: the line of '('
+      {"a.b\n(\n1"sv, "[string \"a.b...\"]:3: ')' expected (to close '(' at line 2) near <eof>"},
       {"x = { a = 1 b = 2 }"sv, "[string \"x = { a = 1 b = 2 }\"]:1: '}' expected near 'b'"},
       {"x = {,}"sv, "[string \"x = {,}\"]:1: unexpected symbol near ','"},
       {"x = 1 \"a\\65\\tb\""sv, "[string \"x = 1 \"a\\65\\tb\"\"]:1: unexpected symbol near '\"aA\tb\"'"},
