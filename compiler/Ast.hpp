@@ -13,6 +13,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "runtime/Value.hpp"
@@ -89,27 +90,33 @@ struct StringExpr : Expr {
 struct NameExpr : Expr {
   std::string name;
   VarRef ref;
-  NameExpr(std::string n, int l) : Expr(ExprKind::Name, l), name(std::move(n)) {}
+  size_t end = 0;  // source offset just past the name (messages "near" the next token)
+  NameExpr(std::string n, int l, size_t e) : Expr(ExprKind::Name, l), name(std::move(n)), end(e) {}
 };
 
 struct IndexExpr : Expr {   // object[key]; also object.name (key is a StringExpr)
   ExprPtr object;
   ExprPtr key;
   IndexExpr(ExprPtr o, ExprPtr k, int l) : Expr(ExprKind::Index, l), object(std::move(o)), key(std::move(k)) {}
+  ~IndexExpr() override;
 };
 
+// Calls carry the line of their arguments' first token ('(', a string, '{').
 struct CallExpr : Expr {    // fn(args)
   ExprPtr fn;
   ExprList args;
   CallExpr(ExprPtr f, ExprList a, int l) : Expr(ExprKind::Call, l), fn(std::move(f)), args(std::move(a)) {}
+  ~CallExpr() override;
 };
 
 struct MethodCallExpr : Expr {  // object:method(args)
   ExprPtr object;
   std::string method;
   ExprList args;
+  int nameLine = 0;             // line of the method's name
   MethodCallExpr(ExprPtr o, std::string m, ExprList a, int l)
       : Expr(ExprKind::MethodCall, l), object(std::move(o)), method(std::move(m)), args(std::move(a)) {}
+  ~MethodCallExpr() override;
 };
 
 struct ParenExpr : Expr {   // (e): truncates e to one value
@@ -122,6 +129,7 @@ struct BinaryExpr : Expr {
   ExprPtr lhs, rhs;
   BinaryExpr(BinOp o, ExprPtr a, ExprPtr b, int l)
       : Expr(ExprKind::Binary, l), op(o), lhs(std::move(a)), rhs(std::move(b)) {}
+  ~BinaryExpr() override;
 };
 
 struct UnaryExpr : Expr {
@@ -238,6 +246,7 @@ struct NumericForStmt : Stmt {    // for v = start, limit [, step] do body end
 struct GenericForStmt : Stmt {    // for v1, v2 in explist do body end
   std::vector<LocalVar> vars;
   ExprList exprs;
+  int iteratorLine = 0;           // line of the first token after `in`: the line of the iterator's calls
   Block body;
   int baseSlot = -1;              // resolver: first of the loop's hidden slots
   explicit GenericForStmt(int l) : Stmt(StmtKind::GenericFor, l) {}
@@ -268,9 +277,52 @@ struct LabelStmt : Stmt {
   explicit LabelStmt(std::string n, int l) : Stmt(StmtKind::Label, l), label(std::move(n)) {}
 };
 
+// --- left chains ---
+//
+// Left-associative operators and suffixes nest to the left, one node per
+// operator or suffix: `a+b+c` is Binary(Binary(a, b), c), `f()()` is
+// Call(Call(f)), `a.b:c()` is MethodCall(Index(a, "b")). Lua accepts such
+// chains of any length, so nothing may recurse along them: the resolver and
+// the code generator walk a chain with a loop (leftChild), and these nodes'
+// destructors take their left chain apart with one (dismantleLeftChain).
+// Every other child (right operands, keys, arguments) is real nesting, which
+// the parser limits.
+
+// The slot holding e's left operand (object, called function, left-hand
+// side), or null for a node that is not a link of a left chain.
+inline ExprPtr* leftChild(Expr& e) {
+  switch (e.kind) {
+    case ExprKind::Binary: return &static_cast<BinaryExpr&>(e).lhs;
+    case ExprKind::Index: return &static_cast<IndexExpr&>(e).object;
+    case ExprKind::Call: return &static_cast<CallExpr&>(e).fn;
+    case ExprKind::MethodCall: return &static_cast<MethodCallExpr&>(e).object;
+    default: return nullptr;
+  }
+}
+
+// Destroys the chain in `slot` link by link: each link is destroyed with its
+// left child already taken out, so its destructor does not recurse into it.
+inline void dismantleLeftChain(ExprPtr& slot) {
+  ExprPtr link = std::move(slot);
+  while (link) {
+    ExprPtr* left = leftChild(*link);
+    if (!left) break;
+    ExprPtr next = std::move(*left);
+    link = std::move(next);
+  }
+}
+
+inline IndexExpr::~IndexExpr() { dismantleLeftChain(object); }
+inline CallExpr::~CallExpr() { dismantleLeftChain(fn); }
+inline MethodCallExpr::~MethodCallExpr() { dismantleLeftChain(object); }
+inline BinaryExpr::~BinaryExpr() { dismantleLeftChain(lhs); }
+
 // The main chunk is a vararg function with no parameters (§3.3.2).
 struct Chunk {
   std::unique_ptr<FunctionExpr> main;
+  // The parsed text, which must outlive the chunk's resolution: an error found
+  // by the resolver names the token after a name, as Lua's parser does.
+  std::string_view source;
 };
 
 }  // namespace tycho::ast

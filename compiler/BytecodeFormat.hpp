@@ -14,8 +14,15 @@
 //   12     2     flags (kFlagStripped: no debug information)
 //   14     4     instruction set fingerprint (instructionSetFingerprint())
 //   18     8     payload size in bytes
-//   26     8     XXH3-64 of the payload
+//   26     8     checksum (chunkChecksum): XXH3-64 of the payload, seeded
+//                with the XXH3-64 of header bytes 0-25
 //   34           payload
+//
+// Every header byte is covered: the fields before the flags are compared with
+// the expected values one by one (so that a chunk of another engine or version
+// gets lua5.4's message), and the checksum covers the whole header before it
+// as well as the payload, so that a changed flag or size is refused even where
+// its new value would be a valid one.
 //
 // The checksum catches corruption, not malice: anyone can compute it, so the
 // loader still bounds every read and the verifier (Verify.hpp) checks the
@@ -41,6 +48,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include <xxhash.h>
 
@@ -54,9 +62,12 @@ constexpr uint8_t kLuaVersion = 0x54;
 constexpr uint8_t kFormat = 'T';
 inline constexpr char kConversionCheck[] = "\r\n\x1a\n";
 constexpr size_t kConversionCheckSize = 4;
-constexpr uint16_t kRevision = 1;
+constexpr uint16_t kRevision = 2;  // 2: the checksum covers the header
 constexpr uint16_t kFlagStripped = 1;
 constexpr uint16_t kKnownFlags = kFlagStripped;
+constexpr size_t kFlagsOffset = 12;
+constexpr size_t kSizeOffset = 18;
+constexpr size_t kChecksumOffset = 26;
 constexpr size_t kHeaderSize = 34;
 
 constexpr uint8_t kFunctionVararg = 1;
@@ -71,6 +82,12 @@ constexpr size_t kMinConstantBytes = 1 + kMinStringBytes;
 constexpr size_t kUpvalueBytes = 4;
 constexpr size_t kMinLocalBytes = kMinStringBytes + 12;
 constexpr size_t kMinFunctionBytes = 1 + 1 + 2 + 4 + 4 + 1 + 7 * 4;
+
+// The checksum of a chunk whose first kChecksumOffset bytes are `header`.
+inline uint64_t chunkChecksum(const char* header, std::string_view payload) {
+  XXH64_hash_t seed = XXH3_64bits(header, kChecksumOffset);
+  return XXH3_64bits_withSeed(payload.data(), payload.size(), seed);
+}
 
 // Identifies the instruction set: a hash of every opcode's name, operand
 // format and stack effect in table order, so that a chunk made by a Tycho

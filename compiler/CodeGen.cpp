@@ -364,6 +364,11 @@ class FuncGen {
 
   // Pushes exactly one value.
   void expr(Expr& e) {
+    if (leftChild(e)) {
+      int start = leftOperand(e);
+      finishLink(e, start, 1);
+      return;
+    }
     int saved = line_;
     line_ = e.line;
     switch (e.kind) {
@@ -386,37 +391,68 @@ class FuncGen {
       case ExprKind::Vararg: emitAx(OP_VARARG, 2); push(); break;
       case ExprKind::Function: function(static_cast<FunctionExpr&>(e)); break;
       case ExprKind::Table: table(static_cast<TableExpr&>(e)); break;
-      case ExprKind::Binary: binary(static_cast<BinaryExpr&>(e)); break;
       case ExprKind::Unary: unary(static_cast<UnaryExpr&>(e)); break;
       case ExprKind::Name: nameGet(static_cast<NameExpr&>(e)); break;
-      case ExprKind::Index: {
-        auto& x = static_cast<IndexExpr&>(e);
-        int objectStart = pc();
-        expr(*x.object);
-        if (x.key->kind == ExprKind::String) {
-          line_ = e.line;
-          uint32_t key = uint32_t(stringConstant(static_cast<StringExpr&>(*x.key).value));
-          const Instruction* object = pc() - objectStart == 1 ? fusable(objectStart) : nullptr;
-          if (object && opcodeOf(*object) == OP_GETLOCAL && key <= uint32_t(kMaxB)) {
-            replaceFrom(objectStart, makeAB(OP_GETFIELD_L, argAx(*object), key));
-          } else {
-            emitAx(OP_GETFIELD, key);
-          }
-        } else {
-          int keyStart = pc();
-          expr(*x.key);
-          line_ = e.line;
-          const Instruction* key = pc() - keyStart == 1 ? fusable(keyStart) : nullptr;
-          if (key && opcodeOf(*key) == OP_GETLOCAL) replaceFrom(keyStart, makeAx(OP_GETTABLE_L, argAx(*key)));
-          else emitNone(OP_GETTABLE);
-          pop();
-        }
-        break;
-      }
-      case ExprKind::Call: case ExprKind::MethodCall: call(e, 1); break;
+      case ExprKind::Binary: case ExprKind::Index: case ExprKind::Call: case ExprKind::MethodCall:
+        break;  // chain links: see above
       case ExprKind::Paren: expr(*static_cast<ParenExpr&>(e).inner); break;
     }
     line_ = saved;
+  }
+
+  // Evaluates the left operand of chain link `top`, and so the whole left
+  // chain below it, with a loop (see "left chains" in Ast.hpp). Returns the
+  // pc where the operand's code starts.
+  int leftOperand(Expr& top) {
+    size_t mark = chain_.size();
+    Expr* e = leftChild(top)->get();
+    while (ExprPtr* left = leftChild(*e)) {
+      chain_.push_back(e);
+      e = left->get();
+    }
+    int start = pc();
+    expr(*e);
+    while (chain_.size() > mark) {
+      Expr& link = *chain_.back();
+      chain_.pop_back();
+      finishLink(link, start, 1);
+    }
+    return start;
+  }
+
+  // Completes chain link `e`, whose left operand is on top of the stack and
+  // has its code from `start` on; a call leaves `want` results.
+  void finishLink(Expr& e, int start, int want) {
+    int saved = line_;
+    line_ = e.line;
+    switch (e.kind) {
+      case ExprKind::Index: index(static_cast<IndexExpr&>(e), start); break;
+      case ExprKind::Binary: binary(static_cast<BinaryExpr&>(e), start); break;
+      case ExprKind::Call: case ExprKind::MethodCall: finishCall(e, want); break;
+      default: break;
+    }
+    line_ = saved;
+  }
+
+  void index(IndexExpr& x, int objectStart) {
+    if (x.key->kind == ExprKind::String) {
+      line_ = x.line;
+      uint32_t key = uint32_t(stringConstant(static_cast<StringExpr&>(*x.key).value));
+      const Instruction* object = pc() - objectStart == 1 ? fusable(objectStart) : nullptr;
+      if (object && opcodeOf(*object) == OP_GETLOCAL && key <= uint32_t(kMaxB)) {
+        replaceFrom(objectStart, makeAB(OP_GETFIELD_L, argAx(*object), key));
+      } else {
+        emitAx(OP_GETFIELD, key);
+      }
+      return;
+    }
+    int keyStart = pc();
+    expr(*x.key);
+    line_ = x.line;
+    const Instruction* key = pc() - keyStart == 1 ? fusable(keyStart) : nullptr;
+    if (key && opcodeOf(*key) == OP_GETLOCAL) replaceFrom(keyStart, makeAx(OP_GETTABLE_L, argAx(*key)));
+    else emitNone(OP_GETTABLE);
+    pop();
   }
 
   void integer(Integer v) {
@@ -580,9 +616,9 @@ class FuncGen {
     }
   }
 
-  void binary(BinaryExpr& b) {
+  // `b` with its left operand on the stack, its code from lhsStart on.
+  void binary(BinaryExpr& b, int lhsStart) {
     if (b.op == BinOp::And || b.op == BinOp::Or) {
-      expr(*b.lhs);
       line_ = b.line;
       int j = emitJump(b.op == BinOp::And ? OP_ANDJ : OP_ORJ);
       pop();
@@ -592,16 +628,23 @@ class FuncGen {
     }
     if (b.op == BinOp::Concat) {
       // a .. b .. c is right-associative: concatenate the whole chain at once.
-      int count = 0;
-      int first = depth_;
-      concatOperands(b, count);
+      // Only the right operand chain is flattened: a concatenation on the
+      // left can only come from parentheses and was evaluated first, as written.
+      int first = depth_ - 1;
+      int count = 1;
+      Expr* rhs = b.rhs.get();
+      while (rhs->kind == ExprKind::Binary && static_cast<BinaryExpr*>(rhs)->op == BinOp::Concat) {
+        expr(*static_cast<BinaryExpr*>(rhs)->lhs);
+        count++;
+        rhs = static_cast<BinaryExpr*>(rhs)->rhs.get();
+      }
+      expr(*rhs);
+      count++;
       line_ = b.line;
       emitAB(OP_CONCAT, first, count);
       pop(count - 1);
       return;
     }
-    int lhsStart = pc();
-    expr(*b.lhs);
     int rhsStart = pc();
     expr(*b.rhs);
     line_ = b.line;
@@ -663,20 +706,6 @@ class FuncGen {
     return OP_CONCAT;
   }
 
-  // Only the right operand chain is flattened: a concatenation on the left can
-  // only come from parentheses and must be evaluated first, as written.
-  void concatOperands(BinaryExpr& b, int& count) {
-    expr(*b.lhs);
-    count++;
-    Expr& rhs = *b.rhs;
-    if (rhs.kind == ExprKind::Binary && static_cast<BinaryExpr&>(rhs).op == BinOp::Concat) {
-      concatOperands(static_cast<BinaryExpr&>(rhs), count);
-      return;
-    }
-    expr(rhs);
-    count++;
-  }
-
   void unary(UnaryExpr& u) {
     expr(*u.operand);
     line_ = u.line;
@@ -686,19 +715,22 @@ class FuncGen {
 
   // A call leaving `want` results (kMultRet: all, dynamic).
   void call(Expr& e, int want) {
-    int base = depth_;
+    int start = leftOperand(e);
+    finishLink(e, start, want);
+  }
+
+  // A call whose function (or method object) is on top of the stack.
+  void finishCall(Expr& e, int want) {
+    int base = depth_ - 1;
     ExprList* args;
     if (e.kind == ExprKind::MethodCall) {
       auto& m = static_cast<MethodCallExpr&>(e);
-      expr(*m.object);
-      line_ = e.line;
+      line_ = m.nameLine;
       emitAx(OP_SELF, uint32_t(stringConstant(m.method)));
       push();
       args = &m.args;
     } else {
-      auto& c = static_cast<CallExpr&>(e);
-      expr(*c.fn);
-      args = &c.args;
+      args = &static_cast<CallExpr&>(e).args;
     }
     exprList(*args, kMultRet);
     line_ = e.line;
@@ -970,7 +1002,7 @@ class FuncGen {
     bool capturedVar = false;
     for (auto& v : s.vars) capturedVar = capturedVar || v.captured;
     if (capturedVar) emitAx(OP_CLOSE, uint32_t(base + 4));
-    line_ = s.line;
+    line_ = s.iteratorLine;
     patchDistance(prep, target() - (prep + 1));
     emitAB(OP_TFORCALL, base, nvars);
     int loop = emitAB(OP_TFORLOOP, base, 0);
@@ -1025,6 +1057,7 @@ class FuncGen {
   std::vector<Goto> pendingGotos_;
   std::vector<BlockInfo> blocks_;
   std::unordered_map<std::string, int> constantMap_;
+  std::vector<Expr*> chain_;  // links of the left chains being evaluated (see leftOperand)
 };
 
 }  // namespace

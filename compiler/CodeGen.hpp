@@ -55,7 +55,8 @@ constexpr int kMaxStackSlots = 255;  // MAXREGS: a frame's slots must fit operan
 // Generates code for a resolved chunk. Throws CompileError.
 std::unique_ptr<FunctionCode> generateCode(ast::Chunk& chunk, std::string_view chunkname);
 
-// Builds the Proto tree for generated code. The caller pauses the collector.
+// Builds the Proto tree for generated code, one String object per distinct
+// string of the chunk (long strings included). The caller pauses the collector.
 Proto* materialize(lua_State* L, const FunctionCode& f, String* source);
 
 // Source → main function prototype: lexer, parser, resolver, generator.

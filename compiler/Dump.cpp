@@ -137,7 +137,7 @@ std::string dumpFunction(const Proto* p, bool strip) {
   w.u16(strip ? kFlagStripped : 0);
   w.u32(instructionSetFingerprint());
   w.u64(payload.size());
-  w.u64(XXH3_64bits(payload.data(), payload.size()));
+  w.u64(chunkChecksum(chunk.data(), payload));
   chunk += payload;
   return chunk;
 }

@@ -112,8 +112,8 @@ Tok reservedWord(std::string_view name) {
 
 }  // namespace
 
-Lexer::Lexer(std::string_view source, std::string_view chunkname)
-    : src_(source), chunkId_(chunkId(chunkname)) {
+Lexer::Lexer(std::string_view source, std::string_view chunkname, size_t offset, int line)
+    : src_(source), pos_(offset), line_(line), chunkId_(chunkId(chunkname)) {
   current_ = scan();
   currentRaw_ = std::move(raw_);
   lastLine_ = line_;
@@ -526,6 +526,7 @@ Token Lexer::scan() {
   LexerAccess scanner{*this, Token{}};
   scanner.scan();
   scanner.tok.line = line_;
+  scanner.tok.end = pos_;
   return std::move(scanner.tok);
 }
 

@@ -20,6 +20,10 @@ namespace tycho {
 // A syntax or lexical error, message fully formatted (chunk id, line, "near").
 struct CompileError {
   std::string message;
+  // Nesting too deep for the parser: Lua raises "C stack overflow" the way
+  // it raises it for running code, without a position, through the message
+  // handler of the protected call that runs `load` (see loadSource).
+  bool isStackOverflow = false;
 };
 
 enum class Tok : uint8_t {
@@ -50,6 +54,7 @@ struct Token {
   Tok kind = Tok::Eos;
   int ch = 0;            // for Tok::Char
   int line = 1;          // line where the token ends
+  size_t end = 0;        // offset just past the token in the source
   Integer integer = 0;   // for Tok::Int
   Number number = 0;     // for Tok::Float
   std::string text;      // for Tok::Name and Tok::String
@@ -58,8 +63,10 @@ struct Token {
 class Lexer {
  public:
   // `chunkname` is the chunk's name as given to load ("=stdin", "@file.lua", or
-  // the source itself); messages use chunkId(chunkname).
-  Lexer(std::string_view source, std::string_view chunkname);
+  // the source itself); messages use chunkId(chunkname). The scan starts at
+  // byte `offset` of the source, on line `line` (a later pass re-reads one
+  // token there for a message about it).
+  Lexer(std::string_view source, std::string_view chunkname, size_t offset = 0, int line = 1);
 
   const Token& current() const { return current_; }
   // Moves to the next token.

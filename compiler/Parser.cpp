@@ -9,17 +9,18 @@
 // consumed. Nesting is limited the way Lua limits it: every statement, every
 // subexpression and every extra assignment target takes one level, and the
 // parser gives up with "C stack overflow" at Lua's limit instead of exhausting
-// the C++ stack.
+// the C++ stack (an error without a position, as Lua's, see CompileError).
 //
 // Loops build trees too: `a+b+c+...` and `a.b.c...` nest to the left one node
-// per operator or suffix. Lua accepts such chains of any length, but the tree's
-// consumers (and its destructors) recurse on it, so the chain links that are
-// open at once are limited as well (kMaxChainDepth), with the same message.
+// per operator or suffix. Lua accepts such chains of any length, and so does
+// Tycho: no consumer of the tree recurses along them (see "left chains" in
+// Ast.hpp), so they take no nesting level.
 //
 // The parser checks syntax only. Scoping rules (goto/label visibility, `break`
 // outside a loop, assignment to <const> variables) belong to the resolver.
 #include "compiler/Parser.hpp"
 #include "compiler/Resolver.hpp"
+#include "runtime/Messages.hpp"
 
 #include <utility>
 
@@ -33,10 +34,6 @@ using namespace ast;
 // and `load` itself already use two of them. Counting them too makes the limit
 // fall where lua5.4 puts it.
 constexpr int kCallerLevels = 2;
-
-// How deep left-nested chains (binary operators of one precedence climb, suffixes
-// of one expression) may make the tree, summed over the chains open at once.
-constexpr int kMaxChainDepth = 10000;
 
 struct Priority {
   uint8_t left, right;
@@ -82,7 +79,7 @@ enum class ExprShape { Variable, Call, Other };
 
 class Parser {
  public:
-  Parser(std::string_view source, std::string_view chunkname) : lx_(source, chunkname) {}
+  Parser(std::string_view source, std::string_view chunkname) : lx_(source, chunkname), source_(source) {}
 
   Chunk parseMain() {
     auto main = std::make_unique<FunctionExpr>(0);
@@ -96,13 +93,14 @@ class Parser {
     check(TokenId{Tok::Eos});
     Chunk chunk;
     chunk.main = std::move(main);
+    chunk.source = source_;
     return chunk;
   }
 
  private:
   Lexer lx_;
+  std::string_view source_;
   int depth_ = 0;
-  int chainDepth_ = 0;
   FunctionExpr* fn_ = nullptr;  // the function whose body is being parsed
   int locals_ = 0;              // local variables of fn_ in scope (hidden loop state included)
 
@@ -128,25 +126,8 @@ class Parser {
     Parser& p_;
   };
 
-  // Counts the links of one left-nested chain and releases them at the end.
-  class Chain {
-   public:
-    explicit Chain(Parser& p) : p_(p) {}
-    ~Chain() { p_.chainDepth_ -= links_; }
-    Chain(const Chain&) = delete;
-    Chain& operator=(const Chain&) = delete;
-    void extend() {
-      ++links_;
-      if (++p_.chainDepth_ > kMaxChainDepth) p_.lx_.errorAt("C stack overflow", p_.lx_.line());
-    }
-
-   private:
-    Parser& p_;
-    int links_ = 0;
-  };
-
   void enterLevel() {
-    if (++depth_ + kCallerLevels >= kMaxSyntaxLevels) lx_.errorAt("C stack overflow", lx_.line());
+    if (++depth_ + kCallerLevels >= kMaxSyntaxLevels) throw CompileError{msg::kCStackOverflow, true};
   }
 
   // --- token helpers ---
@@ -340,6 +321,7 @@ class Parser {
         s->vars.push_back(std::move(v));
       }
       checkNext(TokenId{Tok::In});
+      s->iteratorLine = lx_.line();
       s->exprs = expressionList();
       checkNext(TokenId{Tok::Do});
       s->body = block();
@@ -356,9 +338,10 @@ class Parser {
   StmtPtr functionStatement(int line) {
     lx_.next();
     int nameLine = lx_.line();
+    size_t nameEnd = cur().end;
     std::string name = checkName();
     std::string fullName = name;
-    ExprPtr target = std::make_unique<NameExpr>(std::move(name), nameLine);
+    ExprPtr target = std::make_unique<NameExpr>(std::move(name), nameLine, nameEnd);
     bool isMethod = false;
     while (isChar('.') || isChar(':')) {
       isMethod = isChar(':');
@@ -551,10 +534,8 @@ class Parser {
     } else {
       e = simpleExpression();
     }
-    Chain chain(*this);
     for (int op = binaryOperator(cur()); op >= 0 && kPriority[op].left > limit;
          op = binaryOperator(cur())) {
-      chain.extend();
       int line = lx_.line();
       lx_.next();
       ExprPtr rhs = subexpression(kPriority[op].right);
@@ -604,7 +585,7 @@ class Parser {
     }
     if (is(Tok::Name)) {
       shape = ExprShape::Variable;
-      auto name = std::make_unique<NameExpr>(cur().text, line);
+      auto name = std::make_unique<NameExpr>(cur().text, line, cur().end);
       lx_.next();
       return name;
     }
@@ -612,14 +593,12 @@ class Parser {
   }
 
   ExprPtr suffixedExpression(ExprShape& shape) {
-    // Calls take the line where the whole expression starts, as in Lua (it is
-    // the line runtime errors in the call report).
-    int line = lx_.line();
     ExprPtr e = primaryExpression(shape);
-    Chain chain(*this);
     for (;;) {
-      chain.extend();  // one more node above `e` (counted before we know there is one)
       if (is(Tok::String) || isChar('(') || isChar('{')) {
+        // A call takes the line of its arguments' first token, as in Lua 5.4.8
+        // (runtime errors in the call and line hooks report it).
+        int line = lx_.line();
         ExprList args = callArguments(line);
         e = std::make_unique<CallExpr>(std::move(e), std::move(args), line);
         shape = ExprShape::Call;
@@ -646,8 +625,11 @@ class Parser {
         case ':': {
           lx_.next();
           std::string method = checkName();
+          int nameLine = lx_.lastLine();
+          int line = lx_.line();
           ExprList args = callArguments(line);
           e = std::make_unique<MethodCallExpr>(std::move(e), std::move(method), std::move(args), line);
+          static_cast<MethodCallExpr&>(*e).nameLine = nameLine;
           shape = ExprShape::Call;
           break;
         }

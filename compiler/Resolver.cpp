@@ -28,7 +28,8 @@ struct FuncScope {
 
 class Resolver {
  public:
-  explicit Resolver(std::string_view chunkname) : chunkId_(chunkId(chunkname)) {}
+  Resolver(std::string_view source, std::string_view chunkname)
+      : source_(source), chunkname_(chunkname), chunkId_(chunkId(chunkname)) {}
 
   void resolveMain(FunctionExpr* main) {
     FuncScope scope{main, nullptr, {}, {}};
@@ -110,8 +111,11 @@ class Resolver {
     VarRef outer;
     if (!lookup(scope->parent, name, outer, attrib)) return false;
     if (info.upvalues.size() >= size_t(kMaxUpvalues)) {
+      // Lua finds the limit while reading the name, so its message is "near"
+      // the token after it: that token is read again.
       std::string where = scope->parent ? "function at line " + std::to_string(scope->fn->line) : "main function";
-      error("too many upvalues (limit is 255) in " + where, scope->fn->line);
+      Lexer after(source_, chunkname_, resolving_->end, resolving_->line);
+      after.syntaxError("too many upvalues (limit is " + std::to_string(kMaxUpvalues) + ") in " + where);
     }
     if (outer.kind == VarRef::Local) {
       // Mark the captured variable so that its scope end closes it.
@@ -132,6 +136,7 @@ class Resolver {
   }
 
   void name(NameExpr& n) {
+    resolving_ = &n;
     Attrib attrib = Attrib::None;
     if (lookup(cur_, n.name, n.ref, attrib)) {
       n.ref.isConst = attrib != Attrib::None;
@@ -147,34 +152,29 @@ class Resolver {
 
   // --- expressions ---
 
+  // Resolves `e`, walking its left chain with a loop (Ast.hpp): the chain's
+  // innermost operand first, then each link's other children, which keeps
+  // the names in source order (upvalues are numbered in order of first use).
   void expr(Expr& e) {
+    size_t mark = chain_.size();
+    Expr* bottom = &e;
+    while (ExprPtr* left = leftChild(*bottom)) {
+      chain_.push_back(bottom);
+      bottom = left->get();
+    }
+    operand(*bottom);
+    while (chain_.size() > mark) {
+      Expr& link = *chain_.back();
+      chain_.pop_back();
+      rest(link);
+    }
+  }
+
+  // An expression that is not a link of a left chain.
+  void operand(Expr& e) {
     switch (e.kind) {
       case ExprKind::Name: name(static_cast<NameExpr&>(e)); break;
-      case ExprKind::Index: {
-        auto& x = static_cast<IndexExpr&>(e);
-        expr(*x.object);
-        expr(*x.key);
-        break;
-      }
-      case ExprKind::Call: {
-        auto& x = static_cast<CallExpr&>(e);
-        expr(*x.fn);
-        for (auto& a : x.args) expr(*a);
-        break;
-      }
-      case ExprKind::MethodCall: {
-        auto& x = static_cast<MethodCallExpr&>(e);
-        expr(*x.object);
-        for (auto& a : x.args) expr(*a);
-        break;
-      }
       case ExprKind::Paren: expr(*static_cast<ParenExpr&>(e).inner); break;
-      case ExprKind::Binary: {
-        auto& x = static_cast<BinaryExpr&>(e);
-        expr(*x.lhs);
-        expr(*x.rhs);
-        break;
-      }
       case ExprKind::Unary: expr(*static_cast<UnaryExpr&>(e).operand); break;
       case ExprKind::Table:
         for (auto& item : static_cast<TableExpr&>(e).items) {
@@ -183,6 +183,17 @@ class Resolver {
         }
         break;
       case ExprKind::Function: functionExpr(static_cast<FunctionExpr&>(e)); break;
+      default: break;
+    }
+  }
+
+  // The children of a chain link other than its left one.
+  void rest(Expr& e) {
+    switch (e.kind) {
+      case ExprKind::Index: expr(*static_cast<IndexExpr&>(e).key); break;
+      case ExprKind::Call: exprs(static_cast<CallExpr&>(e).args); break;
+      case ExprKind::MethodCall: exprs(static_cast<MethodCallExpr&>(e).args); break;
+      case ExprKind::Binary: expr(*static_cast<BinaryExpr&>(e).rhs); break;
       default: break;
     }
   }
@@ -280,14 +291,18 @@ class Resolver {
     }
   }
 
+  std::string_view source_;
+  std::string_view chunkname_;
   std::string chunkId_;
   FuncScope* cur_ = nullptr;
+  const NameExpr* resolving_ = nullptr;  // the name being looked up
+  std::vector<Expr*> chain_;  // links of the left chains being resolved (see expr)
 };
 
 }  // namespace
 
 void resolveChunk(Chunk& chunk, std::string_view chunkname) {
-  Resolver r(chunkname);
+  Resolver r(chunk.source, chunkname);
   r.resolveMain(chunk.main.get());
 }
 

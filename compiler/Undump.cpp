@@ -193,7 +193,7 @@ std::string_view checkHeader(std::string_view chunk) {
   uint64_t checksum = r.u64();
   if (size > r.remaining()) bad(kTruncated);
   std::string_view payload(r.take(size_t(size)), size_t(size));
-  if (XXH3_64bits(payload.data(), payload.size()) != checksum) bad("checksum mismatch");
+  if (chunkChecksum(chunk.data(), payload) != checksum) bad("checksum mismatch");
   return payload;
 }
 

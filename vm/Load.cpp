@@ -49,7 +49,7 @@ int loadSource(lua_State* L, std::string_view source, std::string_view chunkname
   } catch (CompileError& e) {
     String* msg = newString(L, e.message);
     *L->top++ = Value::string(msg);
-    return kErrSyntax;
+    if (!e.isStackOverflow) return kErrSyntax;
   } catch (LuaException& e) {
     return e.status;  // a memory error, message already pushed
   } catch (std::bad_alloc&) {
@@ -57,6 +57,13 @@ int loadSource(lua_State* L, std::string_view source, std::string_view chunkname
     L->top->tagWord = kTagShortString;
     L->top++;
     return kErrMem;
+  }
+  // Nesting too deep: as in Lua, a runtime error, which the message handler
+  // of the enclosing protected call (if it has one) sees first.
+  try {
+    throwError(L, kErrRun);
+  } catch (LuaException& e) {
+    return e.status;
   }
 }
 

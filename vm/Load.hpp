@@ -11,7 +11,9 @@ namespace tycho {
 
 // Compiles `source` and pushes its main closure (with _ENV set to the global
 // table) and returns kOk; or pushes the error message and returns kErrSyntax
-// (or kErrMem).
+// (or kErrMem). Nesting too deep for the parser is, as in Lua, a runtime
+// error (kErrRun, "C stack overflow") that the message handler of the
+// running protected call transforms first: it may run Lua code.
 // `mode` ("b", "t" or "bt", as load's argument) says which kinds of chunk are
 // accepted. A chunk whose first byte is ESC is binary (string.dump's output):
 // it is loaded and verified (compiler/Undump.hpp) instead of compiled.

@@ -252,9 +252,12 @@ class Namer {
   }
 
   // Is the table described by `table` the environment? Then its fields are
-  // globals (lua5.4 decides by the name "_ENV" alone).
+  // globals. Lua 5.4.8 decides by the name "_ENV" of a local or an upvalue:
+  // a field or a constant named "_ENV" (`a._ENV.x`, `("_ENV").x`) is no
+  // environment.
   static const char* tableKind(const VarName& table) {
-    return table.known() && table.name == kEnvName ? "global" : "field";
+    bool variable = table.kind == "local" || table.kind == "upvalue";
+    return variable && table.name == kEnvName ? "global" : "field";
   }
 
   // The name of t[key] read by the instruction at pc, the key in slot

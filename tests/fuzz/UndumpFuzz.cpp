@@ -19,7 +19,6 @@
 #include <cstring>
 #include <string>
 
-#include <xxhash.h>
 
 #include "compiler/BytecodeFormat.hpp"
 #include "compiler/Dump.hpp"
@@ -44,8 +43,8 @@ std::string sealed(const char* payload, size_t size) {
   std::memcpy(chunk.data() + 6, bytecode::kConversionCheck, bytecode::kConversionCheckSize);
   putLittle(chunk, 10, bytecode::kRevision, 2);
   putLittle(chunk, 14, bytecode::instructionSetFingerprint(), 4);
-  putLittle(chunk, 18, size, 8);
-  putLittle(chunk, 26, XXH3_64bits(payload, size), 8);
+  putLittle(chunk, bytecode::kSizeOffset, size, 8);
+  putLittle(chunk, bytecode::kChecksumOffset, bytecode::chunkChecksum(chunk.data(), std::string_view(payload, size)), 8);
   chunk.append(payload, size);
   return chunk;
 }

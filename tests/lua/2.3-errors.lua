@@ -286,6 +286,19 @@ do
   assert(h() == "C stack overflow" and depth > 100, "pcall(h) recursion: innermost error")
   rterr("local function f() local ok, e = pcall(f) if not ok then error(e, 0) end end return f()",
     "C stack overflow")
+  -- nesting too deep for the parser: "C stack overflow" without a position,
+  -- raised like a runtime error, so that the message handler of the
+  -- protected call running `load` transforms it (load still returns it)
+  local deep = "return " .. string.rep("(", 300) .. "1" .. string.rep(")", 300)
+  -- (the main chunk runs under the command line's handler, which adds a traceback)
+  local f, m = load(deep)
+  assert(f == nil and m:find("^C stack overflow\nstack traceback:\n\t%[C%]: in function 'load'\n"), m)
+  assert(same(pack(pcall(load, deep)), true, nil, "C stack overflow"), "parser nesting limit under pcall")
+  assert(same(pack(xpcall(load, function(m) return "H:" .. m end, deep)), true, nil, "H:C stack overflow"),
+    "parser nesting limit under a message handler")
+  assert(same(pack(xpcall(load, function(m) return "H:" .. m end, "x = = 1")), true, nil,
+    [[[string "x = = 1"]:1: unexpected symbol near '=']]), "syntax errors skip the handler")
+  assert(same(pack(coroutine.wrap(function() return load(deep) end)()), nil, "C stack overflow"))
   -- a message handler sees the stack overflow error and can still run
   local q = load("local function q() return 1 + q() end return q()", "=t")
   local r2 = pack(xpcall(q, function(m) return "H " .. m end))

@@ -388,8 +388,6 @@ local cases = {
    "t:2: attempt to index a nil value (field 'a')"},
   {"local x\n\n\nx()",
    "t:4: attempt to call a nil value (local 'x')"},
-  {"f\n(\n)",
-   "t:1: attempt to call a nil value (global 'f')"},
   {"local t = {}\nt.f(\n  1,\n  2\n)",
    "t:2: attempt to call a nil value (field 'f')"},
   {"local a = {}\nlocal b = a\n  + 1",

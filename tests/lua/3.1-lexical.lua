@@ -182,4 +182,23 @@ synerr("\r\rx = = 1", "t:3: unexpected symbol near '='")
 synerr("--[[\n\n]] x = = 1", "t:3: unexpected symbol near '='")
 synerr("x = [[\n\n]] = 1", "t:3: unexpected symbol near '='")
 
+-- Equal literal strings of one chunk are one object, long ones (more than 40
+-- bytes, which the runtime does not intern) included: in different functions,
+-- in one function, and in a table constructor.
+do
+  local long = string.rep("long literal ", 5)
+  local f, g, t = load([[
+    local function f() return "long literal long literal long literal long literal long literal " end
+    local function g() return "long literal long literal long literal long literal long literal " end
+    local t = {"long literal long literal long literal long literal long literal ",
+               "long literal long literal long literal long literal long literal "}
+    return f, g, t]])()
+  assert(f() == long and g() == long and t[1] == long)
+  local p = string.format("%p", f())
+  assert(string.format("%p", g()) == p, "long constants of two functions")
+  assert(string.format("%p", t[1]) == p and string.format("%p", t[2]) == p, "long constants of one function")
+  -- strings made at run time are separate objects
+  assert(string.format("%p", long) ~= p)
+end
+
 print("OK")

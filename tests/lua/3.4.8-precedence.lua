@@ -136,4 +136,37 @@ assert(same((2 ^ 3) ^ 2, 64.0), "parenthesised power")
 assert(same((-2) ^ 2, 4.0), "parenthesised negative base")
 assert(same(((((1)))), 1), "nested parentheses")
 
+-- Left-associative chains of any length are one expression, not nesting
+-- (only parentheses, unary operators and the right-associative .. and ^
+-- nest): Lua compiles them with a loop, and so does Tycho.
+do
+  local n = 100000
+  local t = {}
+  t.a, t[1] = t, t
+  local function f() return f end
+  local o = {}
+  function o:m() return self end
+  assert(load("return " .. string.rep("1+", n) .. "1")() == n + 1, "+ chain")
+  assert(load("return 1" .. string.rep(" - 1 * 2 // 1", n))() == 1 - 2 * n, "chain of mixed operators")
+  assert(load("local t = ... return t" .. string.rep(".a", n))(t) == t, "field chain")
+  assert(load("local t = ... return t" .. string.rep("[1]", n))(t) == t, "index chain")
+  assert(load("local f = ... return f" .. string.rep("()", n))(f) == f, "call chain")
+  assert(load("local o = ... return o" .. string.rep(":m()", n))(o) == o, "method chain")
+  assert(load("return 1" .. string.rep(" == 1", n))() == false, "comparison chain")
+  assert(load("local t = ... return #t" .. string.rep(".a", n))(t) == 1, "operand of a unary operator")
+  -- as statements and assignment targets
+  local calls = 0
+  local function g() calls = calls + 1 return g end
+  load("local g = ... g" .. string.rep("()", n))(g)
+  assert(calls == n, "call statement chain")
+  load("local t = ... t" .. string.rep(".a", n) .. " = 5")(t)
+  assert(t.a == 5, "assignment to the end of a field chain")
+  -- and/or chains (lua5.4 compiles these in quadratic time: a shorter one)
+  assert(load("local x = ... return x" .. string.rep(" and x", 5000))(7) == 7, "and chain")
+  assert(load("local x = ... return x" .. string.rep(" or x", 5000))(false) == false, "or chain")
+  -- right-associative chains nest: the parser's limit (C stack overflow)
+  assert(select(3, pcall(load, "return 1" .. string.rep(" .. 1", 300))) == "C stack overflow")
+  assert(select(3, pcall(load, "return 1" .. string.rep(" ^ 1", 300))) == "C stack overflow")
+end
+
 print("OK")

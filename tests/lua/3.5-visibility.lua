@@ -158,4 +158,41 @@ do
   assert(t.a_global == 5 and a_global == nil, "_ENV scope ends with its block")
 end
 
+-- A function has at most 255 upvalues. Lua finds the limit while reading the
+-- name that needs one more, so the message is "near" the token after it, on
+-- that token's line.
+do
+  -- 150 locals in the main chunk and 150 in f: 300 names an inner function can see
+  local function source(innerBody)
+    local s = {}
+    for i = 1, 150 do s[#s + 1] = "local a" .. i .. " = " .. i end
+    s[#s + 1] = "local function f()"
+    for i = 151, 300 do s[#s + 1] = "local a" .. i .. " = " .. i end
+    s[#s + 1] = "return function()\n" .. innerBody .. "\nend end"
+    return table.concat(s, "\n")
+  end
+  local function names(from, to, sep)
+    local t = {}
+    for i = from, to do t[#t + 1] = "a" .. i end
+    return table.concat(t, sep)
+  end
+  local f, msg = load(source("return " .. names(1, 255, " + ")), "=t")
+  assert(f, "255 upvalues are fine")
+  -- the inner function is on line 302; its body starts on line 303
+  local function check(body, expected)
+    local g, m = load(source(body), "=t")
+    assert(g == nil and m == expected, m)
+  end
+  check("return " .. names(1, 256, " + ") .. " + 1", "t:303: too many upvalues (limit is 255) in function at line 302 near '+'")
+  check("return " .. names(1, 256, "\n + ") .. "\n + 1", "t:559: too many upvalues (limit is 255) in function at line 302 near '+'")
+  check("return " .. names(1, 256, " + "), "t:304: too many upvalues (limit is 255) in function at line 302 near 'end'")
+  check("local t = {" .. names(1, 256, ",") .. "}", "t:303: too many upvalues (limit is 255) in function at line 302 near '}'")
+  check(names(1, 256, " = 1 ") .. " = 1", "t:303: too many upvalues (limit is 255) in function at line 302 near '='")
+  check("local s = a1 .. " .. names(2, 256, " + ") .. ' "s"', [[t:303: too many upvalues (limit is 255) in function at line 302 near '"s"']])
+  -- a global needs _ENV as one more upvalue
+  check("local x = " .. names(1, 255, " + ") .. " + print ()", "t:303: too many upvalues (limit is 255) in function at line 302 near '('")
+  -- an enclosing function that needs the upvalues too reaches the limit first
+  check("local g = function() return " .. names(1, 256, " + ") .. " + 1 end", "t:303: too many upvalues (limit is 255) in function at line 302 near '+'")
+end
+
 print("OK")

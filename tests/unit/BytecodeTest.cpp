@@ -24,7 +24,6 @@
 #include <string>
 #include <vector>
 
-#include <xxhash.h>
 
 #include "compiler/BytecodeFormat.hpp"
 #include "compiler/CodeGen.hpp"
@@ -91,8 +90,8 @@ bool contains(const std::string& s, const std::string& part) { return s.find(par
 
 // --- chunk surgery ---
 
-constexpr size_t kSizeOffset = 18;
-constexpr size_t kChecksumOffset = 26;
+using bytecode::kChecksumOffset;
+using bytecode::kSizeOffset;
 
 void putLittle(std::string& s, size_t at, uint64_t v, int width) {
   for (int i = 0; i < width; i++) s[at + size_t(i)] = char(uint8_t(v >> (8 * i)));
@@ -108,7 +107,8 @@ uint64_t getLittle(const std::string& s, size_t at, int width) {
 std::string reseal(std::string chunk) {
   size_t payload = chunk.size() - bytecode::kHeaderSize;
   putLittle(chunk, kSizeOffset, payload, 8);
-  putLittle(chunk, kChecksumOffset, XXH3_64bits(chunk.data() + bytecode::kHeaderSize, payload), 8);
+  std::string_view body(chunk.data() + bytecode::kHeaderSize, payload);
+  putLittle(chunk, kChecksumOffset, bytecode::chunkChecksum(chunk.data(), body), 8);
   return chunk;
 }
 
@@ -668,6 +668,12 @@ TEST_CASE("loader: the header") {
   CHECK(e.reason(with(6, '\n')) == "corrupted chunk");
   CHECK(e.reason(with(10, 9)) == "bytecode revision mismatch");
   CHECK(e.reason(with(12, 4)) == "unknown flags");
+  CHECK(e.reason(with(13, 1)) == "unknown flags");
+  // A flag with a known meaning, set or cleared: the checksum covers it.
+  CHECK(e.reason(with(12, 1)) == "checksum mismatch");
+  std::string stripped = e.dumpOf("return 1", true);
+  stripped[12] = 0;
+  CHECK(e.reason(stripped) == "checksum mismatch");
   CHECK(e.reason(with(14, char(chunk[14] ^ 1))) == "instruction set mismatch");
   CHECK(e.reason(with(kChecksumOffset, char(chunk[kChecksumOffset] ^ 1))) == "checksum mismatch");
   CHECK(e.reason(with(chunk.size() - 1, char(chunk.back() ^ 0x40))) == "checksum mismatch");
@@ -679,6 +685,13 @@ TEST_CASE("loader: the header") {
   std::string huge = chunk;
   putLittle(huge, kSizeOffset, ~uint64_t(0), 8);
   CHECK(e.reason(huge) == "truncated chunk");
+  // No header byte can change unnoticed: every bit of each is flipped in turn.
+  for (size_t at = 0; at < bytecode::kHeaderSize; at++) {
+    for (int bit = 0; bit < 8; bit++) {
+      INFO("header byte " << at << ", bit " << bit);
+      CHECK(e.reason(with(at, char(chunk[at] ^ (1 << bit)))) != "");
+    }
+  }
   // lua5.4's own bytecode (luac5.4 -s of "return 1").
   const unsigned char luac[] = {0x1b, 0x4c, 0x75, 0x61, 0x54, 0x00, 0x19, 0x93, 0x0d, 0x0a, 0x1a, 0x0a, 0x04, 0x08, 0x08,
                                 0x78, 0x56, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x28, 0x77,
