@@ -319,6 +319,8 @@ Table* makeHookTable(lua_State* L) {
   push(L, Value::table(t));
   Table* mt = newTable(L, 0, 1);
   t->metatable = mt;
+  // Making `mt` may have run a collection that aged `t`.
+  gc::barrierBack(G(L), t, Value::table(mt));
   setStringField(L, mt, "__mode", "k");
   setField(L, G(L)->registry.asTable(), kHookTableKey, Value::table(t));
   L->top--;
