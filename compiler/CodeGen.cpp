@@ -43,10 +43,15 @@ void FuncGen::generate(bool isMain) {
   for (int i = 0; i < out_.numParams; i++) addActive(fn_.params[i], i, false, false);
   openBlock(false);
   statements(fn_.body);
-  // The final return is at the function's `end` (the main chunk's last token).
+  // The final return is at the function's `end` (the main chunk's last
+  // token), in the scope of the function's locals, as in Lua.
   line_ = fn_.endLine;
-  closeBlock(fn_.endLine);
+  BlockInfo& body = blocks_.back();
+  bool close = needsClose(body.entryDepth);
+  if (close) emitAx(OP_CLOSE, uint32_t(body.entryDepth));
+  emitPop(depth_ - body.entryDepth);
   emitNone(OP_RETURN0);
+  endScope(body, close);
   for (auto& g : pendingGotos_) {
     error("no visible label '" + g.name + "' for <goto> at line " + std::to_string(g.line), g.line);
   }
@@ -204,6 +209,8 @@ void FuncGen::openBlock(bool isLoop, int breakDepth, int entryDepth) {
 void FuncGen::closeBlock(int line) {
   BlockInfo& b = blocks_.back();
   bool close = needsClose(b.entryDepth);
+  // The locals' scope ends before the CLOSE, as in Lua.
+  for (size_t i = b.firstActive; i < actives_.size(); i++) endLocal(actives_[i]);
   line_ = line;
   if (close) emitAx(OP_CLOSE, uint32_t(b.entryDepth));
   emitPop(depth_ - b.entryDepth);
@@ -421,6 +428,20 @@ void FuncGen::assign(AssignStmt& s) {
     Target tg{t.get(), -1, false, 0};
     if (t->kind == ExprKind::Index) {
       auto& x = static_cast<IndexExpr&>(*t);
+      if (fieldTarget(x, tg)) {
+        // Unless the statement also assigns the local holding the table
+        // (the stores run from the last target to the first).
+        bool assigned = false;
+        for (auto& other : s.targets) {
+          auto* n = other->kind == ExprKind::Name ? static_cast<NameExpr*>(other.get()) : nullptr;
+          if (n && n->ref.kind == VarRef::Local && n->ref.index == tg.tableSlot && tg.upvalue < 0) assigned = true;
+        }
+        if (!assigned) {
+          targets.push_back(tg);
+          continue;
+        }
+        tg = Target{t.get(), -1, false, 0};
+      }
       tg.tableSlot = depth_;
       tableOperand(x);
       if (x.key->kind == ExprKind::String) {
@@ -441,6 +462,11 @@ void FuncGen::assign(AssignStmt& s) {
 void FuncGen::storeTop(const Target& tg, int line) {
   line_ = line;
   Expr& e = *tg.e;
+  if (tg.upvalue >= 0) {
+    emitAB(OP_SETTABUP, tg.upvalue, tg.k);
+    pop();
+    return;
+  }
   if (e.kind == ExprKind::Index) {
     if (tg.constKey) emitAB(OP_SETFIELDAT, tg.tableSlot, tg.k);
     else emitAx(OP_SETINDEXAT, uint32_t(tg.tableSlot));
@@ -489,6 +515,12 @@ void FuncGen::singleAssign(AssignStmt& s) {
   int storeLine = s.isFunctionStatement ? s.line : s.endLine;
   if (target.kind == ExprKind::Index) {
     auto& x = static_cast<IndexExpr&>(target);
+    Target field{&target, -1, false, 0};
+    if (fieldTarget(x, field)) {
+      expr(value, operandAt(storeLine));
+      storeTop(field, storeLine);
+      return;
+    }
     tableOperand(x);
     if (x.key->kind == ExprKind::String) {
       int k = stringConstant(static_cast<StringExpr&>(*x.key).value);
@@ -510,6 +542,37 @@ void FuncGen::singleAssign(AssignStmt& s) {
   bool local = target.kind == ExprKind::Name && static_cast<NameExpr&>(target).ref.kind == VarRef::Local;
   expr(value, local ? valueAt(storeLine) : operandAt(storeLine));
   storeTop(Target{&target, -1, false, 0}, storeLine);
+}
+
+// Is `x` a field with a constant key (a string, or an integer Lua keeps in
+// place) of a table held by a local, or a string field of an upvalue? Then
+// the store needs neither pushed (SETFIELDAT, SETTABUP), as in Lua, which
+// reads the table when it stores.
+bool FuncGen::fieldTarget(IndexExpr& x, Target& tg) {
+  if (x.object->kind != ExprKind::Name || x.object->parenLine) return false;
+  auto& n = static_cast<NameExpr&>(*x.object);
+  const Expr& key = *x.key;
+  int k = -1;
+  if (key.kind == ExprKind::String) {
+    k = stringConstant(static_cast<const StringExpr&>(key).value);
+  } else if (key.kind == ExprKind::Integer && n.ref.kind == VarRef::Local) {
+    Integer i = static_cast<const IntegerExpr&>(key).value;
+    if (i < 0 || i > 255) return false;  // Lua loads other integer keys
+    Constant c;
+    c.kind = Constant::Integer;
+    c.i = i;
+    k = constantIndex(c);
+  }
+  if (k < 0 || k > kMaxB) return false;
+  if (n.ref.kind == VarRef::Local) {
+    tg = Target{tg.e, n.ref.index, true, k};
+    return true;
+  }
+  if (n.ref.kind == VarRef::Upvalue && n.ref.index <= kMaxA) {
+    tg = Target{tg.e, -1, true, k, n.ref.index};
+    return true;
+  }
+  return false;
 }
 
 void FuncGen::whileStmt(WhileStmt& s) {
@@ -618,9 +681,11 @@ void FuncGen::numericFor(NumericForStmt& s) {
   push();  // the control variable
   openBlock(true, base + 4, base);
   for (int j = 0; j < 3; j++) addActive("(for state)", base + j, false, false);
-  addActive(s.var.name, base + 3, s.var.captured, false);
   int bodyStart = target();
+  // The control variable belongs to the body, as in Lua: FORLOOP is out of
+  // its scope (debug.getlocal does not see it there).
   openBlock(false);
+  addActive(s.var.name, base + 3, s.var.captured, false);
   statements(s.body);
   closeBlock(s.body.lastLine);
   // A fresh variable each iteration (§3.3.5): close captures of it.
@@ -656,9 +721,9 @@ void FuncGen::genericFor(GenericForStmt& s) {
   int prep = emitAB(OP_TFORPREP, base, 0);
   openBlock(true, base + 4 + nvars, base);
   for (int j = 0; j < 4; j++) addActive("(for state)", base + j, false, j == 3);
-  for (int i = 0; i < nvars; i++) addActive(s.vars[size_t(i)].name, base + 4 + i, s.vars[size_t(i)].captured, false);
   int bodyStart = target();
-  openBlock(false);
+  openBlock(false);  // the variables belong to the body, as in Lua (not to TFORCALL)
+  for (int i = 0; i < nvars; i++) addActive(s.vars[size_t(i)].name, base + 4 + i, s.vars[size_t(i)].captured, false);
   statements(s.body);
   closeBlock(s.body.lastLine);
   bool capturedVar = false;

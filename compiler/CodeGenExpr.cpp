@@ -217,6 +217,9 @@ void FuncGen::index(IndexExpr& x, int objectStart, Use use) {
     const Instruction* object = pc() - objectStart == 1 ? fusable(objectStart) : nullptr;
     if (object && opcodeOf(*object) == OP_GETLOCAL && key <= uint32_t(kMaxB)) {
       replaceFrom(objectStart, makeAB(OP_GETFIELD_L, argAx(*object), key));
+    } else if (object && opcodeOf(*object) == OP_GETUPVAL && argAx(*object) <= uint32_t(kMaxA) &&
+               key <= uint32_t(kMaxB)) {
+      replaceFrom(objectStart, makeAB(OP_GETTABUP, argAx(*object), key));  // Lua's GETTABUP
     } else {
       emitAx(OP_GETFIELD, key);
     }

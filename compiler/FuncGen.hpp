@@ -90,11 +90,14 @@ class FuncGen {
     bool closeBreak = false;   // a break leaves captured or to-be-closed slots (the exit closes them)
   };
   // An assignment target, its table and key evaluated (multiple assignment).
+  // A table held by a local or an upvalue and a constant key are used where
+  // they are, as in Lua (no slot of the operand stack holds them).
   struct Target {
     ast::Expr* e;
-    int tableSlot;
-    bool constKey;
+    int tableSlot;      // the table's slot (pushed, or the local's own)
+    bool constKey;      // key K[k]
     int k;
+    int upvalue = -1;   // the table is this upvalue (key K[k])
   };
 
   [[noreturn]] void error(const std::string& msg, int line);
@@ -164,6 +167,7 @@ class FuncGen {
   void index(ast::IndexExpr& x, int objectStart, Use use);
   Use keyUse(ast::IndexExpr& x);
   void tableOperand(ast::IndexExpr& x);
+  bool fieldTarget(ast::IndexExpr& x, Target& tg);
   void integer(Integer v, Use use);
   void exprN(ast::Expr& e, int want, Use use);
   void nils(int n);

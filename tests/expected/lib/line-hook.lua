@@ -1,9 +1,10 @@
 -- Runs Lua snippets under a line hook and prints what a debugger, a profiler
 -- or a coverage tool sees (used by line-events*.lua, whose expected output is
--- Lua 5.4.8's): for each snippet its line events as "linedefined:line" (the
--- function, by the line where it is defined, and the new line), its results
--- or error, and the active lines (debug.getinfo(f, "L").activelines) of each
--- function of the snippet that ran.
+-- Lua 5.4.8's): for each snippet its line events as "linedefined:line/n" (the
+-- function, by the line where it is defined, the new line, and how many
+-- named local variables debug.getlocal sees there), its results or error,
+-- and the active lines (debug.getinfo(f, "L").activelines) of each function
+-- of the snippet that ran.
 local M = {}
 
 -- Values that print the same in any engine (no addresses).
@@ -30,7 +31,13 @@ function M.run(name, source)
       defined[info.func] = info.linedefined
       order[#order + 1] = info.func
     end
-    events[#events + 1] = info.linedefined .. ":" .. tostring(line)
+    local named = 0
+    for i = 1, 255 do
+      local n = debug.getlocal(2, i)
+      if not n then break end
+      if n:sub(1, 1) ~= "(" then named = named + 1 end
+    end
+    events[#events + 1] = info.linedefined .. ":" .. tostring(line) .. "/" .. named
   end, "l")
   local r = pack(pcall(chunk))
   debug.sethook()
