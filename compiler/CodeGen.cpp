@@ -228,6 +228,7 @@ void FuncGen::endScope(BlockInfo& b, bool closed) {
       g.depth = b.entryDepth;
       if (closed) g.needsClose = true;
     }
+    if (g.vars > b.firstActive) g.vars = b.firstActive;
   }
   blocks_.pop_back();
 }
@@ -280,6 +281,7 @@ void FuncGen::label(LabelStmt& s, bool atEnd, int nextLine) {
   }
   BlockInfo& b = blocks_.back();
   int d = atEnd ? b.entryDepth : depth_;
+  size_t vars = atEnd ? b.firstActive : actives_.size();
   // Resolve the pending gotos of this block that name it.
   bool anyGoto = false, close = false;
   for (size_t i = b.firstGoto; i < pendingGotos_.size();) {
@@ -288,11 +290,9 @@ void FuncGen::label(LabelStmt& s, bool atEnd, int nextLine) {
       i++;
       continue;
     }
-    if (g.depth < d) {
-      std::string local = "?";
-      for (const Active& a : actives_) {
-        if (a.slot == g.depth) local = a.name;
-      }
+    if (g.vars < vars) {
+      // Compile-time constants count too, as in Lua.
+      std::string local = actives_[g.vars].name;
       error("<goto " + g.name + "> at line " + std::to_string(g.line) + " jumps into the scope of local '" + local + "'", nextLine);
     }
     anyGoto = true;
@@ -329,7 +329,7 @@ void FuncGen::gotoStmt(GotoStmt& s) {
     return;
   }
   int j = emitJump(OP_JMP);
-  pendingGotos_.push_back({s.label, j, depth_, s.line, false});
+  pendingGotos_.push_back({s.label, j, depth_, s.line, false, actives_.size()});
 }
 
 // A break is one jump, as in Lua: the loop's exit drops the slots and closes
@@ -411,6 +411,7 @@ void FuncGen::localStmt(LocalStmt& s) {
       emitAx(OP_TBC, uint32_t(first + int(i)));
     }
   }
+  if (constant) actives_.push_back({s.vars.back().name, -1, -1, false, false});
 }
 
 // Stores are at the statement's last token, where Lua stores (a function

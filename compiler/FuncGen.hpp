@@ -58,6 +58,8 @@ class FuncGen {
   void generate(bool isMain);
 
  private:
+  // An active variable; a compile-time constant has slot -1 (it counts for
+  // the scope rules of goto only).
   struct Active {
     std::string name;
     int slot;
@@ -77,6 +79,7 @@ class FuncGen {
     int depth;
     int line;
     bool needsClose;
+    size_t vars;  // active variables (compile-time constants included) where it jumps from
   };
   struct BlockInfo {
     size_t firstLabel;
