@@ -93,7 +93,14 @@ void FuncGen::expr(Expr& e, Use use) {
   int saved = line_;
   line_ = e.line;
   switch (e.kind) {
-    case ExprKind::Nil: leaf(makeAx(OP_NIL, 1), use); push(); break;
+    case ExprKind::Nil: {
+      // Consecutive nils are one instruction, as Lua's LOADNIL.
+      const Instruction* last = fusable(pc() - 1);
+      if (last && opcodeOf(*last) == OP_NIL) out_.code.back() = makeAx(OP_NIL, argAx(*last) + 1);
+      else leaf(makeAx(OP_NIL, 1), use);
+      push();
+      break;
+    }
     case ExprKind::True: leaf(makeNone(OP_TRUE), use); push(); break;
     case ExprKind::False: leaf(makeNone(OP_FALSE), use); push(); break;
     case ExprKind::Integer: integer(static_cast<IntegerExpr&>(e).value, use); break;
@@ -282,10 +289,11 @@ void FuncGen::exprN(Expr& e, int want, Use use) {
 }
 
 void FuncGen::nils(int n) {
-  if (n > 0) {
-    emitAx(OP_NIL, uint32_t(n));
-    push(n);
-  }
+  if (n <= 0) return;
+  const Instruction* last = fusable(pc() - 1);
+  if (last && opcodeOf(*last) == OP_NIL) out_.code.back() = makeAx(OP_NIL, argAx(*last) + uint32_t(n));
+  else emitAx(OP_NIL, uint32_t(n));
+  push(n);
 }
 
 // Evaluates the first `count` expressions of a list adjusted to `want`
@@ -538,9 +546,10 @@ void FuncGen::emitBinary(Opcode op, int lhsStart, int rhsStart) {
 // at the comparison it negates (which Lua negates without an instruction),
 // or at the test Lua folds it into.
 void FuncGen::unary(UnaryExpr& u, Use use) {
-  expr(*u.operand, operandAt(u.endLine));
+  // A constant left to run time (`#"abc"`, `-"1"`) is loaded first.
+  expr(*u.operand, isLiteral(*u.operand) ? valueAt(u.endLine) : operandAt(u.endLine));
   if (u.op != UnOp::Not) line_ = u.line;
-  else if (isJumpValue(*u.operand)) line_ = out_.lines.back();
+  else if (isJumpValue(*u.operand)) line_ = use.testLine ? out_.lines.back() : use.place;  // where Lua makes the value
   else line_ = use.testLine ? use.testLine : u.endLine;
   static const Opcode kOps[] = {OP_UNM, OP_NOT, OP_LEN, OP_BNOT};
   emitNone(kOps[int(u.op)]);

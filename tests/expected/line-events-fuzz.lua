@@ -1,5 +1,5 @@
--- Line events and active lines of one-line snippets broken across lines at
--- random places (line-events.expected covers hand-written layouts; this
+-- Line events and active lines of one-line snippets (98) broken across lines
+-- at random places (line-events.expected covers hand-written layouts; this
 -- script's expected output is Lua 5.4.8's too). Every snippet runs as written
 -- and in 8 variants where each gap between two tokens becomes a newline with
 -- a probability of 15, 30, 50 or 80%: the lines Lua gives each instruction
@@ -109,6 +109,46 @@ add("compareconst", "local a = 5 local r = 1 < a and a < 10 and a ~= 7 and 3 >= 
 add("emptyif", "local a = 1 if a then end if a then else end while a do a = nil end return a")
 add("elsebreak", "for i = 1, 3 do if i == 2 then break else local x = i end end while true do if true then break end end")
 add("concatvar", "local t = {a = 'x'} local s = t.a .. t.a .. t['a'] return s")
+add("nestedtables", "local t = {a = {1, 2, {x = 'y'}}, [1] = {}, 'z'; n = #'abc'} return t.a[3].x, t[1], t.n")
+add("trailingsep", "local t = {1, 2, 3,} local u = {x = 1; y = 2;} local v = {f(), f(),} return #t")
+add("strmethod", "local s = ('x'):rep(3) .. ('y'):upper() local n = #s:lower() return s, n")
+add("leftconst", "local a = 5 local b = 10 - a local c = 2 ^ a local d = 1 < a local e = 'a' == a local f = 3 // a local g = 7 % a return b, c, d, e, f, g")
+add("notchain", "local a = nil local b = not not a local c = not (a == nil) local d = not a == true if not not a then b = 1 end return b, c, d")
+add("parencall", "local function f() return 1, 2 end local a, b = (f()) local t = {(f())} local c = (f()) + 1 return a, b, #t, c")
+add("selectva", "local function f(...) return select('#', ...), select(2, ...), ... end return f(1, nil, 3)")
+add("recursion", "local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end return fib(6)")
+add("upvalchain", "local function a() local x = 1 return function() local y = 2 return function() return x + y end end end return a()()()")
+add("globalexpr", "X = 1 Y = X * 2 + (X or 0) Z = {X, Y, [X] = Y} Z.w = X .. Y return Z.w")
+add("deepif", "local function f(a, b) if a then if b then return 1 elseif a > 1 then return 2 end else if b then return 3 end end return 4 end return f(1, 1), f(2, nil), f(nil, 1), f(nil, nil)")
+add("whilecomplex", "local i, j = 0, 10 while i < j and (i + j) % 7 ~= 0 or i == 0 do i = i + 1 j = j - 1 end return i, j")
+add("repeatbreak", "local i = 0 repeat i = i + 1 if i == 3 then break end local z = i until i > 10 return i")
+add("forstep", "local s = 0 for i = 10, 1, -2 do s = s + i end for x = 0.5, 2, 0.5 do s = s + x end for i = 1, 3 do for j = i, 3 do s = s + j end end return s")
+add("genforfn", "local function iter(t, i) i = i + 1 if t[i] then return i, t[i] end end local s = 0 for i, v in iter, {5, 6, 7}, 0 do s = s + v end return s")
+add("methoddefs", "local obj = {n = 0} function obj.inc(self) self.n = self.n + 1 return self end function obj:dec() self.n = self.n - 1 return self end obj:inc():inc():dec() return obj.n")
+add("multret", "local function f() return 1, 2, 3 end local a, b, c, d = f() local t = {f(), f()} local x, y = f(), 10 return a, d, #t, x, y")
+add("assignswap", "local a, b, c = 1, 2, 3 a, b, c = c, a, b local t = {1, 2} t[1], t[2] = t[2], t[1] return a, b, c, t[1]")
+add("closurecount", "local function counter() local n = 0 return function() n = n + 1 return n end end local c = counter() c() c() return c()")
+add("varargtable", "local function f(...) local t = {...} local n = select('#', ...) return #t, n, (...) end return f(4, 5, 6)")
+add("longstr", "local s = 'a' .. 'b' .. 'c' .. 'd' .. 'e' local t = s .. s .. (s .. s) return #t")
+add("gotocontinue", "local s = 0 for i = 1, 5 do if i % 2 == 0 then goto continue end s = s + i ::continue:: end return s")
+add("nestedloops", "local c = 0 for i = 1, 3 do local j = 0 while j < i do j = j + 1 if j == 2 then break end c = c + 1 end end return c")
+add("andorcalls", "local function f(x) return x end local a = f(1) and f(nil) or f(3) local b = f(false) or f(nil) and f(1) return a, b")
+add("comparechain", "local a, b, c = 1, 2, 3 local r = a < b and b < c and not (c < a) and a ~= c return r")
+add("numerics", "local a = 0x10 + 1e2 + 3.5 local b = -a local c = a // 3 local d = a % -7 local e = 7 // -2 return a, b, c, d, e")
+add("bitops2", "local a = 0xF0 | 0x0F local b = a ~ 0xFF local c = ~b & 0xFF local d = 1 << 4 >> 2 return a, b, c, d")
+add("tableops", "local t = {} for i = 1, 5 do t[#t + 1] = i * i end table.insert(t, 1, 0) return #t, t[1], t[6]")
+add("tbc", "local log = {} do local a <close> = setmetatable({}, {__close = function() table.insert(log, 'a') end}) local b = 1 end return #log")
+add("errorcall", "local ok, e = pcall(function() local x = nil return x.y.z end) local ok2, e2 = pcall(error, 'msg') return ok, ok2, e2")
+add("coroutines", "local co = coroutine.wrap(function(a) local b = coroutine.yield(a + 1) return b * 2 end) local x = co(1) local y = co(5) return x, y")
+add("metaadd", "local mt = {__add = function(a, b) return 'add' end, __index = function(t, k) return k .. '!' end} local t = setmetatable({}, mt) return t + 1, t.x")
+add("stringfmt", "local s = string.format('%d-%s', 1, 'x') local n = tonumber('10') + 1 return s, n")
+add("emptystmts", "local a = 1; ; local b = 2; do ; end return a + b;")
+add("localfnup", "local x = 10 local function f() local function g() return x end return g() end return f()")
+add("ifreturn", "local function f(n) if n > 0 then return 'pos' elseif n < 0 then return 'neg' end return 'zero' end return f(1), f(-1), f(0)")
+add("forcapture", "local fs = {} for i = 1, 3 do local j = i * 2 fs[#fs + 1] = function() return i + j end end return fs[1]() + fs[3]()")
+add("whilebreakclose", "local fs = {} local i = 0 while true do i = i + 1 local j = i fs[i] = function() return j end if i >= 3 then break end end return fs[1]() + fs[3]()")
+add("repeatuntilcapture", "local fs = {} local i = 0 repeat i = i + 1 local j = i fs[i] = function() return j end until j >= 3 return fs[2]()")
+add("nestedfncalls", "local function add(a, b) return a + b end return add(add(1, 2), add(add(3, 4), 5))")
 
 for _, b in ipairs(B) do
   hook.run(b[1], b[2])
