@@ -49,17 +49,30 @@ struct Block {
 
 // How a Name resolves (filled in by the resolver).
 struct VarRef {
-  enum Kind : uint8_t { Unresolved, Local, Upvalue, Global } kind = Unresolved;
+  // Constant: a compile-time constant (the resolver replaces such names by
+  // their literal, except as assignment targets, which are errors).
+  enum Kind : uint8_t { Unresolved, Local, Upvalue, Global, Constant } kind = Unresolved;
   int index = -1;        // Local: stack slot; Upvalue: upvalue index
   int envKind = 0;       // Global: 0 = _ENV is an upvalue, 1 = _ENV is a local
   int envIndex = -1;     // Global: slot or upvalue index of _ENV
-  bool isConst = false;  // refers to a <const> or <close> variable
-  bool hasConstValue = false;  // a compile-time constant (folded by codegen)
+  bool isConst = false;  // refers to a <const> or <close> variable, or a compile-time constant
+  const Expr* constant = nullptr;  // Constant: the literal
 };
 
+// Lines. Lua gives each instruction the line of the last token consumed when
+// it is emitted (calls, operators, loops excepted), and emits much of the code
+// of an expression only where the expression is used, so the code generator
+// needs more than the line where an expression starts: `endLine` is the line
+// of its last token, `followLine` the line of the token after it (a ',' or a
+// 'then' that is consumed before the value is used), and `parenLine`, for an
+// expression written in parentheses, the line of the ')', where Lua fetches
+// a variable in parentheses.
 struct Expr {
   ExprKind kind;
   int line;
+  int endLine = 0;
+  int followLine = 0;
+  int parenLine = 0;
   Expr(ExprKind k, int l) : kind(k), line(l) {}
   virtual ~Expr() = default;
   // Calls and `...` can produce several values.
@@ -70,6 +83,7 @@ struct Expr {
 
 struct SimpleExpr : Expr {  // Nil, True, False, Vararg
   using Expr::Expr;
+  int beforeLine = 0;       // Vararg: line of the token before '...' (VARARG's line)
 };
 
 struct IntegerExpr : Expr {
@@ -143,10 +157,12 @@ struct TableItem {
   ExprPtr key;      // Keyed only
   ExprPtr value;
   int line;
+  int sepLine = 0;  // line of the token after the item (',', ';' or '}')
 };
 
 struct TableExpr : Expr {
   std::vector<TableItem> items;
+  int beforeLine = 0;       // line of the token before '{' (NEWTABLE's line)
   explicit TableExpr(int l) : Expr(ExprKind::Table, l) {}
 };
 
@@ -162,8 +178,7 @@ struct FunctionExpr : Expr {
   std::vector<std::string> params;   // includes "self" first when isMethod
   bool isVararg = false;
   bool isMethod = false;
-  Block body;
-  int endLine = 0;                   // line of the closing `end`
+  Block body;                        // (endLine: the closing `end`, or the main chunk's last token)
   std::string name;                  // for messages only, may be empty
   FunctionInfo info;                 // filled in by the resolver
   explicit FunctionExpr(int l) : Expr(ExprKind::Function, l) {}
@@ -184,11 +199,15 @@ struct LocalVar {
   Attrib attrib = Attrib::None;
   int slot = -1;
   bool captured = false;   // some closure refers to it as an upvalue
+  // `local K <const> = literal` (the last variable of its statement, with as
+  // many values as variables): no slot, no debug information, no code.
+  bool isCompileTimeConstant = false;
 };
 
 struct Stmt {
   StmtKind kind;
   int line;
+  int endLine = 0;  // line of the statement's last token (a return's ';' excluded)
   Stmt(StmtKind k, int l) : kind(k), line(l) {}
   virtual ~Stmt() = default;
 };
@@ -202,6 +221,7 @@ struct LocalStmt : Stmt {         // local a <const>, b = e1, e2
 struct AssignStmt : Stmt {        // t1, t2 = e1, e2 (targets are Name or Index)
   ExprList targets;
   ExprList values;
+  bool isFunctionStatement = false;  // `function a.b() end`: the store is at the first line
   explicit AssignStmt(int l) : Stmt(StmtKind::Assign, l) {}
 };
 
@@ -239,6 +259,7 @@ struct NumericForStmt : Stmt {    // for v = start, limit [, step] do body end
   LocalVar var;
   ExprPtr start, limit, step;     // step may be null
   Block body;
+  int doLine = 0;
   int baseSlot = -1;              // resolver: first of the loop's hidden slots
   explicit NumericForStmt(int l) : Stmt(StmtKind::NumericFor, l) {}
 };
@@ -248,6 +269,7 @@ struct GenericForStmt : Stmt {    // for v1, v2 in explist do body end
   ExprList exprs;
   int iteratorLine = 0;           // line of the first token after `in`: the line of the iterator's calls
   Block body;
+  int doLine = 0;
   int baseSlot = -1;              // resolver: first of the loop's hidden slots
   explicit GenericForStmt(int l) : Stmt(StmtKind::GenericFor, l) {}
 };

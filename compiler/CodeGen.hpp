@@ -7,6 +7,10 @@
 // that consumes them (CALL, RETURN, SETLIST with a zero count) takes them up to
 // the runtime top.
 //
+// Each instruction gets the line Lua 5.4 gives the instruction it stands for,
+// so that line hooks, activelines and error positions are Lua's (FuncGen.hpp
+// explains how; CodeGen.cpp holds statements, CodeGenExpr.cpp expressions).
+//
 // Output is a plain C++ description of each function (FunctionCode); turning it
 // into Proto objects is a separate step (materialize) so that the generator
 // never holds collectable objects.

@@ -113,7 +113,7 @@ Tok reservedWord(std::string_view name) {
 }  // namespace
 
 Lexer::Lexer(std::string_view source, std::string_view chunkname, size_t offset, int line)
-    : src_(source), pos_(offset), line_(line), chunkId_(chunkId(chunkname)) {
+    : src_(source), pos_(offset), line_(line), lastLine_(line), chunkId_(chunkId(chunkname)) {
   current_ = scan();
   currentRaw_ = std::move(raw_);
   lastLine_ = line_;

@@ -137,6 +137,22 @@ inline constexpr OpInfo kOpInfo[] = {
 #undef TYCHO_OPCODE_INFO
 };
 
+// --- facts that follow from the table's order and the handlers' contract ---
+
+// The five operand forms of the arithmetic and bitwise operators.
+constexpr bool isArithmeticOp(Opcode op) { return op >= OP_ADD && op <= OP_SHR_LK; }
+// The five operand forms of the comparisons.
+constexpr bool isComparisonOp(Opcode op) { return op >= OP_EQ && op <= OP_GE_LK; }
+// The jumps by sAx: JMP and the conditional jumps (Lua's test-and-JMP pairs).
+constexpr bool isJumpOp(Opcode op) {
+  return op == OP_JMP || op == OP_JMPF || op == OP_JMPT || op == OP_ANDJ || op == OP_ORJ;
+}
+// An arithmetic result followed by SETLOCAL, and a comparison followed by
+// JMPF, are completed by the operator's handler: `next` is not dispatched.
+constexpr bool fusesWithNext(Opcode op, Opcode next) {
+  return (isArithmeticOp(op) && next == OP_SETLOCAL) || (isComparisonOp(op) && next == OP_JMPF);
+}
+
 // --- instruction encoding ---
 using Instruction = uint32_t;
 constexpr int kMaxA = 0xff;

@@ -89,7 +89,8 @@ class Parser {
     main->body.line = lx_.line();
     statementList(main->body);
     main->body.endLine = lx_.line();
-    main->endLine = lx_.line();
+    main->body.lastLine = lx_.lastLine();
+    main->endLine = lx_.lastLine();  // the line of its last token
     check(TokenId{Tok::Eos});
     Chunk chunk;
     chunk.main = std::move(main);
@@ -128,6 +129,14 @@ class Parser {
 
   void enterLevel() {
     if (++depth_ + kCallerLevels >= kMaxSyntaxLevels) throw CompileError{msg::kCStackOverflow, true};
+  }
+
+  // Records where expression `e` ends: the line of its last token and of
+  // the token after it (the code generator gives instructions the lines Lua
+  // gives them, which depend on when each token is consumed).
+  void ended(Expr& e) {
+    e.endLine = lx_.lastLine();
+    e.followLine = lx_.line();
   }
 
   // --- token helpers ---
@@ -200,6 +209,12 @@ class Parser {
 
   // Returns null for an empty statement.
   StmtPtr statement() {
+    StmtPtr s = statementBody();
+    if (s && !s->endLine) s->endLine = lx_.lastLine();
+    return s;
+  }
+
+  StmtPtr statementBody() {
     int line = lx_.line();
     Level level(*this);
     switch (cur().kind) {
@@ -307,6 +322,7 @@ class Parser {
       checkNextChar(',');
       s->limit = expression();
       if (testNextChar(',')) s->step = expression();
+      s->doLine = lx_.line();
       checkNext(TokenId{Tok::Do});
       s->body = block();
       result = std::move(s);
@@ -323,6 +339,7 @@ class Parser {
       checkNext(TokenId{Tok::In});
       s->iteratorLine = lx_.line();
       s->exprs = expressionList();
+      s->doLine = lx_.line();
       checkNext(TokenId{Tok::Do});
       s->body = block();
       result = std::move(s);
@@ -357,6 +374,7 @@ class Parser {
     auto fn = functionBody(isMethod, line);
     fn->name = std::move(fullName);
     auto s = std::make_unique<AssignStmt>(line);
+    s->isFunctionStatement = true;
     s->targets.push_back(std::move(target));
     s->values.push_back(std::move(fn));
     return s;
@@ -401,6 +419,7 @@ class Parser {
   StmtPtr returnStatement(int line) {
     auto s = std::make_unique<ReturnStmt>(line);
     if (!blockFollows(true) && !isChar(';')) s->values = expressionList();
+    s->endLine = lx_.lastLine();  // a ';' after the values is not part of it
     testNextChar(';');
     return s;
   }
@@ -461,6 +480,7 @@ class Parser {
     fn->body.line = lx_.line();
     statementList(fn->body);
     fn->body.endLine = lx_.line();
+    fn->body.lastLine = lx_.lastLine();
     fn->endLine = lx_.line();
     checkMatch(TokenId{Tok::End}, TokenId{Tok::Function}, line);
     fn_ = enclosing;
@@ -531,6 +551,7 @@ class Parser {
       lx_.next();
       ExprPtr operand = subexpression(kUnaryPriority);
       e = std::make_unique<UnaryExpr>(UnOp(unary), std::move(operand), line);
+      ended(*e);
     } else {
       e = simpleExpression();
     }
@@ -540,6 +561,7 @@ class Parser {
       lx_.next();
       ExprPtr rhs = subexpression(kPriority[op].right);
       e = std::make_unique<BinaryExpr>(BinOp(op), std::move(e), std::move(rhs), line);
+      ended(*e);
     }
     return e;
   }
@@ -554,13 +576,19 @@ class Parser {
       case Tok::Nil: e = std::make_unique<SimpleExpr>(ExprKind::Nil, line); break;
       case Tok::True: e = std::make_unique<SimpleExpr>(ExprKind::True, line); break;
       case Tok::False: e = std::make_unique<SimpleExpr>(ExprKind::False, line); break;
-      case Tok::Dots:
+      case Tok::Dots: {
         if (!fn_->isVararg) lx_.syntaxError("cannot use '...' outside a vararg function");
-        e = std::make_unique<SimpleExpr>(ExprKind::Vararg, line);
+        auto dots = std::make_unique<SimpleExpr>(ExprKind::Vararg, line);
+        dots->beforeLine = lx_.lastLine();
+        e = std::move(dots);
         break;
-      case Tok::Function:
+      }
+      case Tok::Function: {
         lx_.next();
-        return functionBody(false, lx_.line());
+        auto fn = functionBody(false, lx_.line());
+        ended(*fn);
+        return fn;
+      }
       default: {
         if (isChar('{')) return tableConstructor();
         ExprShape shape;
@@ -568,6 +596,7 @@ class Parser {
       }
     }
     lx_.next();
+    ended(*e);
     return e;
   }
 
@@ -579,14 +608,22 @@ class Parser {
       checkMatch(charToken(')'), charToken('('), line);
       shape = ExprShape::Other;
       // Only calls and '...' change meaning inside parentheses (they are cut to
-      // one value); other expressions are kept as they are.
-      if (inner->isMultiValue()) return std::make_unique<ParenExpr>(std::move(inner), line);
+      // one value); other expressions are kept as they are, with the line
+      // where Lua fetches a variable in parentheses (see Expr::parenLine).
+      if (inner->isMultiValue()) {
+        auto paren = std::make_unique<ParenExpr>(std::move(inner), line);
+        ended(*paren);
+        return paren;
+      }
+      inner->parenLine = lx_.lastLine();
+      inner->followLine = lx_.line();
       return inner;
     }
     if (is(Tok::Name)) {
       shape = ExprShape::Variable;
       auto name = std::make_unique<NameExpr>(cur().text, line, cur().end);
       lx_.next();
+      ended(*name);
       return name;
     }
     lx_.syntaxError("unexpected symbol");
@@ -601,6 +638,7 @@ class Parser {
         int line = lx_.line();
         ExprList args = callArguments(line);
         e = std::make_unique<CallExpr>(std::move(e), std::move(args), line);
+        ended(*e);
         shape = ExprShape::Call;
         continue;
       }
@@ -611,6 +649,7 @@ class Parser {
           lx_.next();
           auto key = std::make_unique<StringExpr>(checkName(), keyLine);
           e = std::make_unique<IndexExpr>(std::move(e), std::move(key), keyLine);
+          ended(*e);
           shape = ExprShape::Variable;
           break;
         }
@@ -619,6 +658,7 @@ class Parser {
           ExprPtr key = expression();
           checkNextChar(']');
           e = std::make_unique<IndexExpr>(std::move(e), std::move(key), keyLine);
+          ended(*e);
           shape = ExprShape::Variable;
           break;
         }
@@ -630,6 +670,7 @@ class Parser {
           ExprList args = callArguments(line);
           e = std::make_unique<MethodCallExpr>(std::move(e), std::move(method), std::move(args), line);
           static_cast<MethodCallExpr&>(*e).nameLine = nameLine;
+          ended(*e);
           shape = ExprShape::Call;
           break;
         }
@@ -644,6 +685,7 @@ class Parser {
     if (is(Tok::String)) {
       args.push_back(std::make_unique<StringExpr>(cur().text, lx_.line()));
       lx_.next();
+      ended(*args.back());
     } else if (isChar('{')) {
       args.push_back(tableConstructor());
     } else if (isChar('(')) {
@@ -659,12 +701,15 @@ class Parser {
   ExprPtr tableConstructor() {
     int line = lx_.line();
     auto table = std::make_unique<TableExpr>(line);
+    table->beforeLine = lx_.lastLine();
     checkNextChar('{');
     do {
       if (isChar('}')) break;
       table->items.push_back(tableField());
+      table->items.back().sepLine = lx_.line();
     } while (testNextChar(',') || testNextChar(';'));
     checkMatch(charToken('}'), charToken('{'), line);
+    ended(*table);
     return table;
   }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/ConstantFolding.hpp"
 #include "compiler/Lexer.hpp"
 #include "runtime/ChunkId.hpp"
 
@@ -16,14 +17,17 @@ namespace {
 struct ActiveVar {
   std::string name;   // hidden loop state has a name no identifier can have
   LocalVar* var;      // null for hidden slots
-  int slot;
+  int slot;           // -1 for a compile-time constant
+  const Expr* constant = nullptr;  // a compile-time constant's literal
 };
 
 struct FuncScope {
   FunctionExpr* fn;
   FuncScope* parent;
   std::vector<ActiveVar> actives;
-  std::vector<size_t> blockStarts;
+  int slots = 0;  // slots taken by the active variables
+  struct BlockStart { size_t actives; int slots; };
+  std::vector<BlockStart> blockStarts;
 };
 
 class Resolver {
@@ -32,7 +36,7 @@ class Resolver {
       : source_(source), chunkname_(chunkname), chunkId_(chunkId(chunkname)) {}
 
   void resolveMain(FunctionExpr* main) {
-    FuncScope scope{main, nullptr, {}, {}};
+    FuncScope scope{main, nullptr, {}, 0, {}};
     // The main chunk's only upvalue is _ENV (§2.2).
     main->info.upvalueNames.push_back("_ENV");
     main->info.upvalues.push_back({true, 0, 0});
@@ -47,34 +51,39 @@ class Resolver {
   void function(FuncScope& scope) {
     cur_ = &scope;
     FunctionExpr* fn = scope.fn;
-    scope.blockStarts.push_back(0);
-    for (const std::string& p : fn->params) declareHidden(p, fn->line);
+    scope.blockStarts.push_back({0, 0});
+    for (const std::string& p : fn->params) declareHidden(p);
     block(fn->body, false);
     scope.blockStarts.pop_back();
   }
 
-  int nextSlot() const { return int(cur_->actives.size()); }
+  int nextSlot() const { return cur_->slots; }
 
-  void noteSlots() {
-    int n = int(cur_->actives.size());
-    if (n > cur_->fn->info.maxLocals) cur_->fn->info.maxLocals = n;
+  int takeSlot() {
+    int slot = cur_->slots++;
+    if (cur_->slots > cur_->fn->info.maxLocals) cur_->fn->info.maxLocals = cur_->slots;
+    return slot;
   }
 
   // Parameters are plain locals without a LocalVar record of their own.
-  void declareHidden(const std::string& name, int line) {
-    cur_->actives.push_back({name, nullptr, nextSlot()});
-    noteSlots();
-  }
+  void declareHidden(const std::string& name) { cur_->actives.push_back({name, nullptr, takeSlot()}); }
 
-  void declare(LocalVar& v, int line) {
-    v.slot = nextSlot();
+  void declare(LocalVar& v) {
+    v.slot = takeSlot();
     cur_->actives.push_back({v.name, &v, v.slot});
-    noteSlots();
   }
 
-  void openBlock() { cur_->blockStarts.push_back(cur_->actives.size()); }
+  // A compile-time constant takes no slot: its uses become its literal.
+  void declareConstant(LocalVar& v, const Expr& literal) {
+    v.slot = -1;
+    v.isCompileTimeConstant = true;
+    cur_->actives.push_back({v.name, &v, -1, &literal});
+  }
+
+  void openBlock() { cur_->blockStarts.push_back({cur_->actives.size(), cur_->slots}); }
   void closeBlock() {
-    cur_->actives.resize(cur_->blockStarts.back());
+    cur_->actives.resize(cur_->blockStarts.back().actives);
+    cur_->slots = cur_->blockStarts.back().slots;
     cur_->blockStarts.pop_back();
   }
 
@@ -92,8 +101,9 @@ class Resolver {
     for (size_t i = scope->actives.size(); i-- > 0;) {
       ActiveVar& a = scope->actives[i];
       if (a.name == name) {
-        ref.kind = VarRef::Local;
+        ref.kind = a.constant ? VarRef::Constant : VarRef::Local;
         ref.index = a.slot;
+        ref.constant = a.constant;
         attrib = a.var ? a.var->attrib : Attrib::None;
         return true;
       }
@@ -110,6 +120,10 @@ class Resolver {
     if (!scope->parent) return false;
     VarRef outer;
     if (!lookup(scope->parent, name, outer, attrib)) return false;
+    if (outer.kind == VarRef::Constant) {  // no upvalue: the literal is used
+      ref = outer;
+      return true;
+    }
     if (info.upvalues.size() >= size_t(kMaxUpvalues)) {
       // Lua finds the limit while reading the name, so its message is "near"
       // the token after it: that token is read again.
@@ -139,7 +153,7 @@ class Resolver {
     resolving_ = &n;
     Attrib attrib = Attrib::None;
     if (lookup(cur_, n.name, n.ref, attrib)) {
-      n.ref.isConst = attrib != Attrib::None;
+      n.ref.isConst = attrib != Attrib::None || n.ref.kind == VarRef::Constant;
       return;
     }
     VarRef env;
@@ -151,35 +165,52 @@ class Resolver {
   }
 
   // --- expressions ---
+  //
+  // Expressions are resolved through the slot that owns them, because
+  // resolving also folds constants (ConstantFolding.hpp): a name of a
+  // compile-time constant, or an operator on literals, is replaced by a
+  // literal.
 
-  // Resolves `e`, walking its left chain with a loop (Ast.hpp): the chain's
+  // Resolves `slot`, walking its left chain with a loop (Ast.hpp): the chain's
   // innermost operand first, then each link's other children, which keeps
-  // the names in source order (upvalues are numbered in order of first use).
-  void expr(Expr& e) {
+  // the names in source order (upvalues are numbered in order of first use)
+  // and folds `1 + 2 + x` from the inside out.
+  void expr(ExprPtr& slot) {
     size_t mark = chain_.size();
-    Expr* bottom = &e;
-    while (ExprPtr* left = leftChild(*bottom)) {
+    ExprPtr* bottom = &slot;
+    while (ExprPtr* left = leftChild(**bottom)) {
       chain_.push_back(bottom);
-      bottom = left->get();
+      bottom = left;
     }
     operand(*bottom);
     while (chain_.size() > mark) {
-      Expr& link = *chain_.back();
+      ExprPtr* link = chain_.back();
       chain_.pop_back();
-      rest(link);
+      rest(*link);
     }
   }
 
   // An expression that is not a link of a left chain.
-  void operand(Expr& e) {
+  void operand(ExprPtr& slot) {
+    Expr& e = *slot;
     switch (e.kind) {
-      case ExprKind::Name: name(static_cast<NameExpr&>(e)); break;
-      case ExprKind::Paren: expr(*static_cast<ParenExpr&>(e).inner); break;
-      case ExprKind::Unary: expr(*static_cast<UnaryExpr&>(e).operand); break;
+      case ExprKind::Name: {
+        auto& n = static_cast<NameExpr&>(e);
+        name(n);
+        if (n.ref.kind == VarRef::Constant) slot = copyLiteral(*n.ref.constant, n);
+        break;
+      }
+      case ExprKind::Paren: expr(static_cast<ParenExpr&>(e).inner); break;
+      case ExprKind::Unary: {
+        auto& u = static_cast<UnaryExpr&>(e);
+        expr(u.operand);
+        if (ExprPtr folded = foldUnary(u)) slot = std::move(folded);
+        break;
+      }
       case ExprKind::Table:
         for (auto& item : static_cast<TableExpr&>(e).items) {
-          if (item.key) expr(*item.key);
-          expr(*item.value);
+          if (item.key) expr(item.key);
+          expr(item.value);
         }
         break;
       case ExprKind::Function: functionExpr(static_cast<FunctionExpr&>(e)); break;
@@ -188,25 +219,42 @@ class Resolver {
   }
 
   // The children of a chain link other than its left one.
-  void rest(Expr& e) {
+  void rest(ExprPtr& slot) {
+    Expr& e = *slot;
     switch (e.kind) {
-      case ExprKind::Index: expr(*static_cast<IndexExpr&>(e).key); break;
+      case ExprKind::Index: expr(static_cast<IndexExpr&>(e).key); break;
       case ExprKind::Call: exprs(static_cast<CallExpr&>(e).args); break;
       case ExprKind::MethodCall: exprs(static_cast<MethodCallExpr&>(e).args); break;
-      case ExprKind::Binary: expr(*static_cast<BinaryExpr&>(e).rhs); break;
+      case ExprKind::Binary: {
+        auto& b = static_cast<BinaryExpr&>(e);
+        expr(b.rhs);
+        if (ExprPtr folded = foldBinary(b)) slot = std::move(folded);
+        break;
+      }
       default: break;
     }
   }
 
+  // An assignment target: a name stays a name (a constant cannot be assigned).
+  void target(ExprPtr& slot) {
+    if (slot->kind != ExprKind::Name) {
+      expr(slot);
+      return;
+    }
+    auto& n = static_cast<NameExpr&>(*slot);
+    name(n);
+    if (n.ref.isConst) error("attempt to assign to const variable '" + n.name + "'", n.line);
+  }
+
   void functionExpr(FunctionExpr& f) {
     FuncScope* saved = cur_;
-    FuncScope scope{&f, saved, {}, {}};
+    FuncScope scope{&f, saved, {}, 0, {}};
     function(scope);
     cur_ = saved;
   }
 
   void exprs(ExprList& list) {
-    for (auto& e : list) expr(*e);
+    for (auto& e : list) expr(e);
   }
 
   // --- statements ---
@@ -216,26 +264,28 @@ class Resolver {
       case StmtKind::Local: {
         auto& x = static_cast<LocalStmt&>(s);
         exprs(x.values);   // values do not see the new variables
-        for (auto& v : x.vars) declare(v, x.line);
+        // As in Lua, the last variable is a compile-time constant when it is
+        // <const>, there are as many values as variables, and its value
+        // folds to a literal.
+        size_t n = x.vars.size();
+        bool constant = n == x.values.size() && x.vars.back().attrib == Attrib::Const && isLiteral(*x.values.back());
+        for (size_t i = 0; i < n; i++) {
+          if (constant && i == n - 1) declareConstant(x.vars[i], *x.values.back());
+          else declare(x.vars[i]);
+        }
         break;
       }
       case StmtKind::Assign: {
         auto& x = static_cast<AssignStmt&>(s);
-        for (auto& t : x.targets) {
-          expr(*t);
-          if (t->kind == ExprKind::Name) {
-            auto& n = static_cast<NameExpr&>(*t);
-            if (n.ref.isConst) error("attempt to assign to const variable '" + n.name + "'", n.line);
-          }
-        }
+        for (auto& t : x.targets) target(t);
         exprs(x.values);
         break;
       }
-      case StmtKind::Call: expr(*static_cast<CallStmt&>(s).call); break;
+      case StmtKind::Call: expr(static_cast<CallStmt&>(s).call); break;
       case StmtKind::Do: block(static_cast<DoStmt&>(s).body); break;
       case StmtKind::While: {
         auto& x = static_cast<WhileStmt&>(s);
-        expr(*x.cond);
+        expr(x.cond);
         block(x.body);
         break;
       }
@@ -243,14 +293,14 @@ class Resolver {
         auto& x = static_cast<RepeatStmt&>(s);
         openBlock();
         for (auto& st : x.body.stmts) stmt(*st);
-        expr(*x.cond);  // sees the body's locals (§3.3.4)
+        expr(x.cond);  // sees the body's locals (§3.3.4)
         closeBlock();
         break;
       }
       case StmtKind::If: {
         auto& x = static_cast<IfStmt&>(s);
         for (size_t i = 0; i < x.conds.size(); i++) {
-          expr(*x.conds[i]);
+          expr(x.conds[i]);
           block(x.blocks[i]);
         }
         if (x.hasElse) block(x.elseBlock);
@@ -258,13 +308,13 @@ class Resolver {
       }
       case StmtKind::NumericFor: {
         auto& x = static_cast<NumericForStmt&>(s);
-        expr(*x.start);
-        expr(*x.limit);
-        if (x.step) expr(*x.step);
+        expr(x.start);
+        expr(x.limit);
+        if (x.step) expr(x.step);
         openBlock();
         x.baseSlot = nextSlot();
-        for (int i = 0; i < 3; i++) declareHidden("(for state)", x.line);
-        declare(x.var, x.line);
+        for (int i = 0; i < 3; i++) declareHidden("(for state)");
+        declare(x.var);
         block(x.body);
         closeBlock();
         break;
@@ -274,15 +324,15 @@ class Resolver {
         exprs(x.exprs);
         openBlock();
         x.baseSlot = nextSlot();
-        for (int i = 0; i < 4; i++) declareHidden("(for state)", x.line);
-        for (auto& v : x.vars) declare(v, x.line);
+        for (int i = 0; i < 4; i++) declareHidden("(for state)");
+        for (auto& v : x.vars) declare(v);
         block(x.body);
         closeBlock();
         break;
       }
       case StmtKind::LocalFunction: {
         auto& x = static_cast<LocalFunctionStmt&>(s);
-        declare(x.var, x.line);  // visible inside its own body, for recursion
+        declare(x.var);  // visible inside its own body, for recursion
         functionExpr(*x.func);
         break;
       }
@@ -296,7 +346,7 @@ class Resolver {
   std::string chunkId_;
   FuncScope* cur_ = nullptr;
   const NameExpr* resolving_ = nullptr;  // the name being looked up
-  std::vector<Expr*> chain_;  // links of the left chains being resolved (see expr)
+  std::vector<ExprPtr*> chain_;  // links of the left chains being resolved (see expr)
 };
 
 }  // namespace

@@ -8,6 +8,13 @@
 // closes them when their scope ends) and fills in each function's upvalue list.
 // It also rejects assignments to <const> and <close> variables and checks the
 // limit on upvalues (the parser checks the one on locals, where Lua does).
+//
+// Resolving also folds constants, as Lua does while it parses (see
+// ConstantFolding.hpp): operators on literals become literals, and a
+// compile-time constant (`local K <const> = literal`, the last variable of
+// its statement, with as many values as variables) takes no slot: its names
+// become its literal, in inner functions too (no upvalue). Chunk::source must
+// be the parsed text (messages about a name quote the token after it).
 #pragma once
 
 #include <string_view>

@@ -111,6 +111,59 @@ void hookReturn(lua_State* L, CallInfo* ci, int n) {
   returningTo(L, ci->previous);
 }
 
+namespace {
+
+// The next instruction run after the one at `pc` when it does not jump:
+// one the handler completes, and stack bookkeeping, are skipped.
+int nextRun(const Proto* p, int pc) {
+  int next = pc + 1;
+  if (next < p->codeSize && fusesWithNext(opcodeOf(p->code[pc]), opcodeOf(p->code[next]))) next++;
+  while (next < p->codeSize && isStackBookkeeping(p->code[next])) next++;
+  return next;
+}
+
+// Was the JMP at `pc` reached by a jump from `from` (the instruction traced
+// last), directly or through other JMPs and stack bookkeeping? Lua's
+// compiler points a jump that lands on a JMP at that JMP's own target, so
+// Lua never runs such a JMP (nor any JMP of a chain), and has no line event
+// for it.
+bool reachedByJump(const Proto* p, int from, int pc) {
+  int n = p->codeSize;
+  int j = from;
+  if (j + 1 < n && fusesWithNext(opcodeOf(p->code[j]), opcodeOf(p->code[j + 1]))) j++;  // a comparison's JMPF
+  Opcode op = opcodeOf(p->code[j]);
+  if (!isJumpOp(op)) return false;
+  if (op != OP_JMP && nextRun(p, j) == pc) return false;  // not taken
+  int t = j + 1 + argSAx(p->code[j]);
+  for (int hops = 0; hops < n && t >= 0 && t < n; hops++) {
+    while (t < n && isStackBookkeeping(p->code[t])) t++;
+    if (t == pc) return true;
+    if (t >= n || opcodeOf(p->code[t]) != OP_JMP) return false;
+    t = t + 1 + argSAx(p->code[t]);
+  }
+  return false;
+}
+
+// Instructions that Lua's code for the same program does not run where
+// Tycho's does: line events skip them (and L->oldPc stays where it is).
+// Lua's generic for enters its loop from TFORPREP straight into the
+// iterator call and tests the result within it: TFORLOOP, and TFORCALL
+// right after TFORPREP, are not traced.
+bool invisibleToLineHooks(const Proto* p, int old, int pc) {
+  Instruction i = p->code[pc];
+  switch (opcodeOf(i)) {
+    case OP_TFORLOOP: return true;
+    case OP_TFORCALL: {
+      Instruction prev = p->code[old];
+      return opcodeOf(prev) == OP_TFORPREP && old + 1 + int(argB(prev)) == pc;
+    }
+    case OP_JMP: return reachedByJump(p, old, pc);
+    default: return false;
+  }
+}
+
+}  // namespace
+
 void traceInstruction(lua_State* L) {
   if (L->inHook || !L->hookMask) return;  // nothing is traced (or counted) while a hook runs
   CallInfo* ci = L->ci;
@@ -138,8 +191,10 @@ void traceInstruction(lua_State* L) {
   if (L->hookMask & kMaskLine) {
     // oldPc may belong to another function: a stale value counts as 0.
     int old = L->oldPc >= 0 && L->oldPc < p->codeSize ? L->oldPc : 0;
-    if (entered || pc <= old || lineOf(p, pc) != lineOf(p, old)) runHook(L, kHookLine, lineOf(p, pc));
-    L->oldPc = pc;
+    if (entered || !invisibleToLineHooks(p, old, pc)) {
+      if (entered || pc <= old || lineOf(p, pc) != lineOf(p, old)) runHook(L, kHookLine, lineOf(p, pc));
+      L->oldPc = pc;
+    }
   }
   if (isReturn(opcodeOf(i)) && L->hookMask) leaveLuaFrame(L, ci, i);
 }

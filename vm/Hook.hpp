@@ -22,7 +22,12 @@
 //   - while a hook runs, hooks are off for its thread (L->inHook);
 //   - instructions that only adjust the operand stack (POP, SETTOP), which
 //     lua5.4's register code has no counterpart for, are invisible: they
-//     give no line or count event and are not active lines.
+//     give no line or count event and are not active lines;
+//   - instructions that Lua's code does not run where Tycho's does give no
+//     line event: a JMP reached by a jump (Lua redirects jumps that land on a
+//     JMP), TFORLOOP and a TFORCALL right after TFORPREP (Lua's generic for
+//     runs them within one instruction). Count events count Tycho's own
+//     instructions.
 #pragma once
 
 #include "compiler/Opcodes.hpp"

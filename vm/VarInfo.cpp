@@ -28,8 +28,8 @@ constexpr char kEnvName[] = "_ENV";
 
 // Operator forms (Opcodes.hpp): every arithmetic and comparison operator is
 // five consecutive opcodes, stack form first.
-bool isArith(Opcode op) { return op >= OP_ADD && op <= OP_SHR_LK; }
-bool isCompare(Opcode op) { return op >= OP_EQ && op <= OP_GE_LK; }
+bool isArith(Opcode op) { return isArithmeticOp(op); }
+bool isCompare(Opcode op) { return isComparisonOp(op); }
 bool isBinary(Opcode op) { return isArith(op) || isCompare(op); }
 BinaryForm formOf(Opcode op) {
   int first = isArith(op) ? OP_ADD : OP_EQ;
@@ -37,7 +37,7 @@ BinaryForm formOf(Opcode op) {
 }
 Opcode plainOf(Opcode op) { return Opcode(int(op) - int(formOf(op))); }
 
-bool isJump(Opcode op) { return op == OP_JMP || op == OP_JMPF || op == OP_JMPT || op == OP_ANDJ || op == OP_ORJ; }
+bool isJump(Opcode op) { return isJumpOp(op); }
 
 // Depth with the dynamic marker removed; kUnknown when not static.
 int staticDepth(int d) { return d >= kDynamic ? kUnknown : d; }

@@ -500,6 +500,30 @@ local cases = {
    "t:1: attempt to call a Thing value (local 't')"},
   {"local t = setmetatable({}, {__name = 'Thing'}) return t & 1",
    "t:1: attempt to perform bitwise operation on a Thing value (local 't')"},
+  -- `K and x` with K a true constant, `K or x` with K nil or false: the value
+  -- is x's, which keeps its name (§3.4.5; Lua compiles them as x)
+  {"local c; local a = (1 and c)()", "t:1: attempt to call a nil value (local 'c')"},
+  {"local c; local a = (1 and c).x", "t:1: attempt to index a nil value (local 'c')"},
+  {"local c; local a = (true and c) + 1", "t:1: attempt to perform arithmetic on a nil value (local 'c')"},
+  {"local c; local a = (nil or c) + 1", "t:1: attempt to perform arithmetic on a nil value (local 'c')"},
+  {"local c; local a = (false or c).x", "t:1: attempt to index a nil value (local 'c')"},
+  {"local c; local a = ('s' and c).x", "t:1: attempt to index a nil value (local 'c')"},
+  {"local c; local a = (1.5 and c).x", "t:1: attempt to index a nil value (local 'c')"},
+  {"local c; local a = (1 and 2 and c).x", "t:1: attempt to index a nil value (local 'c')"},
+  {"local K <const> = 1; local c; local a = (K and c).x", "t:1: attempt to index a nil value (local 'c')"},
+  {"local K <const> = nil; local c; local a = (K or c).x", "t:1: attempt to index a nil value (local 'c')"},
+  {"local c; local a = (not nil and c).x", "t:1: attempt to index a nil value (local 'c')"},
+  {"local c; local a = (-1 and c).x", "t:1: attempt to index a nil value (local 'c')"},
+  {"local c; local a = (2 * 3 and c).x", "t:1: attempt to index a nil value (local 'c')"},
+  {"local c; local a = (1 and g).x", "t:1: attempt to index a nil value (global 'g')"},
+  {"local c; return (1 and c.d).x", "t:1: attempt to index a nil value (local 'c')"},
+  -- not constants: the value may come from either operand
+  {"local c; local a = (nil and c).x", "t:1: attempt to index a nil value"},
+  {"local c; local a = (1 or c).x", "t:1: attempt to index a number value"},
+  {"local c; local a = (c and 1).x", "t:1: attempt to index a nil value"},
+  {"local c; local a = ({} and c).x", "t:1: attempt to index a nil value"},
+  {"local c; local a = (1 == 1 and c).x", "t:1: attempt to index a nil value"},
+  {"local c; local a = (1 // 0 and c).x", "t:1: attempt to divide by zero"},
 }
 
 for _, c in ipairs(cases) do check(c[1], c[2]) end

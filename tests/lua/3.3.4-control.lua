@@ -218,6 +218,13 @@ synerr("repeat goto cont; local x; ::cont:: until x",
 synerr("repeat goto cont; local x; ::cont:: until true",
   "t:1: <goto cont> at line 1 jumps into the scope of local 'x'")
 synerr("\ngoto l\nlocal a\n::l::\na = 1", "t:5: <goto l> at line 2 jumps into the scope of local 'a'")
+-- a compile-time constant (§3.3.7, `local x <const> = literal`) has a scope too
+synerr("goto f; local x <const> = 1; ::f:: print(x)", "t:1: <goto f> at line 1 jumps into the scope of local 'x'")
+synerr("goto f; local a, x <const> = 1, 2; ::f:: print(x)", "t:1: <goto f> at line 1 jumps into the scope of local 'a'")
+synerr("local y = 1 goto f; local x <const> = 1; local z = 2 ::f:: print(x)",
+  "t:1: <goto f> at line 1 jumps into the scope of local 'x'")
+synerr("repeat goto f; local x <const> = 1; ::f:: until x", "t:1: <goto f> at line 1 jumps into the scope of local 'x'")
+assert(load("do goto f; local x <const> = 1; ::f:: end"), "a label at the end of the block is outside the scope")
 synerr("::a:: ::a::", "t:1: label 'a' already defined on line 1")
 synerr("::a:: do ::a:: end", "t:1: label 'a' already defined on line 1")
 synerr("::a::\ndo\n::a:: end", "t:3: label 'a' already defined on line 1")

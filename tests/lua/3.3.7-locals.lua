@@ -44,6 +44,35 @@ do
   assert(rec(1) == 0, "local f = function refers to the previous f")
 end
 
+-- A <const> variable whose value is a literal (after folding, §3.4.1), the
+-- last of its statement with as many values as variables, is a compile-time
+-- constant, as in Lua: its uses are its value, so it takes no slot, no
+-- closure captures it, and debug.getlocal does not list it.
+local function localNames(level)  -- the locals of the function `level` calls up
+  local names = {}
+  for i = 1, 50 do
+    local n = debug.getlocal(level + 1, i)
+    if not n then break end
+    names[#names + 1] = n
+  end
+  return table.concat(names, " ")
+end
+;(function()
+  local K <const> = 10
+  local S <const> = "s" .. "" == "s" and "str"   -- not a literal: a variable
+  local F <const> = 2 * 3 + 1
+  local function f() return K, F end
+  assert(debug.getupvalue(f, 1) == nil, "no upvalue for a compile-time constant")
+  local function g() return S end
+  assert(debug.getupvalue(g, 1) == "S", "a <const> variable that is not a literal is captured")
+  local a <const>, b <const> = 1, 2
+  local function h() return a, b end
+  assert(debug.getupvalue(h, 1) == "a" and debug.getupvalue(h, 2) == nil, "only the last variable")
+  local names = localNames(1)
+  assert(names == "S f g a h", names)
+  assert(f() == 10 and select(2, f()) == 7 and g() == "str" and select(2, h()) == 2)
+end)()
+
 -- const variables
 do
   local k <const> = 10

@@ -80,11 +80,130 @@ TEST_CASE("and/or keep the deciding value on the stack") {
         "VARARGPREP 0\n"
         "NIL 2\n"
         "GETLOCAL 0\n"
-        "ANDJ 1 ; to 6\n"   // a falsy: keep it and let `or` decide
+        "JMPF 2 ; to 7\n"   // a falsy: `or` would drop it, so go to its right operand, as Lua
         "GETLOCAL 1\n"
         "ORJ 1 ; to 8\n"
         "INT 1\n"
         "POP 3\n"
+        "RETURN0\n");
+  // A chain of one operator jumps once, to the end.
+  CHECK(body("local a, b, c local x = a and b and c") ==
+        "VARARGPREP 0\n"
+        "NIL 3\n"
+        "GETLOCAL 0\n"
+        "ANDJ 3 ; to 8\n"
+        "GETLOCAL 1\n"
+        "ANDJ 1 ; to 8\n"
+        "GETLOCAL 2\n"
+        "POP 4\n"
+        "RETURN0\n");
+}
+
+TEST_CASE("conditions are jumps: and, or and not make no value") {
+  CHECK(body("local a, b if a and b then a = 1 end") ==
+        "VARARGPREP 0\n"
+        "NIL 2\n"
+        "GETLOCAL 0\n"
+        "JMPF 4 ; to 9\n"
+        "GETLOCAL 1\n"
+        "JMPF 2 ; to 9\n"
+        "INT 1\n"
+        "SETLOCAL 0\n"
+        "POP 2\n"
+        "RETURN0\n");
+  CHECK(body("local a, b if a or not b then a = 1 end") ==
+        "VARARGPREP 0\n"
+        "NIL 2\n"
+        "GETLOCAL 0\n"
+        "JMPT 2 ; to 7\n"
+        "GETLOCAL 1\n"
+        "JMPT 2 ; to 9\n"
+        "INT 1\n"
+        "SETLOCAL 0\n"
+        "POP 2\n"
+        "RETURN0\n");
+  // A constant condition makes no test where it never jumps.
+  CHECK(body("while true do end") ==
+        "VARARGPREP 0\n"
+        "JMP -1 ; to 2\n"
+        "RETURN0\n");
+}
+
+TEST_CASE("if cond then break: the condition jumps out, the loop's exit settles the stack") {
+  CHECK(body("for i = 1, 3 do local x = i if x then break end end") ==
+        "VARARGPREP 0\n"
+        "INT 1\n"
+        "INT 3\n"
+        "INT 1\n"
+        "FORPREP 0 5 ; to 11\n"
+        "GETLOCAL 3\n"
+        "GETLOCAL 4\n"
+        "JMPT 2 ; to 11\n"
+        "POP 1\n"
+        "FORLOOP 0 5 ; to 6\n"
+        "SETTOP 4\n"
+        "POP 4\n"
+        "RETURN0\n");
+}
+
+TEST_CASE("a field of a local or an upvalue is stored and read where the table is, as in Lua") {
+  // No copy of the table on the stack while the value is computed (Lua reads
+  // the table when it stores).
+  CHECK(body("local t = {} t.x = f() t[1] = f()") ==
+        "VARARGPREP 0\n"
+        "NEWTABLE 0 0\n"
+        "GETTABUP 0 1 ; _ENV \"f\"\n"
+        "CALL 1 2\n"
+        "SETFIELDAT 0 0 ; \"x\"\n"
+        "GETTABUP 0 1 ; _ENV \"f\"\n"
+        "CALL 1 2\n"
+        "SETFIELDAT 0 2 ; 1\n"
+        "POP 1\n"
+        "RETURN0\n");
+  auto code = compile("local u = {} local function g() u.x = u.y end");
+  CHECK(disassembleBody(*code->protos[0]) ==
+        "GETTABUP 0 1 ; u \"y\"\n"
+        "SETTABUP 0 0 ; u \"x\"\n"
+        "RETURN0\n");
+  // The same statement assigns the local: its table is copied first.
+  CHECK(body("local t = {} t.x, t = 1, 2") ==
+        "VARARGPREP 0\n"
+        "NEWTABLE 0 0\n"
+        "GETLOCAL 0\n"
+        "INT 1\n"
+        "INT 2\n"
+        "SETLOCAL 0\n"
+        "SETFIELDAT 1 0 ; \"x\"\n"
+        "POP 2\n"
+        "RETURN0\n");
+}
+
+TEST_CASE("constants fold as in Lua") {
+  CHECK(body("local a = 1 + 2 * 3 local b = -1 local c = 1 and a local d = nil or a") ==
+        "VARARGPREP 0\n"
+        "INT 7\n"
+        "INT -1\n"
+        "GETLOCAL 0\n"
+        "GETLOCAL 0\n"
+        "POP 4\n"
+        "RETURN0\n");
+  // Not folded: an error at run time, a float zero (its sign), an operand
+  // without an integer representation for a bitwise operator.
+  CHECK(body("local y = 1 // 0 local z = 3 & 1.5 local w = -0.0") ==
+        "VARARGPREP 0\n"
+        "INT 1\n"
+        "IDIV_K 0 ; 0\n"
+        "INT 3\n"
+        "BAND_K 1 ; 1.5\n"
+        "K 2 ; 0\n"
+        "UNM\n"
+        "POP 3\n"
+        "RETURN0\n");
+  // A compile-time constant has no slot: its uses are its value.
+  CHECK(body("local K <const> = 10 local a = K + 1") ==
+        "VARARGPREP 0\n"
+        "INT 11\n"
+        "POP 1\n"
         "RETURN0\n");
 }
 
