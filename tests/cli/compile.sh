@@ -89,9 +89,9 @@ main (lines 0-0): 7 instructions, 0 params+vararg, 2 slots, 1 upvalues, 1 consta
      2  [1]  K 0                  ; 2.5
      3  [1]  CLOSURE 0
      4  [1]  RETURN1
-     5  [2]  CLOSE 0
-     6  [2]  POP 1
-     7  [2]  RETURN0
+     5  [1]  CLOSE 0
+     6  [1]  POP 1
+     7  [1]  RETURN0
 
 function <1> (lines 1-1): 6 instructions, 1 params, 3 slots, 1 upvalues, 1 constants, 0 functions
      1  [1]  GETLOCAL 0
@@ -110,13 +110,13 @@ main (lines 0-0): 7 instructions, 0 params+vararg, 2 slots, 1 upvalues, 1 consta
      2  [1]  K 0                  ; 2.5
      3  [1]  CLOSURE 0
      4  [1]  RETURN1
-     5  [2]  CLOSE 0
-     6  [2]  POP 1
-     7  [2]  RETURN0
+     5  [1]  CLOSE 0
+     6  [1]  POP 1
+     7  [1]  RETURN0
   constants (1):
      0  F  2.5
   locals (1):
-     0  k  pc 3-6  slot 0
+     0  k  pc 3-7  slot 0
   upvalues (1):
      0  _ENV  slot 0
 
