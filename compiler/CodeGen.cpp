@@ -470,7 +470,7 @@ void FuncGen::storeTop(const Target& tg, int line) {
   }
   if (e.kind == ExprKind::Index) {
     if (tg.constKey) emitAB(OP_SETFIELDAT, tg.tableSlot, tg.k);
-    else emitAx(OP_SETINDEXAT, uint32_t(tg.tableSlot));
+    else emitAB(OP_SETINDEXAT, tg.tableSlot, tg.tableSlot + 1);
     pop();
     return;
   }

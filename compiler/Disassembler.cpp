@@ -59,7 +59,7 @@ std::string operands(const FunctionCode& f, int pc, Instruction i, std::string* 
     case OP_GETFIELD_L:
       if (argB(i) < f.constants.size()) *comment = constantText(f.constants[argB(i)]);
       break;
-    case OP_GETUPVAL: case OP_SETUPVAL:
+    case OP_GETUPVAL: case OP_SETUPVAL: case OP_GETTABLE_US:
       if (argAx(i) < f.upvalues.size()) *comment = f.upvalues[argAx(i)].name;
       break;
     case OP_JMP: case OP_JMPF: case OP_JMPT: case OP_ANDJ: case OP_ORJ:
@@ -71,16 +71,16 @@ std::string operands(const FunctionCode& f, int pc, Instruction i, std::string* 
     case OP_FORLOOP: case OP_TFORLOOP:
       *comment = "to " + std::to_string(pc + 2 - int(argB(i)));
       break;
-    default: {
-      // Operand forms of binary operators name their constant.
-#define TYCHO_FORM_COMMENT(X, name, sym)                                                         \
-  if (op == OP_##name##_K && argAx(i) < f.constants.size()) *comment = constantText(f.constants[argAx(i)]); \
-  if (op == OP_##name##_LK && argB(i) < f.constants.size()) *comment = constantText(f.constants[argB(i)]);
-      TYCHO_ARITH_OPS(TYCHO_FORM_COMMENT, _)
-      TYCHO_COMPARE_OPS(TYCHO_FORM_COMMENT, _)
-#undef TYCHO_FORM_COMMENT
+    default:
+      if (isBinaryOp(op)) {
+        // Operand forms of binary operators name their constant.
+        const BinaryFormInfo& form = kBinaryForms[binaryFormOf(op)];
+        for (const BinaryOperand& o : {form.left, form.right}) {
+          if (o.place == OperandPlace::Constant && argField(i, o.field) < f.constants.size())
+            *comment = constantText(f.constants[argField(i, o.field)]);
+        }
+      }
       break;
-    }
   }
   return buf;
 }

@@ -28,23 +28,30 @@ namespace tycho {
 
 constexpr int kVar = -1;
 
-// Binary operators come in five operand forms, so that operands which are
+// Binary operators come in seven operand forms, so that operands which are
 // locals or constants need no push of their own (the commonest sequences,
-// GETLOCAL/K followed by an operator, become one instruction):
+// GETLOCAL/K followed by an operator, become one instruction), and so that a
+// local or a constant on the left is read where it is once the right operand
+// is computed, as Lua 5.4 reads it (`a + f()` reads `a` after the call):
 //   OP      a b -> r            both operands on the stack
 //   OP_L    a -> r              right operand is slot Ax
 //   OP_K    a -> r              right operand is K[Ax]
 //   OP_LL   -> r                operands are slots A and B
 //   OP_LK   -> r                operands are slot A and K[B]
-// The forms of one operator are consecutive, in this order. An arithmetic
-// result followed by SETLOCAL, and a comparison followed by JMPF, are
-// completed by the operator's handler without a dispatch of their own.
+//   OP_LS   b -> r              left operand is slot Ax, right one on the stack
+//   OP_KS   b -> r              left operand is K[Ax], right one on the stack
+// The forms of one operator are consecutive, in this order (kBinaryForms
+// below says where each form finds its operands). An arithmetic result
+// followed by SETLOCAL, and a comparison followed by JMPF, are completed by
+// the operator's handler without a dispatch of their own.
 #define TYCHO_BINARY_FORMS(X, name, sym)                                          \
   X(name,       None, 2, 1, "a b -> a " sym " b")                                   \
   X(name##_L,   Ax,   1, 1, "a -> a " sym " slot Ax")                               \
   X(name##_K,   Ax,   1, 1, "a -> a " sym " K[Ax]")                                 \
   X(name##_LL,  AB,   0, 1, "push slot A " sym " slot B")                           \
-  X(name##_LK,  AB,   0, 1, "push slot A " sym " K[B]")
+  X(name##_LK,  AB,   0, 1, "push slot A " sym " K[B]")                             \
+  X(name##_LS,  Ax,   1, 1, "b -> slot Ax " sym " b")                               \
+  X(name##_KS,  Ax,   1, 1, "b -> K[Ax] " sym " b")
 
 #define TYCHO_ARITH_OPS(F, X)                                                       \
   F(X, ADD, "+") F(X, SUB, "-") F(X, MUL, "*") F(X, MOD, "%") F(X, POW, "^")        \
@@ -56,7 +63,7 @@ constexpr int kVar = -1;
   F(X, EQ, "==") F(X, NE, "~=") F(X, LT, "<") F(X, LE, "<=") F(X, GT, ">") F(X, GE, ">=")
 
 // Offsets of the operand forms from the plain operator.
-enum BinaryForm : uint8_t { kFormStack = 0, kFormL = 1, kFormK = 2, kFormLL = 3, kFormLK = 4 };
+enum BinaryForm : uint8_t { kFormStack, kFormL, kFormK, kFormLL, kFormLK, kFormLS, kFormKS, kNumBinaryForms };
 
 #define TYCHO_OPCODES(X)                                                                        \
   X(NIL,        Ax,  0, kVar, "push Ax nils")                                                   \
@@ -74,9 +81,13 @@ enum BinaryForm : uint8_t { kFormStack = 0, kFormL = 1, kFormK = 2, kFormLL = 3,
   X(GETFIELD,   Ax,  1, 1,    "t -> t[K[Ax]] (K[Ax] a string)")                                 \
   X(GETFIELD_L, AB,  0, 1,    "push slot A [K[B]] (K[B] a string)")                             \
   X(GETTABLE_L, Ax,  1, 1,    "t -> t[slot Ax]")                                                \
+  X(GETTABLE_LS, Ax, 1, 1,    "k -> slot Ax [k]")                                               \
+  X(GETTABLE_US, Ax, 1, 1,    "k -> U[Ax][k]")                                                  \
   X(SETTABLE,   None, 3, 0,   "t k v -> ; t[k] = v")                                            \
+  X(SETTABLE_LS, Ax, 2, 0,    "k v -> ; slot Ax [k] = v")                                       \
+  X(SETTABLE_SL, Ax, 2, 0,    "t v -> ; t[slot Ax] = v")                                        \
   X(SETFIELD,   Ax,  2, 0,    "t v -> ; t[K[Ax]] = v")                                          \
-  X(SETINDEXAT, Ax,  1, 0,    "slot Ax [slot Ax+1] = pop (multiple assignment)")                \
+  X(SETINDEXAT, AB,  1, 0,    "slot A [slot B] = pop")                                          \
   X(SETKEYAT,   Ax,  2, 0,    "k v -> ; slot Ax [k] = v (table constructors)")                  \
   X(SETFIELDAT, AB,  1, 0,    "slot A [K[B]] = pop (multiple assignment)")                      \
   X(POP,        Ax,  kVar, 0, "pop Ax values")                                                  \
@@ -139,10 +150,40 @@ inline constexpr OpInfo kOpInfo[] = {
 
 // --- facts that follow from the table's order and the handlers' contract ---
 
-// The five operand forms of the arithmetic and bitwise operators.
-constexpr bool isArithmeticOp(Opcode op) { return op >= OP_ADD && op <= OP_SHR_LK; }
-// The five operand forms of the comparisons.
-constexpr bool isComparisonOp(Opcode op) { return op >= OP_EQ && op <= OP_GE_LK; }
+// The operand forms of the arithmetic and bitwise operators.
+constexpr bool isArithmeticOp(Opcode op) { return op >= OP_ADD && op <= OP_SHR_KS; }
+// The operand forms of the comparisons.
+constexpr bool isComparisonOp(Opcode op) { return op >= OP_EQ && op <= OP_GE_KS; }
+constexpr bool isBinaryOp(Opcode op) { return isArithmeticOp(op) || isComparisonOp(op); }
+// The form of a binary operator's opcode, and its plain (stack) form.
+constexpr BinaryForm binaryFormOf(Opcode op) {
+  return BinaryForm((int(op) - int(isArithmeticOp(op) ? OP_ADD : OP_EQ)) % kNumBinaryForms);
+}
+constexpr Opcode plainBinaryOp(Opcode op) { return Opcode(int(op) - int(binaryFormOf(op))); }
+constexpr Opcode binaryOpInForm(Opcode plain, BinaryForm form) { return Opcode(int(plain) + int(form)); }
+
+// Where each operand of a binary operator form is: on the stack (the
+// operands on the stack are the instruction's `pops` top values, the left
+// one below the right one), in a slot or a constant named by an operand
+// field of the instruction.
+enum class OperandPlace : uint8_t { Stack, Slot, Constant };
+enum class OperandField : uint8_t { None, A, B, Ax };
+struct BinaryOperand {
+  OperandPlace place;
+  OperandField field;
+};
+struct BinaryFormInfo {
+  BinaryOperand left, right;
+};
+inline constexpr BinaryFormInfo kBinaryForms[kNumBinaryForms] = {
+  /* stack */ {{OperandPlace::Stack, OperandField::None}, {OperandPlace::Stack, OperandField::None}},
+  /* L     */ {{OperandPlace::Stack, OperandField::None}, {OperandPlace::Slot, OperandField::Ax}},
+  /* K     */ {{OperandPlace::Stack, OperandField::None}, {OperandPlace::Constant, OperandField::Ax}},
+  /* LL    */ {{OperandPlace::Slot, OperandField::A}, {OperandPlace::Slot, OperandField::B}},
+  /* LK    */ {{OperandPlace::Slot, OperandField::A}, {OperandPlace::Constant, OperandField::B}},
+  /* LS    */ {{OperandPlace::Slot, OperandField::Ax}, {OperandPlace::Stack, OperandField::None}},
+  /* KS    */ {{OperandPlace::Constant, OperandField::Ax}, {OperandPlace::Stack, OperandField::None}},
+};
 // The jumps by sAx: JMP and the conditional jumps (Lua's test-and-JMP pairs).
 constexpr bool isJumpOp(Opcode op) {
   return op == OP_JMP || op == OP_JMPF || op == OP_JMPT || op == OP_ANDJ || op == OP_ORJ;
@@ -155,6 +196,7 @@ constexpr bool fusesWithNext(Opcode op, Opcode next) {
 
 // --- instruction encoding ---
 using Instruction = uint32_t;
+static_assert(kNumOpcodes <= 256, "opcodes are 8 bits");
 constexpr int kMaxA = 0xff;
 constexpr int kMaxB = 0xffff;
 constexpr int kMaxAx = 0xffffff;
@@ -171,5 +213,14 @@ constexpr uint32_t argA(Instruction i) { return (i >> 8) & 0xff; }
 constexpr uint32_t argB(Instruction i) { return i >> 16; }
 constexpr uint32_t argAx(Instruction i) { return i >> 8; }
 constexpr int32_t argSAx(Instruction i) { return int32_t(i) >> 8; }
+constexpr uint32_t argField(Instruction i, OperandField f) {
+  switch (f) {
+    case OperandField::A: return argA(i);
+    case OperandField::B: return argB(i);
+    case OperandField::Ax: return argAx(i);
+    case OperandField::None: break;
+  }
+  return 0;
+}
 
 }  // namespace tycho

@@ -67,12 +67,6 @@ struct VerifyError {
   std::string reason;
 };
 
-bool isBinary(Opcode op) { return (op >= OP_ADD && op <= OP_SHR_LK) || (op >= OP_EQ && op <= OP_GE_LK); }
-BinaryForm formOf(Opcode op) {
-  int first = op <= OP_SHR_LK ? OP_ADD : OP_EQ;
-  return BinaryForm((int(op) - first) % 5);
-}
-
 // The target of a jump-like instruction at pc, or -1 for other instructions.
 // Out-of-range targets are returned as they are (the caller checks them).
 long jumpTarget(Instruction i, int pc) {
@@ -312,14 +306,15 @@ class FunctionVerifier {
       setDepth(next, long(d) - info.pops + info.pushes);
     }
 
-    if (isBinary(op)) {
-      switch (formOf(op)) {
-        case kFormStack: written(next, d - 2, d - 1); break;
-        case kFormL: needSlot(argAx(i), d); written(next, d - 1, d); break;
-        case kFormK: needConstant(argAx(i)); written(next, d - 1, d); break;
-        case kFormLL: needSlot(argA(i), d); needSlot(argB(i), d); break;
-        case kFormLK: needSlot(argA(i), d); needConstant(argB(i)); break;
+    if (isBinaryOp(op)) {
+      // Operands in slots and constants, as the form says (Opcodes.hpp); the
+      // result replaces the stack operands.
+      const BinaryFormInfo& form = kBinaryForms[binaryFormOf(op)];
+      for (const BinaryOperand& o : {form.left, form.right}) {
+        if (o.place == OperandPlace::Slot) needSlot(argField(i, o.field), d);
+        if (o.place == OperandPlace::Constant) needConstant(argField(i, o.field));
       }
+      written(next, d - info.pops, d - info.pops + 1);
       fallThrough(next);
       return;
     }
@@ -335,10 +330,12 @@ class FunctionVerifier {
       case OP_GETTABLE: written(next, d - 2, d - 1); break;
       case OP_GETFIELD: needConstant(argAx(i)); written(next, d - 1, d); break;
       case OP_GETFIELD_L: needSlot(argA(i), d); needConstant(argB(i)); break;
-      case OP_GETTABLE_L: needSlot(argAx(i), d); written(next, d - 1, d); break;
+      case OP_GETTABLE_L: case OP_GETTABLE_LS: needSlot(argAx(i), d); written(next, d - 1, d); break;
+      case OP_GETTABLE_US: needUpvalue(argAx(i)); written(next, d - 1, d); break;
       case OP_SETTABLE: break;
+      case OP_SETTABLE_LS: case OP_SETTABLE_SL: needSlot(argAx(i), d - 2); break;  // below the stack operands
       case OP_SETFIELD: needConstant(argAx(i)); break;
-      case OP_SETINDEXAT: needSlot(argAx(i) + 1, d - 1); break;  // table and key below the value
+      case OP_SETINDEXAT: needSlot(argA(i), d - 1); needSlot(argB(i), d - 1); break;  // below the value
       case OP_SETKEYAT:
         needSlot(argAx(i), d - 2);
         if (!s.tables[argAx(i)]) fail("slot " + std::to_string(argAx(i)) + " does not hold a new table");

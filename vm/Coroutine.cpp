@@ -20,75 +20,29 @@ bool isTruthy(const Value& v) { return v.isTruthy(); }
 
 // Finishes the instruction of Lua frame `ci` that was interrupted by a yield
 // inside Lua code its slow path called. The slow paths call that code at the
-// operand-stack top `sp0` they were given (L->top = sp0): a metamethod's one
-// result lands at sp0 (L->top = sp0 + 1), a __newindex call leaves nothing
-// (L->top = sp0), and the comparison slow paths reserve one slot first (the
-// result lands at sp0 + 1). This mirrors what the interpreter does after
-// each slow path returns normally.
+// operand-stack top `sp0` they were given (L->top = sp0, the instruction's
+// stack operands still below it): a metamethod's one result lands at sp0
+// (L->top = sp0 + 1), a __newindex call leaves nothing (L->top = sp0), and
+// the comparison slow paths reserve one slot first (the result lands at
+// sp0 + 1). This mirrors what the interpreter does after each slow path
+// returns normally: an instruction of fixed stack effect (the opcode table's
+// pops and pushes) pops its stack operands and pushes its result where the
+// first of them was, and the handlers of arithmetic and comparisons complete
+// a SETLOCAL or a JMPF after them (fusesWithNext).
 void finishInstruction(lua_State* L, CallInfo* ci) {
   StkId base = ci->func + 1;
   const Proto* p = ci->func->asLuaClosure()->proto;
   Instruction i = ci->savedPc[-1];
   Opcode op = opcodeOf(i);
-  // Stores an operator result as the interpreter's PUSH_RESULT does.
-  auto pushResult = [&](StkId dst, const Value& result) {
-    if (ci->savedPc < p->code + p->codeSize && opcodeOf(*ci->savedPc) == OP_SETLOCAL) {
-      base[argAx(*ci->savedPc)] = result;
-      ci->savedPc++;
-      L->top = dst;
-    } else {
-      *dst = result;
-      L->top = dst + 1;
-    }
-  };
-  auto compareResult = [&](StkId dst, bool r) {
-    if (ci->savedPc < p->code + p->codeSize && opcodeOf(*ci->savedPc) == OP_JMPF) {
-      Instruction jump = *ci->savedPc++;
-      if (!r) ci->savedPc += argSAx(jump);
-      L->top = dst;
-    } else {
-      dst->setBoolean(r);
-      L->top = dst + 1;
-    }
-  };
-  // Operand forms of binary operators: where the result goes, from sp0.
-  auto formDestination = [&](StkId sp0, int form) {
-    switch (form) {
-      case kFormStack: return sp0 - 2;
-      case kFormL: case kFormK: return sp0 - 1;
-      default: return sp0;
-    }
-  };
+  const OpInfo& info = kOpInfo[op];
+  bool fused = ci->savedPc < p->code + p->codeSize && fusesWithNext(op, opcodeOf(*ci->savedPc));
   switch (op) {
-    case OP_GETTABUP: case OP_GETFIELD_L:
-      return;  // the result is already where the push goes
-    case OP_GETTABLE: {
-      StkId sp0 = L->top - 1;
-      sp0[-2] = sp0[0];
-      L->top = sp0 - 1;
-      return;
-    }
-    case OP_GETFIELD: case OP_GETTABLE_L: case OP_UNM: case OP_BNOT: case OP_LEN: {
-      StkId sp0 = L->top - 1;
-      sp0[-1] = sp0[0];
-      L->top = sp0;
-      return;
-    }
     case OP_SELF: {
       StkId sp0 = L->top - 1;  // the interpreter had already pushed the object copy
       sp0[-2] = sp0[0];
       L->top = sp0;
       return;
     }
-    case OP_SETTABUP: case OP_SETINDEXAT: case OP_SETFIELDAT:
-      L->top -= 1;
-      return;
-    case OP_SETFIELD:
-      L->top -= 2;
-      return;
-    case OP_SETTABLE:
-      L->top -= 3;
-      return;
     case OP_CONCAT: {
       // One __concat call finished: store its result as concatMeta does and
       // concatenate whatever is left.
@@ -109,26 +63,37 @@ void finishInstruction(lua_State* L, CallInfo* ci) {
     default:
       break;
   }
-  // Binary operators in their operand forms.
-#define TYCHO_FINISH_ARITH(X, name, sym)                                     \
-  if (op >= OP_##name && op <= OP_##name##_LK) {                            \
-    StkId sp0 = L->top - 1;                                                  \
-    Value result = *sp0;                                                     \
-    pushResult(formDestination(sp0, op - OP_##name), result);               \
-    return;                                                                  \
+  if (info.pops == kVar || info.pushes == kVar) return;  // no metamethod is called by the others
+  if (isComparisonOp(op)) {
+    StkId dst = L->top - 2 - info.pops;
+    bool r = isTruthy(L->top[-1]);
+    if (plainBinaryOp(op) == OP_NE) r = !r;
+    if (fused) {
+      Instruction jump = *ci->savedPc++;
+      if (!r) ci->savedPc += argSAx(jump);
+      L->top = dst;
+    } else {
+      dst->setBoolean(r);
+      L->top = dst + 1;
+    }
+    return;
   }
-  TYCHO_ARITH_OPS(TYCHO_FINISH_ARITH, _)
-#undef TYCHO_FINISH_ARITH
-#define TYCHO_FINISH_COMPARE(X, name, sym)                                   \
-  if (op >= OP_##name && op <= OP_##name##_LK) {                            \
-    StkId sp0 = L->top - 2;                                                  \
-    bool r = isTruthy(L->top[-1]);                                           \
-    if (op - OP_##name >= 0 && OP_##name == OP_NE) r = !r;                   \
-    compareResult(formDestination(sp0, op - OP_##name), r);                  \
-    return;                                                                  \
+  if (info.pushes == 0) {  // a store: __newindex returns nothing
+    L->top -= info.pops;
+    return;
   }
-  TYCHO_COMPARE_OPS(TYCHO_FINISH_COMPARE, _)
-#undef TYCHO_FINISH_COMPARE
+  // One result, at sp0.
+  StkId sp0 = L->top - 1;
+  StkId dst = sp0 - info.pops;
+  Value result = *sp0;
+  if (fused) {  // an arithmetic result stored into a local
+    base[argAx(*ci->savedPc)] = result;
+    ci->savedPc++;
+    L->top = dst;
+  } else {
+    *dst = result;
+    L->top = dst + 1;
+  }
 }
 
 // Continues a resumed coroutine until its body returns or it yields again.

@@ -97,6 +97,25 @@ bool forPrep(lua_State* L, StkId ra) {
   return false;
 }
 
+// The entry of table `t` at `key` when `t` is a table that has one (no
+// metamethod can apply then), else nullptr: the fast path of the indexing
+// instructions.
+[[gnu::always_inline]] inline const Value* existingEntry(GlobalState* g, const Value& t, const Value& key) {
+  if (!t.isTable()) return nullptr;
+  const Value* v = key.isInteger() ? tableGetInt(t.asTable(), key.u.i) : tableGet(g, t.asTable(), key);
+  return v->isNil() ? nullptr : v;
+}
+
+// Stores `v` into an existing entry of table `t` (the fast path of the
+// stores); false when the slow path must store it.
+[[gnu::always_inline]] inline bool storeExisting(GlobalState* g, const Value& t, const Value& key, const Value& v) {
+  const Value* slot = existingEntry(g, t, key);
+  if (!slot) return false;
+  *const_cast<Value*>(slot) = v;
+  gc::barrierBack(g, t.asTable(), v);
+  return true;
+}
+
 }  // namespace
 
 void execute(lua_State* L, CallInfo* ci) {
@@ -314,28 +333,52 @@ L_GETTABLE_L: {
   DISPATCH();
 }
 
-#define STORE_FAST(tv, keyv, val)                                                   \
-  if ((tv).isTable()) {                                                             \
-    Value* slot_ = const_cast<Value*>(tableGet(L->g, (tv).asTable(), (keyv)));      \
-    if (!slot_->isNil()) {                                                          \
-      *slot_ = (val);                                                               \
-      gc::barrierBack(L->g, (tv).asTable(), *slot_);                                \
-      goto store_done;                                                              \
-    }                                                                               \
+L_GETTABLE_LS: {
+  Value t = base[argAx(i)];
+  Value key = sp[-1];
+  if (const Value* v = existingEntry(L->g, t, key)) {
+    sp[-1] = *v;
+    DISPATCH();
   }
-
-L_SETTABLE: {
-  Value t = sp[-3], key = sp[-2], v = sp[-1];
-  {
-    STORE_FAST(t, key, v)
-    SAVE();
-    setTableMeta(L, t, key, v);
-    RELOAD();
-  }
-store_done:
-  sp -= 3;
+  SAVE();
+  getTableMeta(L, t, key, OFFSET(sp - 1));
+  RELOAD();
   DISPATCH();
 }
+L_GETTABLE_US: {
+  Value t = *cl->upvals[argAx(i)]->v;
+  Value key = sp[-1];
+  if (const Value* v = existingEntry(L->g, t, key)) {
+    sp[-1] = *v;
+    DISPATCH();
+  }
+  SAVE();
+  getTableMeta(L, t, key, OFFSET(sp - 1));
+  RELOAD();
+  DISPATCH();
+}
+
+// The stores: an existing entry of a table is written in place; anything
+// else (a new key, a metamethod, an error) goes through setTableMeta, with
+// the operands still on the stack (rooted) and sp popped afterwards.
+#define STORE(tv, keyv, val, npop)                    \
+  {                                                   \
+    Value t_ = (tv), key_ = (keyv), v_ = (val);       \
+    if (!storeExisting(L->g, t_, key_, v_)) {         \
+      SAVE();                                         \
+      setTableMeta(L, t_, key_, v_);                  \
+      RELOAD();                                       \
+    }                                                 \
+    sp -= (npop);                                     \
+    DISPATCH();                                       \
+  }
+
+L_SETTABLE:
+  STORE(sp[-3], sp[-2], sp[-1], 3)
+L_SETTABLE_LS:
+  STORE(base[argAx(i)], sp[-2], sp[-1], 2)
+L_SETTABLE_SL:
+  STORE(sp[-2], base[argAx(i)], sp[-1], 2)
 L_SETFIELD: {
   Value t = sp[-2], v = sp[-1];
   const Value& key = k[argAx(i)];
@@ -354,14 +397,8 @@ L_SETFIELD: {
   sp -= 2;
   DISPATCH();
 }
-L_SETINDEXAT: {
-  uint32_t a = argAx(i);
-  SAVE();
-  setTableMeta(L, base[a], base[a + 1], sp[-1]);
-  RELOAD();
-  sp--;
-  DISPATCH();
-}
+L_SETINDEXAT:
+  STORE(base[argA(i)], base[argB(i)], sp[-1], 1)
 L_SETKEYAT: {
   Value t = base[argAx(i)];
   SAVE();
@@ -436,6 +473,8 @@ L_SELF: {
 #define FORM_K Value a = sp[-1], b = k[argAx(i)]; StkId dst = sp - 1;
 #define FORM_LL Value a = base[argA(i)], b = base[argB(i)]; StkId dst = sp;
 #define FORM_LK Value a = base[argA(i)], b = k[argB(i)]; StkId dst = sp;
+#define FORM_LS Value a = base[argAx(i)], b = sp[-1]; StkId dst = sp - 1;
+#define FORM_KS Value a = k[argAx(i)], b = sp[-1]; StkId dst = sp - 1;
 
 // Stores an operator's result: straight into a local when the next
 // instruction is SETLOCAL (one dispatch saved), else on the stack.
@@ -544,7 +583,9 @@ L_SELF: {
   HANDLER(L_##NAME##_L, FORM_L, __VA_ARGS__)           \
   HANDLER(L_##NAME##_K, FORM_K, __VA_ARGS__)           \
   HANDLER(L_##NAME##_LL, FORM_LL, __VA_ARGS__)         \
-  HANDLER(L_##NAME##_LK, FORM_LK, __VA_ARGS__)
+  HANDLER(L_##NAME##_LK, FORM_LK, __VA_ARGS__)         \
+  HANDLER(L_##NAME##_LS, FORM_LS, __VA_ARGS__)         \
+  HANDLER(L_##NAME##_KS, FORM_KS, __VA_ARGS__)
 
 ALL_FORMS(ARITH_HANDLER, ADD, TM_ADD, Integer(Unsigned(x) + Unsigned(y)), x + y)
 ALL_FORMS(ARITH_HANDLER, SUB, TM_SUB, Integer(Unsigned(x) - Unsigned(y)), x - y)
@@ -946,6 +987,7 @@ returned:
 #undef POLL
 #undef JUMP
 #undef RETURN_HOOK_AFTER_CLOSE
+#undef STORE
 }
 
 }  // namespace tycho

@@ -26,17 +26,6 @@ constexpr int kMaxNameDepth = 32;
 
 constexpr char kEnvName[] = "_ENV";
 
-// Operator forms (Opcodes.hpp): every arithmetic and comparison operator is
-// five consecutive opcodes, stack form first.
-bool isArith(Opcode op) { return isArithmeticOp(op); }
-bool isCompare(Opcode op) { return isComparisonOp(op); }
-bool isBinary(Opcode op) { return isArith(op) || isCompare(op); }
-BinaryForm formOf(Opcode op) {
-  int first = isArith(op) ? OP_ADD : OP_EQ;
-  return BinaryForm((int(op) - first) % 5);
-}
-Opcode plainOf(Opcode op) { return Opcode(int(op) - int(formOf(op))); }
-
 bool isJump(Opcode op) { return isJumpOp(op); }
 
 // Depth with the dynamic marker removed; kUnknown when not static.
@@ -54,33 +43,17 @@ Flow flowOf(Instruction i, int pc, int d) {
   Opcode op = opcodeOf(i);
   int s = staticDepth(d);
   auto plus = [s](int n) { return s == kUnknown ? kUnknown : s + n; };
-  if (isBinary(op)) {
-    static constexpr int kEffect[] = {-1, 0, 0, 1, 1};  // stack, L, K, LL, LK
-    f.next = plus(kEffect[formOf(op)]);
-    return f;
-  }
+  const OpInfo& info = kOpInfo[op];
+  bool fixed = info.pops != kVar && info.pushes != kVar;
+  if (fixed) f.next = plus(info.pushes - info.pops);  // the opcode table's stack effect
   switch (op) {
     case OP_NIL: f.next = plus(int(argAx(i))); break;
-    case OP_TRUE: case OP_FALSE: case OP_INT: case OP_K: case OP_GETLOCAL: case OP_GETUPVAL:
-    case OP_GETTABUP: case OP_GETFIELD_L: case OP_NEWTABLE: case OP_CLOSURE: case OP_SELF:
-      f.next = plus(1);
-      break;
-    case OP_SETLOCAL: case OP_SETUPVAL: case OP_SETTABUP: case OP_SETINDEXAT: case OP_SETFIELDAT: case OP_GETTABLE:
-      f.next = plus(-1);
-      break;
-    case OP_GETFIELD: case OP_GETTABLE_L: case OP_UNM: case OP_BNOT: case OP_NOT: case OP_LEN:
-    case OP_CLOSE: case OP_TBC: case OP_EXTRAARG:
-      f.next = s;
-      break;
-    case OP_SETTABLE: f.next = plus(-3); break;
-    case OP_SETFIELD: case OP_SETKEYAT: f.next = plus(-2); break;
     case OP_POP: f.next = plus(-int(argAx(i))); break;
     case OP_SETTOP: f.next = int(argAx(i)); break;
     case OP_SETLIST: f.next = int(argA(i)) + 1; break;
     case OP_CONCAT: f.next = int(argA(i)) + 1; break;
     case OP_JMP: f.next = kUnknown; f.target = pc + 1 + argSAx(i); f.targetDepth = s; break;
     case OP_JMPF: case OP_JMPT:
-      f.next = plus(-1);
       f.target = pc + 1 + argSAx(i);
       f.targetDepth = f.next;
       break;
@@ -103,16 +76,16 @@ Flow flowOf(Instruction i, int pc, int d) {
       f.targetDepth = f.next;
       break;
     case OP_FORLOOP: case OP_TFORLOOP:
-      f.next = s;
       f.target = pc + 1 - int(argB(i));
       f.targetDepth = s;
       break;
     case OP_TFORPREP:  // always jumps to the TFORCALL
+      f.next = kUnknown;
       f.target = pc + 1 + int(argB(i));
       f.targetDepth = s;
       break;
     case OP_TFORCALL: f.next = int(argA(i)) + 4 + int(argB(i)); break;
-    case OP_TAILCALL: case OP_RETURN: case OP_RETURN0: case OP_RETURN1: break;
+    case OP_RETURN0: case OP_RETURN1: f.next = kUnknown; break;  // control leaves
     default: break;
   }
   return f;
@@ -130,14 +103,6 @@ SlotRange writtenSlots(Instruction i, int d) {
   constexpr int kAll = 1 << 30;
   Opcode op = opcodeOf(i);
   auto range = [](int lo, int hi) { return lo >= 0 ? SlotRange{lo, hi} : SlotRange{}; };
-  if (isBinary(op)) {
-    if (d == kUnknown) return {};
-    switch (formOf(op)) {
-      case kFormStack: return range(d - 2, d - 1);
-      case kFormL: case kFormK: return range(d - 1, d);
-      default: return range(d, d + 1);
-    }
-  }
   switch (op) {
     case OP_SETLOCAL: return range(int(argAx(i)), int(argAx(i)) + 1);
     case OP_CONCAT: return range(int(argA(i)), int(argA(i)) + 1);
@@ -150,16 +115,14 @@ SlotRange writtenSlots(Instruction i, int d) {
   if (d == kUnknown) return {};
   switch (op) {
     case OP_NIL: return range(d, d + int(argAx(i)));
-    case OP_TRUE: case OP_FALSE: case OP_INT: case OP_K: case OP_GETLOCAL: case OP_GETUPVAL:
-    case OP_GETTABUP: case OP_GETFIELD_L: case OP_NEWTABLE: case OP_CLOSURE:
-      return range(d, d + 1);
-    case OP_GETTABLE: return range(d - 2, d - 1);
-    case OP_GETFIELD: case OP_GETTABLE_L: case OP_UNM: case OP_BNOT: case OP_NOT: case OP_LEN:
-      return range(d - 1, d);
-    case OP_SELF: return range(d - 1, d + 1);
     case OP_VARARG: return range(d, argAx(i) > 0 ? d + int(argAx(i)) - 1 : kAll);
-    default: return {};
+    default: break;
   }
+  // The others push their results where their stack operands were (the
+  // opcode table's stack effect).
+  const OpInfo& info = kOpInfo[op];
+  if (info.pops == kVar || info.pushes == kVar || info.pushes == 0) return {};
+  return range(d - info.pops, d - info.pops + info.pushes);
 }
 
 // Depths before each instruction, with kDynamic marks (see flowOf).
@@ -260,10 +223,11 @@ class Namer {
     return variable && table.name == kEnvName ? "global" : "field";
   }
 
-  // The name of t[key] read by the instruction at pc, the key in slot
-  // `keySlot`: a string constant key names the field, small non-negative
-  // integer constants read "integer index" (lua5.4's GETI), others "?".
-  VarName indexName(int pc, int tableSlot, int keySlot, int level) const {
+  // The name of t[key] read by the instruction at pc, the table described
+  // by `table`, the key in slot `keySlot`: a string constant key names the
+  // field, small non-negative integer constants read "integer index"
+  // (lua5.4's GETI), others "?".
+  VarName indexName(int pc, const VarName& table, int keySlot, int level) const {
     if (!localName(keySlot, pc)) {
       int writer = findWriter(pc, keySlot);
       if (writer >= 0 && opcodeOf(p_->code[writer]) == OP_INT) {
@@ -272,7 +236,7 @@ class Namer {
       }
     }
     VarName key = slot(pc, keySlot, level);
-    return {tableKind(slot(pc, tableSlot, level)), key.kind == "constant" ? key.name : "?"};
+    return {tableKind(table), key.kind == "constant" ? key.name : "?"};
   }
 
   VarName writerName(int pc, int target, int level) const {
@@ -288,8 +252,12 @@ class Namer {
         if (d == kUnknown) return {};
         return {tableKind(slot(pc, d - 1, level)), keyName(int(argAx(i)))};
       case OP_GETFIELD_L: return {tableKind(slot(pc, int(argA(i)), level)), keyName(int(argB(i)))};
-      case OP_GETTABLE: return d == kUnknown ? VarName{} : indexName(pc, d - 2, d - 1, level);
-      case OP_GETTABLE_L: return d == kUnknown ? VarName{} : indexName(pc, d - 1, int(argAx(i)), level);
+      case OP_GETTABLE: return d == kUnknown ? VarName{} : indexName(pc, slot(pc, d - 2, level), d - 1, level);
+      case OP_GETTABLE_L:
+        return d == kUnknown ? VarName{} : indexName(pc, slot(pc, d - 1, level), int(argAx(i)), level);
+      case OP_GETTABLE_LS:
+        return d == kUnknown ? VarName{} : indexName(pc, slot(pc, int(argAx(i)), level), d - 1, level);
+      case OP_GETTABLE_US: return d == kUnknown ? VarName{} : indexName(pc, upvalue(int(argAx(i))), d - 1, level);
       case OP_SELF:
         if (d == kUnknown) return {};
         if (target == d - 1) return {"method", keyName(int(argAx(i)))};
@@ -304,23 +272,25 @@ class Namer {
 
 // Lua's name of the metamethod that instruction `op` may call ("" if none).
 std::string metamethodName(Opcode op) {
-  if (isArith(op)) {
+  if (isArithmeticOp(op)) {
     // The operator's opcode name in lower case is the event name ("IDIV" → "idiv").
-    std::string name = kOpInfo[plainOf(op)].name;
+    std::string name = kOpInfo[plainBinaryOp(op)].name;
     for (char& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
     return name;
   }
-  if (isCompare(op)) {
-    switch (plainOf(op)) {
+  if (isComparisonOp(op)) {
+    switch (plainBinaryOp(op)) {
       case OP_EQ: case OP_NE: return "eq";
       case OP_LT: case OP_GT: return "lt";  // a > b runs as b < a
       default: return "le";
     }
   }
   switch (op) {
-    case OP_GETTABUP: case OP_GETTABLE: case OP_GETFIELD: case OP_GETFIELD_L: case OP_GETTABLE_L: case OP_SELF:
+    case OP_GETTABUP: case OP_GETTABLE: case OP_GETFIELD: case OP_GETFIELD_L: case OP_GETTABLE_L:
+    case OP_GETTABLE_LS: case OP_GETTABLE_US: case OP_SELF:
       return "index";
-    case OP_SETTABUP: case OP_SETTABLE: case OP_SETFIELD: case OP_SETINDEXAT: case OP_SETFIELDAT: case OP_SETKEYAT:
+    case OP_SETTABUP: case OP_SETTABLE: case OP_SETTABLE_LS: case OP_SETTABLE_SL: case OP_SETFIELD:
+    case OP_SETINDEXAT: case OP_SETFIELDAT: case OP_SETKEYAT:
       return "newindex";
     case OP_UNM: return "unm";
     case OP_BNOT: return "bnot";
@@ -354,24 +324,27 @@ VarName operandName(const Proto* p, int pc, Operand operand) {
   int d = namer.depth(pc);
   // Operands named by the instruction itself.
   auto fromStack = [&](int below) { return d == kUnknown ? VarName{} : namer.slot(pc, d - below); };
-  if (isBinary(op)) {
+  if (isBinaryOp(op)) {
+    // The operands on the stack are the instruction's `pops` top values.
     bool first = operand == kFirstOperand;
-    switch (formOf(op)) {
-      case kFormStack: return fromStack(first ? 2 : 1);
-      case kFormL: return first ? fromStack(1) : namer.slot(pc, int(argAx(i)));
-      case kFormK: return first ? fromStack(1) : namer.constant(int(argAx(i)));
-      case kFormLL: return namer.slot(pc, int(first ? argA(i) : argB(i)));
-      case kFormLK: return first ? namer.slot(pc, int(argA(i))) : namer.constant(int(argB(i)));
+    const BinaryFormInfo& form = kBinaryForms[binaryFormOf(op)];
+    const BinaryOperand& o = first ? form.left : form.right;
+    int field = int(argField(i, o.field));
+    switch (o.place) {
+      case OperandPlace::Stack: return fromStack(first ? kOpInfo[op].pops : 1);
+      case OperandPlace::Slot: return namer.slot(pc, field);
+      case OperandPlace::Constant: return namer.constant(field);
     }
   }
   if (operand != kFirstOperand) return {};
   switch (op) {
     case OP_GETTABUP: case OP_SETTABUP: return namer.upvalue(int(argA(i)));
-    case OP_GETTABLE: case OP_SETFIELD: return fromStack(2);
+    case OP_GETTABLE_US: return namer.upvalue(int(argAx(i)));
+    case OP_GETTABLE: case OP_SETFIELD: case OP_SETTABLE_SL: return fromStack(2);
     case OP_SETTABLE: return fromStack(3);
     case OP_GETFIELD: case OP_GETTABLE_L: case OP_SELF: case OP_UNM: case OP_BNOT: case OP_LEN: return fromStack(1);
-    case OP_GETFIELD_L: case OP_SETFIELDAT: return namer.slot(pc, int(argA(i)));
-    case OP_SETINDEXAT: case OP_SETKEYAT: case OP_TAILCALL: return namer.slot(pc, int(argAx(i)));
+    case OP_GETFIELD_L: case OP_SETFIELDAT: case OP_SETINDEXAT: return namer.slot(pc, int(argA(i)));
+    case OP_GETTABLE_LS: case OP_SETTABLE_LS: case OP_SETKEYAT: case OP_TAILCALL: return namer.slot(pc, int(argAx(i)));
     case OP_CALL: return namer.slot(pc, int(argA(i)));
     default: return {};
   }

@@ -245,7 +245,7 @@ TEST_CASE("multiple assignment evaluates targets, then values, then stores right
         "GETLOCAL 1\n"
         "ADD_LK 1 0 ; 1\n"
         "INT 20\n"
-        "SETINDEXAT 2\n"
+        "SETINDEXAT 2 3\n"
         "SETLOCAL 1\n"
         "POP 4\n"
         "RETURN0\n");
