@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "compiler/ConstantFolding.hpp"
 #include "compiler/FuncGen.hpp"
 #include "compiler/Lexer.hpp"
 #include "runtime/ChunkId.hpp"
@@ -80,6 +81,18 @@ int FuncGen::emitAt(Instruction i, int line) {
   return pc() - 1;
 }
 
+// Lua has an instruction at `line` here which Tycho's code does not need,
+// and the next instruction of ours is at `nextLine` (kNoLine: unknown). A
+// NOP stands for Lua's instruction when that would give a line event which
+// ours would not: on another line than the next one, reached by a jump or
+// after an instruction on another line.
+void FuncGen::markLine(int line, int nextLine) {
+  if (line == nextLine || line <= 0) return;
+  bool jumpedTo = lastTarget_ == pc() || valueJumps_.pc == pc();
+  if (!jumpedTo && !out_.lines.empty() && out_.lines.back() == line) return;
+  emitAt(makeNone(OP_NOP), line);
+}
+
 int FuncGen::emitAx(Opcode op, uint32_t ax) {
   if (ax > uint32_t(kMaxAx)) error("function or expression too complex", line_);
   return emit(makeAx(op, ax));
@@ -109,6 +122,15 @@ void FuncGen::replaceFrom(int at, Instruction i) {
   out_.code.resize(size_t(at));
   out_.lines.resize(size_t(at));
   emit(i);
+}
+
+// Takes back the push at `at`, the last instruction, of a value that an
+// instruction emitted later reads where it is (jumps that land at `at` land
+// on the instruction emitted next).
+void FuncGen::takeBack(int at) {
+  out_.code.resize(size_t(at));
+  out_.lines.resize(size_t(at));
+  pop();
 }
 
 // Points the jump at `from` to `target`.
@@ -426,34 +448,30 @@ void FuncGen::assign(AssignStmt& s) {
   int prepBase = depth_;
   std::vector<Target> targets;
   for (auto& t : s.targets) {
-    Target tg{t.get(), -1, false, 0};
     if (t->kind == ExprKind::Index) {
-      auto& x = static_cast<IndexExpr&>(*t);
-      if (fieldTarget(x, tg)) {
-        // Unless the statement also assigns the local holding the table
-        // (the stores run from the last target to the first).
-        bool assigned = false;
-        for (auto& other : s.targets) {
-          auto* n = other->kind == ExprKind::Name ? static_cast<NameExpr*>(other.get()) : nullptr;
-          if (n && n->ref.kind == VarRef::Local && n->ref.index == tg.tableSlot && tg.upvalue < 0) assigned = true;
+      targets.push_back(indexTarget(static_cast<IndexExpr&>(*t)));
+      continue;
+    }
+    targets.push_back(Target{t.get()});
+    auto& n = static_cast<NameExpr&>(*t);
+    if (n.ref.kind != VarRef::Local) continue;
+    // The stores run from the last target to the first: an earlier target
+    // that reads this local in place (its table or key) reads a copy made
+    // now, as in Lua.
+    int copy = -1;
+    for (Target& earlier : targets) {
+      if (earlier.e->kind != ExprKind::Index) continue;
+      for (int* slot : {&earlier.tableSlot, &earlier.keySlot}) {
+        if (*slot != n.ref.index || *slot >= prepBase) continue;
+        if (copy < 0) {
+          line_ = n.endLine;
+          copy = depth_;
+          emitAx(OP_GETLOCAL, uint32_t(n.ref.index));
+          push();
         }
-        if (!assigned) {
-          targets.push_back(tg);
-          continue;
-        }
-        tg = Target{t.get(), -1, false, 0};
-      }
-      tg.tableSlot = depth_;
-      tableOperand(x);
-      if (x.key->kind == ExprKind::String) {
-        tg.k = stringConstant(static_cast<StringExpr&>(*x.key).value);
-        tg.constKey = tg.k <= kMaxB;
-        if (!tg.constKey) expr(*x.key, keyUse(x));
-      } else {
-        expr(*x.key, keyUse(x));
+        *slot = copy;
       }
     }
-    targets.push_back(tg);
   }
   exprList(s.values, int(targets.size()), s.endLine);
   for (size_t i = targets.size(); i-- > 0;) storeTop(targets[i], s.endLine);
@@ -469,8 +487,8 @@ void FuncGen::storeTop(const Target& tg, int line) {
     return;
   }
   if (e.kind == ExprKind::Index) {
-    if (tg.constKey) emitAB(OP_SETFIELDAT, tg.tableSlot, tg.k);
-    else emitAB(OP_SETINDEXAT, tg.tableSlot, tg.tableSlot + 1);
+    if (tg.keySlot < 0) emitAB(OP_SETFIELDAT, tg.tableSlot, tg.k);
+    else emitAB(OP_SETINDEXAT, tg.tableSlot, tg.keySlot);
     pop();
     return;
   }
@@ -515,65 +533,111 @@ void FuncGen::singleAssign(AssignStmt& s) {
   Expr& value = *s.values[0];
   int storeLine = s.isFunctionStatement ? s.line : s.endLine;
   if (target.kind == ExprKind::Index) {
-    auto& x = static_cast<IndexExpr&>(target);
-    Target field{&target, -1, false, 0};
-    if (fieldTarget(x, field)) {
-      expr(value, operandAt(storeLine));
-      storeTop(field, storeLine);
-      return;
-    }
-    tableOperand(x);
-    if (x.key->kind == ExprKind::String) {
-      int k = stringConstant(static_cast<StringExpr&>(*x.key).value);
-      expr(value, operandAt(storeLine));
-      line_ = storeLine;
-      emitAx(OP_SETFIELD, uint32_t(k));
-      pop(2);
-      return;
-    }
-    expr(*x.key, keyUse(x));
+    int base = depth_;
+    Target tg = indexTarget(static_cast<IndexExpr&>(target));
     expr(value, operandAt(storeLine));
     line_ = storeLine;
-    emitNone(OP_SETTABLE);
-    pop(3);
+    // The store form that takes what was pushed (above `base`) from the
+    // stack, below the value.
+    bool tablePushed = tg.upvalue < 0 && tg.tableSlot >= base;
+    bool keyPushed = tg.keySlot >= base;
+    if (tablePushed && !keyPushed) {
+      if (tg.keySlot < 0) emitAx(OP_SETFIELD, uint32_t(tg.k));
+      else emitAx(OP_SETTABLE_SL, uint32_t(tg.keySlot));
+      pop(2);
+    } else if (keyPushed && !tablePushed) {
+      emitAx(OP_SETTABLE_LS, uint32_t(tg.tableSlot));
+      pop(2);
+    } else if (tablePushed && tg.keySlot == tg.tableSlot + 1) {
+      emitNone(OP_SETTABLE);
+      pop(3);
+    } else {
+      // Nothing pushed (a local table, a local or constant key, an upvalue
+      // with a string key), or an upvalue table fetched after its key.
+      storeTop(tg, storeLine);
+      emitPop(depth_ - base);
+    }
     return;
   }
   // A local gets a copy of a local or a constant; upvalues and globals are
   // stored from where the value is.
   bool local = target.kind == ExprKind::Name && static_cast<NameExpr&>(target).ref.kind == VarRef::Local;
   expr(value, local ? valueAt(storeLine) : operandAt(storeLine));
-  storeTop(Target{&target, -1, false, 0}, storeLine);
+  storeTop(Target{&target}, storeLine);
 }
 
-// Is `x` a field with a constant key (a string, or an integer Lua keeps in
-// place) of a table held by a local, or a string field of an upvalue? Then
-// the store needs neither pushed (SETFIELDAT, SETTABUP), as in Lua, which
-// reads the table when it stores.
-bool FuncGen::fieldTarget(IndexExpr& x, Target& tg) {
-  if (x.object->kind != ExprKind::Name || x.object->parenLine) return false;
-  auto& n = static_cast<NameExpr&>(*x.object);
-  const Expr& key = *x.key;
+// The slot of a local variable `e` (in parentheses or not: Lua reads it
+// where it is either way), or -1.
+int FuncGen::localSlot(const Expr& e) {
+  if (e.kind != ExprKind::Name) return -1;
+  auto& n = static_cast<const NameExpr&>(e);
+  return n.ref.kind == VarRef::Local ? n.ref.index : -1;
+}
+
+// The constant `key` that Lua keeps in place in a store (a string, an
+// integer 0-255: SETFIELD, SETI), or -1.
+int FuncGen::constantKeyOf(const Expr& key) {
   int k = -1;
   if (key.kind == ExprKind::String) {
     k = stringConstant(static_cast<const StringExpr&>(key).value);
-  } else if (key.kind == ExprKind::Integer && n.ref.kind == VarRef::Local) {
+  } else if (key.kind == ExprKind::Integer) {
     Integer i = static_cast<const IntegerExpr&>(key).value;
-    if (i < 0 || i > 255) return false;  // Lua loads other integer keys
+    if (i < 0 || i > kMaxIndexInPlace) return -1;  // Lua loads other integer keys
     Constant c;
     c.kind = Constant::Integer;
     c.i = i;
     k = constantIndex(c);
   }
-  if (k < 0 || k > kMaxB) return false;
-  if (n.ref.kind == VarRef::Local) {
-    tg = Target{tg.e, n.ref.index, true, k};
-    return true;
+  return k <= kMaxB ? k : -1;
+}
+
+// Evaluates what a store into `x` needs before the values, in Lua's order:
+// a table that is not a local (an upvalue is fetched at the ']', after the
+// key's code but before a constant key is loaded), the key. A local table
+// or key, and a constant key that Lua keeps in place, are used where they
+// are (no slot of the operand stack holds them), as is an upvalue table with
+// a constant string key (SETTABUP).
+FuncGen::Target FuncGen::indexTarget(IndexExpr& x) {
+  Target tg{&x};
+  tg.tableSlot = localSlot(*x.object);
+  int upvalue = -1;
+  if (tg.tableSlot < 0) {
+    auto* n = x.object->kind == ExprKind::Name ? static_cast<NameExpr*>(x.object.get()) : nullptr;
+    if (n && n->ref.kind == VarRef::Upvalue && !n->parenLine) {
+      upvalue = n->ref.index;
+    } else {
+      tg.tableSlot = depth_;
+      tableOperand(x);
+    }
   }
-  if (n.ref.kind == VarRef::Upvalue && n.ref.index <= kMaxA) {
-    tg = Target{tg.e, -1, true, k, n.ref.index};
-    return true;
+  int k = constantKeyOf(*x.key);
+  if (upvalue >= 0 && k >= 0 && x.key->kind == ExprKind::String && upvalue <= kMaxA) {
+    tg.upvalue = upvalue;
+    tg.k = k;
+    return tg;
   }
-  return false;
+  int keyLocal = localSlot(*x.key);
+  bool keyCode = keyLocal < 0 && k < 0 && !isLiteral(*x.key);
+  if (upvalue >= 0 && keyCode) {
+    tg.keySlot = depth_;
+    expr(*x.key, keyUse(x));
+  }
+  if (upvalue >= 0) {
+    line_ = x.endLine;
+    tg.tableSlot = depth_;
+    emitAx(OP_GETUPVAL, uint32_t(upvalue));
+    push();
+  }
+  if (tg.keySlot >= 0) return tg;
+  if (keyLocal >= 0) {
+    tg.keySlot = keyLocal;
+  } else if (k >= 0) {
+    tg.k = k;
+  } else {
+    tg.keySlot = depth_;
+    expr(*x.key, keyUse(x));
+  }
+  return tg;
 }
 
 void FuncGen::whileStmt(WhileStmt& s) {

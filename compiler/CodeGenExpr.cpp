@@ -12,7 +12,6 @@ using namespace ast;
 namespace {
 
 constexpr int kFieldsPerFlush = 50;  // LFIELDS_PER_FLUSH
-constexpr Integer kMaxIndexInPlace = 255;  // Lua's GETI/SETI take such integer keys in place
 
 bool isNumeral(const Expr& e) { return e.kind == ExprKind::Integer || e.kind == ExprKind::Float; }
 
@@ -41,6 +40,16 @@ bool isJumpValue(const Expr& e) {
     if (b.op == BinOp::And || b.op == BinOp::Or) return isJumpValue(*b.rhs);
   }
   return isComparison(e);
+}
+
+// Does `e` compile to one push of a local or a constant, which emitBinary
+// folds into the operator (an _L, _K, _LL or _LK form)?
+bool isOperandLeaf(const Expr& e) {
+  switch (e.kind) {
+    case ExprKind::Integer: case ExprKind::Float: case ExprKind::String: return true;
+    case ExprKind::Name: return static_cast<const NameExpr&>(e).ref.kind == VarRef::Local;
+    default: return false;
+  }
 }
 
 // Operators for which Lua keeps a number on the left in place (it swaps the
@@ -232,6 +241,33 @@ void FuncGen::index(IndexExpr& x, int objectStart, Use use) {
     }
     return;
   }
+  const Instruction* object = pc() - objectStart == 1 ? fusable(objectStart) : nullptr;
+  Opcode objectOp = object ? opcodeOf(*object) : OP_NOP;
+  bool keyLeaf = isOperandLeaf(*x.key);
+  if (objectOp == OP_GETUPVAL && !x.object->parenLine) {
+    // Lua fetches an upvalue table at the ']', after the key's code and
+    // before loading a constant key.
+    if (keyLeaf) {
+      out_.lines[size_t(objectStart)] = x.endLine;
+    } else {
+      uint32_t upvalue = argAx(*object);
+      takeBack(objectStart);
+      expr(*x.key, keyUse(x));
+      markLine(x.endLine, use.fetch);
+      line_ = use.fetch;
+      emitAx(OP_GETTABLE_US, upvalue);  // the key replaced by the value
+      return;
+    }
+  }
+  if (objectOp == OP_GETLOCAL && !(keyLeaf && x.key->kind == ExprKind::Name)) {
+    // A local table is read in place, after the key's code.
+    uint32_t slot = argAx(*object);
+    takeBack(objectStart);
+    expr(*x.key, keyUse(x));
+    line_ = use.fetch;
+    emitAx(OP_GETTABLE_LS, slot);
+    return;
+  }
   int keyStart = pc();
   expr(*x.key, keyUse(x));
   line_ = use.fetch;
@@ -398,17 +434,17 @@ void FuncGen::table(TableExpr& t) {
     bool last = i + 1 == t.items.size();
     int storeLine = lastTokenLine(*item.value);
     if (item.kind == TableItem::Keyed) {
-      if (item.key->kind == ExprKind::String) {
-        int k = stringConstant(static_cast<StringExpr&>(*item.key).value);
+      // A local key, and a constant key Lua keeps in place, are used where
+      // they are.
+      int k = constantKeyOf(*item.key);
+      int keyLocal = localSlot(*item.key);
+      if (k >= 0 || keyLocal >= 0) {
         expr(*item.value, operandAt(storeLine));
         line_ = storeLine;
-        if (k <= kMaxB) {
-          emitAB(OP_SETFIELDAT, slot, k);
-          pop();
-          continue;
-        }
-        // Too many constants for the short form: evaluate the key too.
-        emitPop(1);
+        if (k >= 0) emitAB(OP_SETFIELDAT, slot, k);
+        else emitAB(OP_SETINDEXAT, slot, keyLocal);
+        pop();
+        continue;
       }
       expr(*item.key, operandAt(lastTokenLine(*item.key)));
       expr(*item.value, operandAt(storeLine));
@@ -506,11 +542,79 @@ void FuncGen::binary(BinaryExpr& b, int lhsStart, Use use) {
     return;
   }
   // Arithmetic is at its operator, a comparison where its right operand ends.
-  int rhsStart = pc();
+  int opLine = isComparison(b.op) ? b.endLine : b.line;
+  Opcode op = binaryOpcode(b.op);
+  if (!isOperandLeaf(*b.rhs) && leftInPlace(b, op, lhsStart, opLine)) {
+    // done: the right operand, then the operator reading the left one in place
+  } else {
+    int rhsStart = pc();
+    expr(*b.rhs, rightUse(b));
+    line_ = opLine;
+    emitBinary(op, lhsStart, rhsStart);
+    pop();
+  }
+  // Lua makes the value of a comparison (which is a jump in its code) where
+  // the value is used: when that is on a later line, an instruction there.
+  if (isComparison(b.op) && !use.inPlace) markLine(use.place, kNoLine);
+}
+
+// The left operand of arithmetic or a comparison whose right operand is not
+// a local or a constant, when its code (from lhsStart) is one push of a
+// local or of a constant that Lua reads in place: the push is taken back,
+// the right operand is evaluated and the operator reads the left operand
+// where it is (an _LS or _KS form), after the right operand's code, as Lua
+// does. Returns false (nothing done) for other left operands.
+bool FuncGen::leftInPlace(BinaryExpr& b, Opcode op, int lhsStart, int opLine) {
+  const Instruction* left = pc() - lhsStart == 1 ? fusable(lhsStart) : nullptr;
+  if (!left) return false;
+  Instruction leftPush = *left;
+  int pushLine = out_.lines[size_t(lhsStart)];
+  bool symmetric = b.op == BinOp::Eq || b.op == BinOp::Ne;
+  BinaryForm form = kFormLS;
+  uint32_t operand = 0;
+  switch (opcodeOf(leftPush)) {
+    case OP_GETLOCAL: operand = argAx(leftPush); break;
+    case OP_INT: case OP_K: {
+      Constant c;
+      if (opcodeOf(leftPush) == OP_INT) {
+        c.kind = Constant::Integer;
+        c.i = argSAx(leftPush);
+      } else {
+        c = out_.constants[argAx(leftPush)];
+      }
+      // Lua loads a string on the left of other operators before the right
+      // operand (its push has a line of its own).
+      if (c.kind == Constant::String && !symmetric) return false;
+      form = kFormKS;
+      operand = uint32_t(constantIndex(c));
+      break;
+    }
+    case OP_NIL: case OP_TRUE: case OP_FALSE:
+      // nil, true and false are no constants of ours: compared for
+      // equality, they are pushed after the right operand instead (== and
+      // ~= are symmetric for them, no metamethod applies).
+      if (!symmetric || (opcodeOf(leftPush) == OP_NIL && argAx(leftPush) != 1)) return false;
+      form = kFormStack;
+      break;
+    default: return false;
+  }
+  takeBack(lhsStart);
   expr(*b.rhs, rightUse(b));
-  line_ = isComparison(b.op) ? b.endLine : b.line;
-  emitBinary(binaryOpcode(b.op), lhsStart, rhsStart);
-  pop();
+  if (pushLine != kPendingLine) {
+    // A number Lua loads only once the right operand is done (1 - x), at
+    // the expression's end: an instruction there when that line has none.
+    markLine(pushLine, opLine);
+  }
+  line_ = opLine;
+  if (form == kFormStack) {
+    emitPending(leftPush);
+    push();
+    emitNone(op);
+    pop();
+    return true;
+  }
+  emitAx(binaryOpInForm(op, form), operand);
+  return true;
 }
 
 // Emits a binary operator, folding operands that are a single GETLOCAL or

@@ -16,7 +16,14 @@
 //   - a local or a constant that Lua reads in place (an operand of an
 //     operator, the table of an index) has no instruction in Lua, but one in
 //     a stack machine: that push takes the line of the instruction after it
-//     (emitPending), so that it makes no line event of its own.
+//     (emitPending), so that it makes no line event of its own; where Lua
+//     reads it after computing another operand (`a + f()`, `t[f()]`), an
+//     operand form reads it in place too, after that operand's code;
+//   - where Lua has an instruction that Tycho's code does not need, on a
+//     line where no instruction of Tycho's code is (a number loaded after
+//     the other operand, a comparison's value made where it is used, an
+//     upvalue fetched at the ']' of its index), a NOP stands for it
+//     (markLine), so that line events are Lua's.
 // Besides, the generator makes the code shapes whose lines Lua's hooks see:
 // conditions jump directly (`branch`), `if c then break` jumps out of the
 // loop directly, constant conditions make no test.
@@ -31,6 +38,7 @@
 namespace tycho {
 
 constexpr int kMultRet = -1;
+constexpr Integer kMaxIndexInPlace = 255;  // Lua's GETI/SETI take such integer keys in place
 
 // How the code that consumes a value uses it (see above).
 struct Use {
@@ -92,15 +100,16 @@ class FuncGen {
     bool deepBreak = false;    // a break arrives with more slots (the exit settles the depth)
     bool closeBreak = false;   // a break leaves captured or to-be-closed slots (the exit closes them)
   };
-  // An assignment target, its table and key evaluated (multiple assignment).
-  // A table held by a local or an upvalue and a constant key are used where
-  // they are, as in Lua (no slot of the operand stack holds them).
+  // An assignment target, its table and key evaluated (see indexTarget).
+  // A table held by a local and a local key are used where they are, as in
+  // Lua (no slot of the operand stack holds them), as are constant keys Lua
+  // keeps in place.
   struct Target {
     ast::Expr* e;
-    int tableSlot;      // the table's slot (pushed, or the local's own)
-    bool constKey;      // key K[k]
-    int k;
-    int upvalue = -1;   // the table is this upvalue (key K[k])
+    int tableSlot = -1;  // index: the table's slot (pushed, or the local's own)
+    int keySlot = -1;    // index: the key's slot (pushed, or the local's own); -1: K[k]
+    int k = -1;          // constant key
+    int upvalue = -1;    // the table is this upvalue (key K[k]: SETTABUP)
   };
 
   [[noreturn]] void error(const std::string& msg, int line);
@@ -111,6 +120,8 @@ class FuncGen {
   int emitAt(Instruction i, int line);
   int emit(Instruction i) { return emitAt(i, line_); }
   int emitPending(Instruction i) { return emitAt(i, kPendingLine); }
+  static constexpr int kNoLine = -2;  // markLine: no instruction of ours follows
+  void markLine(int line, int nextLine);
   int emitNone(Opcode op) { return emit(makeNone(op)); }
   int emitAx(Opcode op, uint32_t ax);
   int emitAB(Opcode op, int a, int b);
@@ -118,6 +129,7 @@ class FuncGen {
   int target();
   const Instruction* fusable(int at) const;
   void replaceFrom(int at, Instruction i);
+  void takeBack(int at);
   void patchJump(int from, int target);
   void patchHere(int from) { patchJump(from, target()); }
   void patchDistance(int at, int distance);
@@ -170,7 +182,9 @@ class FuncGen {
   void index(ast::IndexExpr& x, int objectStart, Use use);
   Use keyUse(ast::IndexExpr& x);
   void tableOperand(ast::IndexExpr& x);
-  bool fieldTarget(ast::IndexExpr& x, Target& tg);
+  Target indexTarget(ast::IndexExpr& x);
+  static int localSlot(const ast::Expr& e);
+  int constantKeyOf(const ast::Expr& key);
   void integer(Integer v, Use use);
   void exprN(ast::Expr& e, int want, Use use);
   void nils(int n);
@@ -180,6 +194,7 @@ class FuncGen {
   void function(ast::FunctionExpr& f);
   void table(ast::TableExpr& t);
   void binary(ast::BinaryExpr& b, int lhsStart, Use use);
+  bool leftInPlace(ast::BinaryExpr& b, Opcode op, int lhsStart, int opLine);
   Use rightUse(ast::BinaryExpr& b);
   void emitBinary(Opcode op, int lhsStart, int rhsStart);
   void unary(ast::UnaryExpr& u, Use use);

@@ -123,7 +123,8 @@ enum BinaryForm : uint8_t { kFormStack, kFormL, kFormK, kFormLL, kFormLK, kFormL
   X(TFORLOOP,   AB,  0, 0,    "generic for: if slot A+4 ~= nil, slot A+2 = slot A+4, jump back by B") \
   X(CLOSE,      Ax,  0, 0,    "close upvalues and to-be-closed variables at slots >= Ax")     \
   X(TBC,        Ax,  0, 0,    "mark slot Ax as a to-be-closed variable")                      \
-  X(EXTRAARG,   Ax,  0, 0,    "extra operand of the previous instruction")
+  X(EXTRAARG,   Ax,  0, 0,    "extra operand of the previous instruction")                    \
+  X(NOP,        None, 0, 0,   "nothing: stands for an instruction Lua has at this line (hooks)")
 
 enum class OpFormat : uint8_t { None, Ax, sAx, AB };
 

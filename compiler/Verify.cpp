@@ -491,6 +491,7 @@ class FunctionVerifier {
         break;
       }
       case OP_EXTRAARG: fail("EXTRAARG without SETLIST");
+      case OP_NOP: break;
       // Binary operators were handled above. An opcode added to the table
       // but not here is refused rather than trusted.
       default: fail("unhandled opcode");

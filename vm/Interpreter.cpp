@@ -498,6 +498,11 @@ L_SELF: {
     res = *dst;                                  \
   }
 
+// The handlers below mark their slow paths (metamethods, coercions, errors)
+// unlikely: besides being true, this keeps the compiler from laying out the
+// float paths out of line, which it otherwise may do or not depending on the
+// size of this function.
+
 // Integer and float arithmetic (+ - *): integers wrap around (§3.4.1).
 #define ARITH_HANDLER(LABEL, FORM, event, intExpr, floatExpr)     \
   LABEL : {                                                       \
@@ -508,7 +513,7 @@ L_SELF: {
     } else if (a.isNumber() && b.isNumber()) {                    \
       Number x = a.asNumber(), y = b.asNumber();                  \
       res.setNumber(floatExpr);                                   \
-    } else ARITH_SLOW(event)                                      \
+    } else [[unlikely]] ARITH_SLOW(event)                         \
     PUSH_RESULT(res)                                              \
   }
 
@@ -519,7 +524,7 @@ L_SELF: {
     if (a.isNumber() && b.isNumber()) {                           \
       Number x = a.asNumber(), y = b.asNumber();                  \
       res.setNumber(floatExpr);                                   \
-    } else ARITH_SLOW(event)                                      \
+    } else [[unlikely]] ARITH_SLOW(event)                         \
     PUSH_RESULT(res)                                              \
   }
 
@@ -535,7 +540,7 @@ L_SELF: {
     } else if (a.isNumber() && b.isNumber()) {                    \
       Number x = a.asNumber(), y = b.asNumber();                  \
       res.setNumber(floatExpr);                                   \
-    } else ARITH_SLOW(event)                                      \
+    } else [[unlikely]] ARITH_SLOW(event)                         \
     PUSH_RESULT(res)                                              \
   }
 
@@ -546,7 +551,7 @@ L_SELF: {
     if (a.isInteger() && b.isInteger()) {                         \
       Integer x = a.u.i, y = b.u.i;                               \
       res.setInteger(intExpr);                                    \
-    } else ARITH_SLOW(event)                                      \
+    } else [[unlikely]] ARITH_SLOW(event)                         \
     PUSH_RESULT(res)                                              \
   }
 
@@ -561,7 +566,7 @@ L_SELF: {
     } else if (a.isFloat() && b.isFloat()) {                       \
       Number x = a.u.n, y = b.u.n;                                 \
       r = (floatExpr);                                             \
-    } else {                                                       \
+    } else [[unlikely]] {                                          \
       ptrdiff_t off_ = OFFSET(dst);                                \
       SAVE();                                                      \
       r = (slowExpr);                                              \
@@ -969,6 +974,8 @@ L_TBC: {
 }
 L_EXTRAARG:
   runError(L, msg::kStrayExtraArg);
+L_NOP:
+  DISPATCH();
 
 returned:
   // Back in a Lua caller after a return: its results are below L->top.

@@ -93,13 +93,12 @@ main (lines 0-0): 7 instructions, 0 params+vararg, 2 slots, 1 upvalues, 1 consta
      6  [1]  POP 1
      7  [1]  RETURN0
 
-function <1> (lines 1-1): 6 instructions, 1 params, 3 slots, 1 upvalues, 1 constants, 0 functions
-     1  [1]  GETLOCAL 0
-     2  [1]  GETUPVAL 0           ; k
-     3  [1]  MUL
-     4  [1]  K 0                  ; "s"
-     5  [1]  RETURN 1 3
-     6  [1]  RETURN0
+function <1> (lines 1-1): 5 instructions, 1 params, 3 slots, 1 upvalues, 1 constants, 0 functions
+     1  [1]  GETUPVAL 0           ; k
+     2  [1]  MUL_LS 0
+     3  [1]  K 0                  ; "s"
+     4  [1]  RETURN 1 3
+     5  [1]  RETURN0
 EOF
 noerr
 run list 0 tycho -c -l -p one.lua
@@ -120,17 +119,16 @@ main (lines 0-0): 7 instructions, 0 params+vararg, 2 slots, 1 upvalues, 1 consta
   upvalues (1):
      0  _ENV  slot 0
 
-function <1> (lines 1-1): 6 instructions, 1 params, 3 slots, 1 upvalues, 1 constants, 0 functions
-     1  [1]  GETLOCAL 0
-     2  [1]  GETUPVAL 0           ; k
-     3  [1]  MUL
-     4  [1]  K 0                  ; "s"
-     5  [1]  RETURN 1 3
-     6  [1]  RETURN0
+function <1> (lines 1-1): 5 instructions, 1 params, 3 slots, 1 upvalues, 1 constants, 0 functions
+     1  [1]  GETUPVAL 0           ; k
+     2  [1]  MUL_LS 0
+     3  [1]  K 0                  ; "s"
+     4  [1]  RETURN 1 3
+     5  [1]  RETURN0
   constants (1):
      0  S  "s"
   locals (1):
-     0  x  pc 1-6  slot 0
+     0  x  pc 1-5  slot 0
   upvalues (1):
      0  k  slot 0
 EOF
@@ -153,13 +151,12 @@ main (lines 0-0): 7 instructions, 0 params+vararg, 2 slots, 1 upvalues, 1 consta
   upvalues (1):
      0  -  slot 0
 
-function <1> (lines 1-1): 6 instructions, 1 params, 3 slots, 1 upvalues, 1 constants, 0 functions
-     1  [-]  GETLOCAL 0
-     2  [-]  GETUPVAL 0           ; -
-     3  [-]  MUL
-     4  [-]  K 0                  ; "s"
-     5  [-]  RETURN 1 3
-     6  [-]  RETURN0
+function <1> (lines 1-1): 5 instructions, 1 params, 3 slots, 1 upvalues, 1 constants, 0 functions
+     1  [-]  GETUPVAL 0           ; -
+     2  [-]  MUL_LS 0
+     3  [-]  K 0                  ; "s"
+     4  [-]  RETURN 1 3
+     5  [-]  RETURN0
   constants (1):
      0  S  "s"
   locals (0):
