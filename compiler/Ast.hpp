@@ -158,6 +158,7 @@ struct TableItem {
   ExprPtr value;
   int line;
   int sepLine = 0;  // line of the token after the item (',', ';' or '}')
+  int eqLine = 0;   // Keyed: line of the '=' (Lua loads a key it does not keep in place there)
 };
 
 struct TableExpr : Expr {

@@ -52,6 +52,23 @@ bool isOperandLeaf(const Expr& e) {
   }
 }
 
+// Does `e`, an operand of and/or, leave the and/or when its value is
+// `truth` through the jump of a comparison (or of its negation), whose
+// value Lua makes where the and/or's value is used? (A left operand leaves
+// when it is true for `or`, false for `and`.)
+bool exitsWithValue(const Expr& e, bool truth) {
+  if (e.kind == ExprKind::Unary && static_cast<const UnaryExpr&>(e).op == UnOp::Not) {
+    const Expr& operand = *static_cast<const UnaryExpr&>(e).operand;
+    return isJumpValue(operand) && exitsWithValue(operand, !truth);
+  }
+  if (isComparison(e)) return true;
+  if (e.kind != ExprKind::Binary) return false;
+  auto& b = static_cast<const BinaryExpr&>(e);
+  if (b.op == BinOp::And) return exitsWithValue(*b.rhs, truth) || (!truth && exitsWithValue(*b.lhs, false));
+  if (b.op == BinOp::Or) return exitsWithValue(*b.rhs, truth) || (truth && exitsWithValue(*b.lhs, true));
+  return false;
+}
+
 // Operators for which Lua keeps a number on the left in place (it swaps the
 // operands of + * & | ~ and comparisons, and has an immediate form of <<);
 // for the others it loads the number when the right operand is done.
@@ -446,7 +463,8 @@ void FuncGen::table(TableExpr& t) {
         pop();
         continue;
       }
-      expr(*item.key, operandAt(lastTokenLine(*item.key)));
+      // Lua loads another constant key at the '='.
+      expr(*item.key, isLiteral(*item.key) ? valueAt(item.eqLine) : operandAt(lastTokenLine(*item.key)));
       expr(*item.value, operandAt(storeLine));
       line_ = storeLine;
       emitAx(OP_SETKEYAT, uint32_t(slot));
@@ -509,6 +527,7 @@ void FuncGen::binary(BinaryExpr& b, int lhsStart, Use use) {
     // place.
     Use rhsUse{b.endLine, use.place, false};
     if (use.testLine) rhsUse = Use{b.endLine, use.testLine, true, false, use.testLine};
+    rhsUse.condition = use.condition;
     expr(*b.rhs, rhsUse);
     // These jumps land at the next instruction, with those of an and/or
     // that ends the right operand.
@@ -518,6 +537,9 @@ void FuncGen::binary(BinaryExpr& b, int lhsStart, Use use) {
     }
     inner.pc = target();
     valueJumps_ = std::move(inner);
+    // A comparison before the last operand jumps here with its value, which
+    // Lua makes where the whole value is used (as for a comparison alone).
+    if (!use.testLine && exitsWithValue(*b.lhs, !isAnd)) markLine(use.place, kNoLine);
     return;
   }
   if (b.op == BinOp::Concat) {
@@ -554,8 +576,9 @@ void FuncGen::binary(BinaryExpr& b, int lhsStart, Use use) {
     pop();
   }
   // Lua makes the value of a comparison (which is a jump in its code) where
-  // the value is used: when that is on a later line, an instruction there.
-  if (isComparison(b.op) && !use.inPlace) markLine(use.place, kNoLine);
+  // the value is used (unless a jump uses it): when that is on a later
+  // line, an instruction there.
+  if (isComparison(b.op) && !use.testLine && !use.condition) markLine(use.place, kNoLine);
 }
 
 // The left operand of arithmetic or a comparison whose right operand is not
@@ -651,7 +674,9 @@ void FuncGen::emitBinary(Opcode op, int lhsStart, int rhsStart) {
 // or at the test Lua folds it into.
 void FuncGen::unary(UnaryExpr& u, Use use) {
   // A constant left to run time (`#"abc"`, `-"1"`) is loaded first.
-  expr(*u.operand, isLiteral(*u.operand) ? valueAt(u.endLine) : operandAt(u.endLine));
+  Use operand = isLiteral(*u.operand) ? valueAt(u.endLine) : operandAt(u.endLine);
+  operand.condition = u.op == UnOp::Not;
+  expr(*u.operand, operand);
   if (u.op != UnOp::Not) line_ = u.line;
   else if (isJumpValue(*u.operand)) line_ = use.testLine ? out_.lines.back() : use.place;  // where Lua makes the value
   else line_ = use.testLine ? use.testLine : u.endLine;
@@ -728,7 +753,9 @@ void FuncGen::branch(Expr& e, bool jumpIfTrue, int line, std::vector<int>& jumps
     bool truthy = e.kind != ExprKind::Nil && e.kind != ExprKind::False;
     if (truthy != jumpIfTrue) return;  // never jumps
   }
-  expr(e, operandAt(line));
+  Use condition = operandAt(line);
+  condition.condition = true;
+  expr(e, condition);
   // A comparison's jump is part of it, at its line.
   line_ = isComparison(e) ? out_.lines.back() : line;
   jumps.push_back(emitJump(jumpIfTrue ? OP_JMPT : OP_JMPF));

@@ -51,6 +51,9 @@ struct Use {
   // The value is tested here by Lua (the left operand of and/or): a `not`
   // is folded into the test, at this line.
   int testLine = 0;
+  // The value decides a jump (a condition, the operand of `not`): Lua keeps
+  // a comparison a jump there, and makes no value of it.
+  bool condition = false;
 };
 inline Use operandAt(int line) { return {line, line, true}; }
 inline Use valueAt(int line) { return {line, line, false}; }

@@ -726,8 +726,11 @@ class Parser {
       ExprPtr key = expression();
       checkNextChar(']');
       checkNextChar('=');
+      int eqLine = lx_.lastLine();
       ExprPtr value = expression();
-      return TableItem{TableItem::Keyed, std::move(key), std::move(value), line};
+      TableItem item{TableItem::Keyed, std::move(key), std::move(value), line};
+      item.eqLine = eqLine;
+      return item;
     }
     return TableItem{TableItem::Positional, nullptr, expression(), line};
   }
