@@ -48,6 +48,28 @@ local function cases(...)
   for i = 1, 1 do g("numeric for") end
   for k, v in pairs({1}) do g("generic for") end
   local w = {g("first"), g("second")}
+  -- A local or a constant that Lua reads where it is, once a call on the
+  -- other side of an operator or an index is done, is no temporary.
+  local l1 = a + g("local on the left of an operator")
+  local l2 = 1 + g("number on the left of an operator")
+  local l3 = 1 - g("number loaded after the right operand")
+  local l4 = a < g("local on the left of a comparison")
+  local l5 = "x" == g("string compared for equality")
+  local l6 = nil == g("nil compared for equality")
+  local l7 = "s" < tostring(g("string on the left of a comparison"))
+  t[a] = g("local key of a local table")
+  local l8 = t[g("key of a local table")]
+  t[g("key of a store into a local table")] = a
+  up[a] = g("local key of an upvalue table")
+  local l9 = up[g("key of an upvalue table")]
+  up[g("key of a store into an upvalue table")] = a
+  up[1000] = g("constant key of an upvalue table")
+  t.f = {}
+  t.f[a] = g("local key of a field")
+  local l10 = t.f[g("key of a field")]
+  local l11 = {[a] = g("local key in a constructor"), [1] = g("small integer key in a constructor"),
+    [300] = g("other integer key in a constructor")}
+  t[a], b = g("multiple assignment"), b
   return g("return")
 end
 cases("v1", "v2")

@@ -1,4 +1,4 @@
--- Line events and active lines of one-line snippets (98) broken across lines
+-- Line events and active lines of one-line snippets (103) broken across lines
 -- at random places (line-events.expected covers hand-written layouts; this
 -- script's expected output is Lua 5.4.8's too). Every snippet runs as written
 -- and in 8 variants where each gap between two tokens becomes a newline with
@@ -149,6 +149,11 @@ add("forcapture", "local fs = {} for i = 1, 3 do local j = i * 2 fs[#fs + 1] = f
 add("whilebreakclose", "local fs = {} local i = 0 while true do i = i + 1 local j = i fs[i] = function() return j end if i >= 3 then break end end return fs[1]() + fs[3]()")
 add("repeatuntilcapture", "local fs = {} local i = 0 repeat i = i + 1 local j = i fs[i] = function() return j end until j >= 3 return fs[2]()")
 add("nestedfncalls", "local function add(a, b) return a + b end return add(add(1, 2), add(add(3, 4), 5))")
+add("leftinplace", "local a = 1 local function f() a = 10 return 1 end local r = a + f() local s = 1 - f() local t = 2 ^ (a + f()) local u = a < f() local v = nil == f() return r, s, t, u, v")
+add("upindexkeys", "local u = {1, 2, 3} local function g(x) return x end local function f(k) local r = u[g(k) + 1] + u[k] + u[1] + u[300] u[g(k)] = r u[k + 1] = u[k] u[1000] = g(3) return r, u[1000] end return f(1)")
+add("storekeys", "local t, k = {}, 1 local function g(x) return x end t[k] = g(1) t[g(2)] = k t.x = {} t.x[k] = g(3) t.x[g(1)] = 4 t[#t + 1] = 5 t[k], k = g(6), 2 return t[1], t.x[1], #t")
+add("ctorkeys", "local k = 'a' local function g(x) return x end local t = {[k] = g(1), [1] = g(2), [300] = g(3), [g('b')] = 4, [-1] = 5} return t.a, t[1], t[300], t.b, t[-1]")
+add("cmpvalues", "local a, b, c = 1, 2, nil local r = (a < b) local s = (c or a < b) local t = (a < b or c) and b local u = {a <= b, (a > b) == (b > a)} return r, s, t, u[1], u[2]")
 
 for _, b in ipairs(B) do
   hook.run(b[1], b[2])

@@ -558,5 +558,69 @@ local t = setmetatable({}, mt)
 local x = t + 1
 local y = t.foo
 return x, y]])
+-- Where Lua reads a local or a constant in place once the other operand is
+-- computed, fetches an upvalue table at the ']' of its index, loads a key
+-- at the '=' of a constructor field, or makes the value of a comparison
+-- where the value is used.
+add("upvalue-index", [[
+local u = {1, 2, 3}
+local function g(x) return x end
+local function f(k)
+  local a = u[k
+    + 1
+  ]
+  local b = u[g(k)
+  ]
+  local c = u[1
+  ]
+  local d = u[
+    k]
+  u[k
+    + 1
+  ] = a
+  u[g(k)
+  ] = b
+  return a, b, c, d
+end
+return f(1)]])
+add("comparison-values", [[
+local a, b = 1, 2
+local r = (a < b
+)
+local s = (a == b
+  or a
+)
+local t = {a <= b
+}
+local u = (a > b) ==
+  (b > a)
+print(a ~= b
+)
+return r, s, t[1], u]])
+add("left-operand-in-place", [[
+local a = 1
+local function f() a = 10 return 1 end
+local r = a + f()
+a = 1
+local s = 1 -
+  f(
+  )
+local t = 2 ^ (a
+  + 1)
+local u = a < f() and
+  a
+return r, s, t, u]])
+add("store-in-place", [=[
+local t, k = {}, 1
+local function g(x) return x end
+t[k] = g(1)
+t[g(2)] = k
+t[
+  g(3)] = g(4)
+local c = {[k] = g(5), [1000]
+  = 6, [
+  -1] = 7}
+t[k], k = g(7), 2
+return t[1], t[2], c[1000], c[-1]]=])
 
 for _, c in ipairs(C) do hook.run(c[1], c[2]) end

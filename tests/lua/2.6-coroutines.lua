@@ -423,6 +423,56 @@ do
   end, 20, "foo,bar", 40)
   -- (No check of yields in a __le emulated by __lt: Lua 5.4 has no such
   -- fallback, see 2.4.2-metamethods-ops.lua.)
+
+  -- The same, from the operand forms that read a local or a constant where
+  -- it is once the other operand is computed (a + f(), 1 - f(), t[f()],
+  -- t[k] = f() ...): the instruction is finished after the resume.
+  local function id(...) return ... end
+  local function fresh() return setmetatable({}, mt) end
+  check("__add, local on the left", function() local a = o; return a + id(1) end, 5, "add", 5)
+  check("__add into a local", function() local a, r = o, 0; r = a + id(1); return r end, 5, "add", 5)
+  check("__add, constant on the left", function() return 1 + id(o) end, 5, "add", 5)
+  check("__sub, constant on the left", function() return 1 - id(o) end, 6, "sub", 6)
+  check("__band, local on the left", function() local a = o; return a & id(1) end, 8, "band", 8)
+  check("__shl, constant on the left", function() local r = 1 << id(o); return r end, 9, "shl", 9)
+  check("__lt, local on the left", function() local a = o; return a < id(o2) end, 1, "lt", true)
+  check("__lt, local on the left, in if", function()
+    local a = o
+    if a < id(o2) then return "yes" else return "no" end
+  end, false, "lt", "no")
+  check("__le, constant on the left", function() return 1 <= id(o) end, 0, "le", true)
+  check("__eq, local on the left", function() local a = o; return a == id(o2) end, false, "eq", false)
+  check("__eq negated, local on the left", function() local a = o; return a ~= id(o2) end, false, "eq", true)
+  check("__index, local table, key computed", function() local t = o; return t[id("k")] end, "v", "index k", "v")
+  check("__index, upvalue table, key computed", function()
+    local u = o
+    return (function() return u[id("k")] .. "!" end)()
+  end, "v", "index k", "v!")
+  check("__newindex, local table, key computed", function()
+    local t = fresh()
+    t[id("k")] = 1
+    return rawget(t, "k")
+  end, "s", "newindex k", "s")
+  check("__newindex, table computed, local key", function()
+    local t, k = {x = fresh()}, "k"
+    t.x[k] = id(1)
+    return rawget(t.x, "k")
+  end, "s", "newindex k", "s")
+  check("__newindex, local table and key", function()
+    local t, k = fresh(), "k"
+    t[k] = id(1)
+    return rawget(t, "k")
+  end, "s", "newindex k", "s")
+  check("__newindex, upvalue table, key computed", function()
+    local u = fresh()
+    ;(function() u[id("k")] = 1 end)()
+    return rawget(u, "k")
+  end, "s", "newindex k", "s")
+  check("__newindex, multiple assignment", function()
+    local t, k = fresh(), "k"
+    t[k], t.y = id(1, 2)
+    return rawget(t, "k"), rawget(t, "y")
+  end, "s", "newindex y,newindex k", "s", "s")
 end
 
 -- yield inside generic-for iterators and __pairs

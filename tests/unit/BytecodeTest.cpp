@@ -463,6 +463,22 @@ TEST_CASE("verifier: operands out of range") {
   CHECK(contains(verify(code({ax(OP_NIL, 2), ab(OP_ADD_LL, 0, 2), none(OP_RETURN1)})), "slot 2 is not live"));
   CHECK(contains(verify(code({ax(OP_NIL, 2), ab(OP_ADD_LK, 1, 7), none(OP_RETURN1)})), "constant 7 out of range"));
   CHECK(contains(verify(code({ax(OP_NIL, 1), ax(OP_ADD_L, 5), none(OP_RETURN1)})), "slot 5 is not live"));
+  // The forms that read the left operand in place and the right one from the stack.
+  CHECK(verify(code({ax(OP_NIL, 2), ax(OP_SUB_LS, 0), ax(OP_LT_KS, 2), none(OP_RETURN1)})) == "");
+  CHECK(contains(verify(code({ax(OP_NIL, 1), ax(OP_ADD_LS, 1), none(OP_RETURN1)})), "slot 1 is not live"));
+  CHECK(contains(verify(code({ax(OP_NIL, 1), ax(OP_ADD_KS, 3), none(OP_RETURN1)})), "constant 3 out of range"));
+  CHECK(contains(verify(code({ax(OP_EQ_LS, 0), none(OP_RETURN1)})), "stack underflow"));
+  // Index and store forms with a table or key in a slot, or an upvalue table.
+  CHECK(verify(code({ax(OP_NIL, 2), ax(OP_GETTABLE_LS, 0), ax(OP_GETTABLE_US, 0), none(OP_RETURN1)})) == "");
+  CHECK(contains(verify(code({ax(OP_NIL, 1), ax(OP_GETTABLE_LS, 1), none(OP_RETURN1)})), "slot 1 is not live"));
+  CHECK(contains(verify(code({ax(OP_NIL, 1), ax(OP_GETTABLE_US, 1), none(OP_RETURN1)})), "upvalue 1 out of range"));
+  CHECK(verify(code({ax(OP_NIL, 4), ax(OP_SETTABLE_LS, 0), ab(OP_SETINDEXAT, 0, 0), none(OP_RETURN0)})) == "");
+  CHECK(verify(code({ax(OP_NIL, 3), ax(OP_SETTABLE_SL, 0), none(OP_RETURN0)})) == "");
+  // The slot operand is below the two stack operands.
+  CHECK(contains(verify(code({ax(OP_NIL, 3), ax(OP_SETTABLE_LS, 1), none(OP_RETURN0)})), "slot 1 is not live"));
+  CHECK(contains(verify(code({ax(OP_NIL, 2), ax(OP_SETTABLE_SL, 0), none(OP_RETURN0)})), "slot 0 is not live"));
+  CHECK(contains(verify(code({ax(OP_NIL, 2), ab(OP_SETINDEXAT, 0, 1), none(OP_RETURN0)})), "slot 1 is not live"));
+  CHECK(contains(verify(code({ax(OP_NIL, 2), ab(OP_SETINDEXAT, 1, 0), none(OP_RETURN0)})), "slot 1 is not live"));
   // A nested function's upvalues must fit the enclosing function.
   Fn f = code({ax(OP_CLOSURE, 0), none(OP_RETURN1)});
   f.children.push_back(code({none(OP_RETURN0)}));

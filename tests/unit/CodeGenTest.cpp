@@ -357,3 +357,139 @@ TEST_CASE("a jump target is never folded into an earlier instruction") {
         "POP 4\n"
         "RETURN0\n");
 }
+
+TEST_CASE("a local or a constant on the left is read in place after the right operand's code") {
+  // As Lua reads it: `a + f()` reads `a` once f has run (_LS, _KS forms).
+  CHECK(body("local a local x = a + f()") ==
+        "VARARGPREP 0\n"
+        "NIL 1\n"
+        "GETTABUP 0 0 ; _ENV \"f\"\n"
+        "CALL 1 2\n"
+        "ADD_LS 0\n"
+        "POP 2\n"
+        "RETURN0\n");
+  CHECK(body("local a local x = a < f()") ==
+        "VARARGPREP 0\n"
+        "NIL 1\n"
+        "GETTABUP 0 0 ; _ENV \"f\"\n"
+        "CALL 1 2\n"
+        "LT_LS 0\n"
+        "POP 2\n"
+        "RETURN0\n");
+  CHECK(body("local x = 1 - f()") ==
+        "VARARGPREP 0\n"
+        "GETTABUP 0 1 ; _ENV \"f\"\n"
+        "CALL 0 2\n"
+        "SUB_KS 0 ; 1\n"
+        "POP 1\n"
+        "RETURN0\n");
+  // nil, true and false compared for equality are pushed after the other
+  // operand; a string on the left of another operator is loaded first, as
+  // Lua loads it.
+  CHECK(body("local x = nil == f()") ==
+        "VARARGPREP 0\n"
+        "GETTABUP 0 0 ; _ENV \"f\"\n"
+        "CALL 0 2\n"
+        "NIL 1\n"
+        "EQ\n"
+        "POP 1\n"
+        "RETURN0\n");
+  CHECK(body("local x = \"s\" < f()") ==
+        "VARARGPREP 0\n"
+        "K 0 ; \"s\"\n"
+        "GETTABUP 0 1 ; _ENV \"f\"\n"
+        "CALL 1 2\n"
+        "LT\n"
+        "POP 1\n"
+        "RETURN0\n");
+}
+
+TEST_CASE("a local table or key is read in place by indexes and stores") {
+  CHECK(body("local t local x = t[f()] + t[1]") ==
+        "VARARGPREP 0\n"
+        "NIL 1\n"
+        "GETTABUP 0 0 ; _ENV \"f\"\n"
+        "CALL 1 2\n"
+        "GETTABLE_LS 0\n"
+        "INT 1\n"
+        "GETTABLE_LS 0\n"
+        "ADD\n"
+        "POP 2\n"
+        "RETURN0\n");
+  CHECK(body("local t, k t[k] = f() t[f()] = 1 t.x[k] = f()") ==
+        "VARARGPREP 0\n"
+        "NIL 2\n"
+        "GETTABUP 0 0 ; _ENV \"f\"\n"
+        "CALL 2 2\n"
+        "SETINDEXAT 0 1\n"
+        "GETTABUP 0 0 ; _ENV \"f\"\n"
+        "CALL 2 2\n"
+        "INT 1\n"
+        "SETTABLE_LS 0\n"
+        "GETFIELD_L 0 1 ; \"x\"\n"
+        "GETTABUP 0 0 ; _ENV \"f\"\n"
+        "CALL 3 2\n"
+        "SETTABLE_SL 1\n"
+        "POP 2\n"
+        "RETURN0\n");
+  // Constructors: a local key and a small integer key are used in place.
+  CHECK(body("local k local t = {[k] = f(), [1] = 2}") ==
+        "VARARGPREP 0\n"
+        "NIL 1\n"
+        "NEWTABLE 2 0\n"
+        "GETTABUP 0 0 ; _ENV \"f\"\n"
+        "CALL 2 2\n"
+        "SETINDEXAT 1 0\n"
+        "INT 2\n"
+        "SETFIELDAT 1 1 ; 1\n"
+        "POP 2\n"
+        "RETURN0\n");
+}
+
+TEST_CASE("an upvalue table is fetched after its key's code") {
+  // As Lua fetches it, at the ']': GETTABLE_US for a computed key; a store
+  // with a computed key fetches it between the key and the value; a local
+  // or constant key keeps the fetch first.
+  auto f = compile("local u, k = {}, 1 return function(i) u[f()] = 1 u[i] = f() u[1] = f() return u[f()] end");
+  REQUIRE(f->protos.size() == 1);
+  CHECK(disassembleBody(*f->protos[0]) ==
+        "GETTABUP 1 0 ; _ENV \"f\"\n"
+        "CALL 1 2\n"
+        "GETUPVAL 0 ; u\n"
+        "INT 1\n"
+        "SETINDEXAT 2 1\n"
+        "POP 2\n"
+        "GETUPVAL 0 ; u\n"
+        "GETTABUP 1 0 ; _ENV \"f\"\n"
+        "CALL 2 2\n"
+        "SETTABLE_SL 0\n"
+        "GETUPVAL 0 ; u\n"
+        "GETTABUP 1 0 ; _ENV \"f\"\n"
+        "CALL 2 2\n"
+        "SETFIELD 1 ; 1\n"
+        "GETTABUP 1 0 ; _ENV \"f\"\n"
+        "CALL 1 2\n"
+        "GETTABLE_US 0 ; u\n"
+        "RETURN1\n"
+        "RETURN0\n");
+}
+
+TEST_CASE("a NOP stands for an instruction Lua has on a line where ours has none") {
+  // Lua loads the 1 after the call, on line 3, and makes the comparison's
+  // value where it is used, on line 6.
+  CHECK(disassemble(*compile("local x = 1 -\n  f(\n  )\nlocal a, b = 1, 2\nlocal r = (a < b\n)")) ==
+        "main (lines 0-0): 11 instructions, 0 params+vararg, 5 slots, 1 upvalues, 2 constants, 0 functions\n"
+        "     1  [0]  VARARGPREP 0\n"
+        "     2  [2]  GETTABUP 0 1         ; _ENV \"f\"\n"
+        "     3  [2]  CALL 0 2\n"
+        "     4  [3]  NOP\n"
+        "     5  [1]  SUB_KS 0             ; 1\n"
+        "     6  [4]  INT 1\n"
+        "     7  [4]  INT 2\n"
+        "     8  [5]  LT_LL 1 2\n"
+        "     9  [6]  NOP\n"
+        "    10  [6]  POP 4\n"
+        "    11  [6]  RETURN0\n");
+  // On one line, no NOP.
+  CHECK(body("local a, b = 1, 2 local r = (a < b) local x = 1 - f()").find("NOP") == std::string::npos);
+}

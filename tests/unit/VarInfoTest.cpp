@@ -253,6 +253,28 @@ TEST_CASE_FIXTURE(Runner, "arithmetic names the operand at fault") {
   });
 }
 
+TEST_CASE_FIXTURE(Runner, "operands read in place after a call are named by their variable") {
+  // The operand forms that read a local, a constant or an upvalue table
+  // where it is once the other operand is computed (Opcodes.hpp).
+  checkAll(*this, {
+    {R"(local a; local function f() return 1 end; return a + f())", R"(t:1: attempt to perform arithmetic on a nil value (local 'a'))"},
+    {R"(local function f() return nil end; return 1 + f())", R"(t:1: attempt to perform arithmetic on a nil value)"},
+    {R"(local a; local function f() return 1 end; return a & f())", R"(t:1: attempt to perform bitwise operation on a nil value (local 'a'))"},
+    {R"(local a = {}; local function f() return 1 end; return a < f())", R"(t:1: attempt to compare table with number)"},
+    {R"(local t; local function f() return 1 end; return t[f()])", R"(t:1: attempt to index a nil value (local 't'))"},
+    {R"(local u; local function f() return 1 end; return (function() return u[f()] end)())", R"(t:1: attempt to index a nil value (upvalue 'u'))"},
+    {R"(local u = {}; local function f() return 1 end; return (function() return u[f()].x end)())", R"(t:1: attempt to index a nil value (field '?'))"},
+    {R"(local t = {}; local function f() return 1 end; return 1 - t[f()])", R"(t:1: attempt to perform arithmetic on a nil value (field '?'))"},
+    {R"(local t; local function f() return 1 end; t[f()] = 1)", R"(t:1: attempt to index a nil value (local 't'))"},
+    {R"(local t, k; t[k] = 1)", R"(t:1: attempt to index a nil value (local 't'))"},
+    {R"(local t = {}; local k; t[k] = 1)", R"(t:1: table index is nil)"},
+    {R"(local t = {}; local k = 1; t.x[k] = 2)", R"(t:1: attempt to index a nil value (field 'x'))"},
+    {R"(local u; local k = 1; (function() u[k] = 1 end)())", R"(t:1: attempt to index a nil value (upvalue 'u'))"},
+    {R"(local u; local function f() return 1 end; (function() u[f()] = 1 end)())", R"(t:1: attempt to index a nil value (upvalue 'u'))"},
+    {R"(local k; local t = {[k] = 1})", R"(t:1: table index is nil)"},
+  });
+}
+
 TEST_CASE_FIXTURE(Runner, "bitwise operators and integer representations") {
   checkAll(*this, {
     {R"(local a; return a & 1)", R"(t:1: attempt to perform bitwise operation on a nil value (local 'a'))"},
