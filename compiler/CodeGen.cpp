@@ -619,8 +619,22 @@ FuncGen::Target FuncGen::indexTarget(IndexExpr& x) {
   int keyLocal = localSlot(*x.key);
   bool keyCode = keyLocal < 0 && k < 0 && !isLiteral(*x.key);
   if (upvalue >= 0 && keyCode) {
-    tg.keySlot = depth_;
+    // The key's code runs first. Lua then puts the upvalue in a register,
+    // below the key's unless the key's value already has one (a call, a
+    // constructor...): the slots keep Lua's order (debug.getlocal sees it).
     expr(*x.key, keyUse(x));
+    line_ = x.endLine;
+    if (hasOwnRegister(*x.key)) {
+      tg.keySlot = depth_ - 1;
+      tg.tableSlot = depth_;
+      emitAx(OP_GETUPVAL, uint32_t(upvalue));
+    } else {
+      tg.tableSlot = depth_ - 1;
+      tg.keySlot = depth_;
+      emitAx(OP_GETUPVAL_UNDER, uint32_t(upvalue));
+    }
+    push();
+    return tg;
   }
   if (upvalue >= 0) {
     line_ = x.endLine;
@@ -628,7 +642,6 @@ FuncGen::Target FuncGen::indexTarget(IndexExpr& x) {
     emitAx(OP_GETUPVAL, uint32_t(upvalue));
     push();
   }
-  if (tg.keySlot >= 0) return tg;
   if (keyLocal >= 0) {
     tg.keySlot = keyLocal;
   } else if (k >= 0) {

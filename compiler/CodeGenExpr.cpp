@@ -2,6 +2,8 @@
 // FuncGen.hpp for the stack discipline and the lines instructions get).
 #include "compiler/CodeGen.hpp"
 
+#include <cmath>
+
 #include "compiler/ConstantFolding.hpp"
 #include "compiler/FuncGen.hpp"
 
@@ -69,16 +71,40 @@ bool exitsWithValue(const Expr& e, bool truth) {
   return false;
 }
 
-// Operators for which Lua keeps a number on the left in place (it swaps the
-// operands of + * & | ~ and comparisons, and has an immediate form of <<);
-// for the others it loads the number when the right operand is done.
-bool leftNumeralInPlace(BinOp op) {
+// Does Lua keep number `c` on the left of `op` in place (it swaps the
+// operands of + * and of & | ~ with an integer, and has immediate forms of
+// << with a small integer)? Otherwise it loads the number once the right
+// operand is done.
+bool leftNumeralInPlace(BinOp op, const Constant& c) {
   switch (op) {
     case BinOp::Sub: case BinOp::Div: case BinOp::IDiv: case BinOp::Mod: case BinOp::Pow: case BinOp::Shr:
       return false;
+    case BinOp::Shl: return c.kind == Constant::Integer && c.i >= -127 && c.i <= 128;
+    case BinOp::BAnd: case BinOp::BOr: case BinOp::BXor: return c.kind == Constant::Integer;
     default:
       return true;
   }
+}
+
+// Is `c` a number Lua uses as an immediate operand of an order comparison
+// (an integer value from -127 to 128)? Another number on the left of < <=
+// > >= is loaded into a register before the right operand, at the operator.
+bool isComparisonImmediate(const Constant& c) {
+  if (c.kind == Constant::Integer) return c.i >= -127 && c.i <= 128;
+  return c.kind == Constant::Float && c.n >= -127 && c.n <= 128 && c.n == std::floor(c.n);
+}
+bool isOrderComparison(BinOp op) { return isComparison(op) && op != BinOp::Eq && op != BinOp::Ne; }
+
+Constant numeralConstant(const Expr& e) {
+  Constant c;
+  if (e.kind == ExprKind::Integer) {
+    c.kind = Constant::Integer;
+    c.i = static_cast<const IntegerExpr&>(e).value;
+  } else {
+    c.kind = Constant::Float;
+    c.n = static_cast<const FloatExpr&>(e).value;
+  }
+  return c;
 }
 
 Opcode binaryOpcode(BinOp op) {
@@ -107,6 +133,20 @@ Opcode binaryOpcode(BinOp op) {
 }
 
 }  // namespace
+
+bool hasOwnRegister(const Expr& e) {
+  switch (e.kind) {
+    case ExprKind::Call: case ExprKind::MethodCall: case ExprKind::Table: case ExprKind::Function:
+      return true;
+    case ExprKind::Paren: return static_cast<const ParenExpr&>(e).inner->kind != ExprKind::Vararg;
+    case ExprKind::Binary: {
+      BinOp op = static_cast<const BinaryExpr&>(e).op;
+      return op == BinOp::Concat || op == BinOp::And || op == BinOp::Or || isComparison(op);
+    }
+    case ExprKind::Unary: return isJumpValue(e);  // `not` of a comparison
+    default: return false;
+  }
+}
 
 // Pushes exactly one value.
 void FuncGen::expr(Expr& e, Use use) {
@@ -210,7 +250,11 @@ Use FuncGen::leftUse(Expr& parent, Expr& child) {
         case BinOp::Concat: return valueAt(b.line);  // copied to the operands' run
         default: break;
       }
-      if (isNumeral(child)) return leftNumeralInPlace(b.op) ? operandAt(b.line) : valueAt(b.endLine);
+      if (isNumeral(child)) {
+        Constant c = numeralConstant(child);
+        if (isOrderComparison(b.op) && !isComparisonImmediate(c)) return valueAt(b.line);
+        return leftNumeralInPlace(b.op, c) ? operandAt(b.line) : valueAt(b.endLine);
+      }
       if (isLiteral(child) && b.op != BinOp::Eq && b.op != BinOp::Ne) return valueAt(b.line);
       return operandAt(b.line);
     }
@@ -605,9 +649,11 @@ bool FuncGen::leftInPlace(BinaryExpr& b, Opcode op, int lhsStart, int opLine) {
       } else {
         c = out_.constants[argAx(leftPush)];
       }
-      // Lua loads a string on the left of other operators before the right
-      // operand (its push has a line of its own).
+      // Lua loads a string on the left of other operators, and a number
+      // other than an immediate one on the left of < <= > >=, before the
+      // right operand (the push has a line of its own).
       if (c.kind == Constant::String && !symmetric) return false;
+      if (isOrderComparison(b.op) && !isComparisonImmediate(c)) return false;
       form = kFormKS;
       operand = uint32_t(constantIndex(c));
       break;

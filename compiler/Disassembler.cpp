@@ -59,7 +59,7 @@ std::string operands(const FunctionCode& f, int pc, Instruction i, std::string* 
     case OP_GETFIELD_L:
       if (argB(i) < f.constants.size()) *comment = constantText(f.constants[argB(i)]);
       break;
-    case OP_GETUPVAL: case OP_SETUPVAL: case OP_GETTABLE_US:
+    case OP_GETUPVAL: case OP_SETUPVAL: case OP_GETUPVAL_UNDER: case OP_GETTABLE_US:
       if (argAx(i) < f.upvalues.size()) *comment = f.upvalues[argAx(i)].name;
       break;
     case OP_JMP: case OP_JMPF: case OP_JMPT: case OP_ANDJ: case OP_ORJ:

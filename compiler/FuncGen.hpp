@@ -58,6 +58,12 @@ struct Use {
 inline Use operandAt(int line) { return {line, line, true}; }
 inline Use valueAt(int line) { return {line, line, false}; }
 
+// Does Lua's code for `e` leave its value in a register of its own choosing
+// (a call, a constructor, a closure, a concatenation, a value made of jumps)
+// rather than in one chosen where the value is used (the result of an
+// operator or an index, a variable fetched)? (CodeGenExpr.cpp)
+bool hasOwnRegister(const ast::Expr& e);
+
 // The line of the last token of `e`, a closing ')' included.
 inline int lastTokenLine(const ast::Expr& e) { return e.parenLine ? e.parenLine : e.endLine; }
 

@@ -74,6 +74,7 @@ enum BinaryForm : uint8_t { kFormStack, kFormL, kFormK, kFormLL, kFormLK, kFormL
   X(GETLOCAL,   Ax,  0, 1,    "push slot Ax")                                                   \
   X(SETLOCAL,   Ax,  1, 0,    "pop into slot Ax")                                               \
   X(GETUPVAL,   Ax,  0, 1,    "push U[Ax]")                                                     \
+  X(GETUPVAL_UNDER, Ax, 1, 2,  "k -> U[Ax] k (an upvalue table fetched after its key's code)") \
   X(SETUPVAL,   Ax,  1, 0,    "pop into U[Ax]")                                                 \
   X(GETTABUP,   AB,  0, 1,    "push U[A][K[B]] (K[B] a string; globals through _ENV)")        \
   X(SETTABUP,   AB,  1, 0,    "U[A][K[B]] = pop")                                               \

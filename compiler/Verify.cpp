@@ -326,6 +326,7 @@ class FunctionVerifier {
       case OP_GETLOCAL: needSlot(argAx(i), d); break;
       case OP_SETLOCAL: needSlot(argAx(i), d - 1); written(next, int(argAx(i)), int(argAx(i)) + 1); break;
       case OP_GETUPVAL: case OP_SETUPVAL: needUpvalue(argAx(i)); break;
+      case OP_GETUPVAL_UNDER: needUpvalue(argAx(i)); written(next, d - 1, d + 1); break;
       case OP_GETTABUP: case OP_SETTABUP: needUpvalue(argA(i)); needConstant(argB(i)); break;
       case OP_GETTABLE: written(next, d - 2, d - 1); break;
       case OP_GETFIELD: needConstant(argAx(i)); written(next, d - 1, d); break;

@@ -229,6 +229,11 @@ L_SETLOCAL:
 L_GETUPVAL:
   *sp++ = *cl->upvals[argAx(i)]->v;
   DISPATCH();
+L_GETUPVAL_UNDER:
+  sp[0] = sp[-1];
+  sp[-1] = *cl->upvals[argAx(i)]->v;
+  sp++;
+  DISPATCH();
 L_SETUPVAL: {
   UpVal* uv = cl->upvals[argAx(i)];
   *uv->v = *--sp;

@@ -246,6 +246,10 @@ class Namer {
       case OP_GETLOCAL: return slot(pc, int(argAx(i)), level);
       case OP_SETLOCAL: return d == kUnknown ? VarName{} : slot(pc, d - 1, level);
       case OP_GETUPVAL: return upvalue(int(argAx(i)));
+      case OP_GETUPVAL_UNDER:
+        if (d == kUnknown) return {};
+        if (target == d - 1) return upvalue(int(argAx(i)));
+        return slot(pc, d - 1, level);  // the key, moved up
       case OP_K: return constant(int(argAx(i)));
       case OP_GETTABUP: return {upvalueName(int(argA(i))) == kEnvName ? "global" : "field", keyName(int(argB(i)))};
       case OP_GETFIELD:

@@ -63,6 +63,7 @@ local function cases(...)
   up[a] = g("local key of an upvalue table")
   local l9 = up[g("key of an upvalue table")]
   up[g("key of a store into an upvalue table")] = a
+  up[a + 1] = g("computed key of an upvalue table")
   up[1000] = g("constant key of an upvalue table")
   t.f = {}
   t.f[a] = g("local key of a field")

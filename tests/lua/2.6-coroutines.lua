@@ -468,6 +468,11 @@ do
     ;(function() u[id("k")] = 1 end)()
     return rawget(u, "k")
   end, "s", "newindex k", "s")
+  check("__newindex, upvalue table, key an operator's result", function()
+    local u, k = fresh(), 1
+    ;(function() u[k + 1] = id(1) end)()
+    return rawget(u, 2)
+  end, "s", "newindex 2", "s")
   check("__newindex, multiple assignment", function()
     local t, k = fresh(), "k"
     t[k], t.y = id(1, 2)

@@ -261,12 +261,12 @@ TEST_CASE("multiple assignment evaluates targets, then values, then stores right
         "POP 3\n"
         "RETURN0\n");
   // Computed tables and keys are pushed; an upvalue table is fetched after
-  // its key's code.
+  // its key's code (below the key, where Lua's register for it is).
   auto f = compile("local u, t = {}, {} return function(a) u[a + 1], t.x[2], t[a] = 1, 2, 3 end");
   REQUIRE(f->protos.size() == 1);
   CHECK(disassembleBody(*f->protos[0]) ==
         "ADD_LK 0 0 ; 1\n"
-        "GETUPVAL 0 ; u\n"
+        "GETUPVAL_UNDER 0 ; u\n"
         "GETTABUP 1 1 ; t \"x\"\n"
         "GETUPVAL 1 ; t\n"
         "INT 1\n"
@@ -274,7 +274,7 @@ TEST_CASE("multiple assignment evaluates targets, then values, then stores right
         "INT 3\n"
         "SETINDEXAT 4 0\n"
         "SETFIELDAT 3 2 ; 2\n"
-        "SETINDEXAT 2 1\n"
+        "SETINDEXAT 1 2\n"
         "POP 4\n"
         "RETURN0\n");
 }
@@ -448,8 +448,17 @@ TEST_CASE("a local table or key is read in place by indexes and stores") {
 
 TEST_CASE("an upvalue table is fetched after its key's code") {
   // As Lua fetches it, at the ']': GETTABLE_US for a computed key; a store
-  // with a computed key fetches it between the key and the value; a local
-  // or constant key keeps the fetch first.
+  // with a computed key fetches it between the key and the value, above a
+  // key that Lua has in a register already (a call's result) and below one
+  // whose register Lua chooses then (an operator's result); a local or
+  // constant key keeps the fetch first.
+  CHECK(disassembleBody(*compile("local u return function(i) u[i + 1] = f() end")->protos[0]) ==
+        "ADD_LK 0 0 ; 1\n"
+        "GETUPVAL_UNDER 0 ; u\n"
+        "GETTABUP 1 1 ; _ENV \"f\"\n"
+        "CALL 3 2\n"
+        "SETTABLE\n"
+        "RETURN0\n");
   auto f = compile("local u, k = {}, 1 return function(i) u[f()] = 1 u[i] = f() u[1] = f() return u[f()] end");
   REQUIRE(f->protos.size() == 1);
   CHECK(disassembleBody(*f->protos[0]) ==

@@ -271,6 +271,8 @@ TEST_CASE_FIXTURE(Runner, "operands read in place after a call are named by thei
     {R"(local t = {}; local k = 1; t.x[k] = 2)", R"(t:1: attempt to index a nil value (field 'x'))"},
     {R"(local u; local k = 1; (function() u[k] = 1 end)())", R"(t:1: attempt to index a nil value (upvalue 'u'))"},
     {R"(local u; local function f() return 1 end; (function() u[f()] = 1 end)())", R"(t:1: attempt to index a nil value (upvalue 'u'))"},
+    {R"(local u; local k = 1; (function() u[k + 1] = 1 end)())", R"(t:1: attempt to index a nil value (upvalue 'u'))"},
+    {R"(local u = {}; local t = {}; (function() u[t.x + 1] = 1 end)())", R"(t:1: attempt to perform arithmetic on a nil value (field 'x'))"},
     {R"(local k; local t = {[k] = 1})", R"(t:1: table index is nil)"},
   });
 }
