@@ -84,13 +84,20 @@ int FuncGen::emitAt(Instruction i, int line) {
 // Lua has an instruction at `line` here which Tycho's code does not need,
 // and the next instruction of ours is at `nextLine` (kNoLine: unknown). A
 // NOP stands for Lua's instruction when that would give a line event which
-// ours would not: on another line than the next one, reached by a jump or
-// after an instruction on another line.
+// ours would not: on another line than the next one, reached from an
+// instruction on another line (the last one, or a jump landing here).
 void FuncGen::markLine(int line, int nextLine) {
   if (line == nextLine || line <= 0) return;
-  bool jumpedTo = lastTarget_ == pc() || valueJumps_.pc == pc();
-  if (!jumpedTo && !out_.lines.empty() && out_.lines.back() == line) return;
-  emitAt(makeNone(OP_NOP), line);
+  bool event = out_.lines.empty() || out_.lines.back() != line;
+  if (valueJumps_.pc == pc()) {
+    // The jumps of an and/or that ends here (the only ones landing here).
+    for (const std::vector<int>* jumps : {&valueJumps_.ands, &valueJumps_.ors}) {
+      for (int j : *jumps) event = event || out_.lines[size_t(j)] != line;
+    }
+  } else if (lastTarget_ == pc()) {
+    event = true;  // jumps from anywhere
+  }
+  if (event) emitAt(makeNone(OP_NOP), line);
 }
 
 int FuncGen::emitAx(Opcode op, uint32_t ax) {

@@ -19,6 +19,12 @@
 // Slots are numbered from the frame base (slot 0 = first parameter). "K[x]" is
 // constant x, "U[x]" upvalue x, "top" the value on top of the operand stack.
 //
+// Suffixes say where an instruction finds operands that are not on the stack:
+// L a slot, K a constant, U an upvalue; with two letters, one per operand in
+// order, S for one on the stack (ADD_KS: the left operand a constant, the
+// right one on the stack; GETTABLE_LS: the table in a slot, the key on the
+// stack).
+//
 //  X(name, format, pops, pushes, description)
 #pragma once
 
@@ -90,7 +96,7 @@ enum BinaryForm : uint8_t { kFormStack, kFormL, kFormK, kFormLL, kFormLK, kFormL
   X(SETFIELD,   Ax,  2, 0,    "t v -> ; t[K[Ax]] = v")                                          \
   X(SETINDEXAT, AB,  1, 0,    "slot A [slot B] = pop")                                          \
   X(SETKEYAT,   Ax,  2, 0,    "k v -> ; slot Ax [k] = v (table constructors)")                  \
-  X(SETFIELDAT, AB,  1, 0,    "slot A [K[B]] = pop (multiple assignment)")                      \
+  X(SETFIELDAT, AB,  1, 0,    "slot A [K[B]] = pop")                                            \
   X(POP,        Ax,  kVar, 0, "pop Ax values")                                                  \
   X(SETTOP,     Ax,  kVar, 0, "drop every value above slot Ax-1 (a goto target)")              \
   X(NEWTABLE,   AB,  0, 1,    "push a new table; A = hash size hint, B = array size hint")      \
@@ -186,6 +192,17 @@ inline constexpr BinaryFormInfo kBinaryForms[kNumBinaryForms] = {
   /* LS    */ {{OperandPlace::Slot, OperandField::Ax}, {OperandPlace::Stack, OperandField::None}},
   /* KS    */ {{OperandPlace::Constant, OperandField::Ax}, {OperandPlace::Stack, OperandField::None}},
 };
+// The forms' stack operands are the stack effects the opcode table gives.
+constexpr bool binaryFormsAgreeWithTable() {
+  for (int f = 0; f < kNumBinaryForms; f++) {
+    const BinaryFormInfo& form = kBinaryForms[f];
+    int onStack = (form.left.place == OperandPlace::Stack) + (form.right.place == OperandPlace::Stack);
+    if (kOpInfo[OP_ADD + f].pops != onStack || kOpInfo[OP_EQ + f].pops != onStack) return false;
+  }
+  return true;
+}
+static_assert(binaryFormsAgreeWithTable(), "kBinaryForms and the opcode table disagree");
+
 // The jumps by sAx: JMP and the conditional jumps (Lua's test-and-JMP pairs).
 constexpr bool isJumpOp(Opcode op) {
   return op == OP_JMP || op == OP_JMPF || op == OP_JMPT || op == OP_ANDJ || op == OP_ORJ;
