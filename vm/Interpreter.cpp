@@ -415,6 +415,18 @@ L_SETKEYAT: {
 L_SETFIELDAT: {
   Value t = base[argA(i)];
   const Value& key = k[argB(i)];
+  if (t.isTable()) {
+    // An existing field (t.k = v on a local table, in a loop): stored in
+    // place, as SETFIELD does.
+    Value* slot = const_cast<Value*>(key.isShortString() ? tableGetShortString(t.asTable(), key.asString())
+                                                         : tableGet(L->g, t.asTable(), key));
+    if (!slot->isNil()) {
+      *slot = sp[-1];
+      gc::barrierBack(L->g, t.asTable(), *slot);
+      sp--;
+      DISPATCH();
+    }
+  }
   SAVE();
   if (t.isTable() && t.asTable()->metatable == nullptr) {
     tableSet(L, t.asTable(), key, sp[-1]);
