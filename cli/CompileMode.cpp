@@ -172,6 +172,7 @@ int runCompiler(int argc, char** argv) {
     return 1;
   }
   int n = argc - i;
+  CatchScope scope(L);
   try {
     ensureStack(L, n + 1);
     for (int j = i; j < argc; j++) {
@@ -202,6 +203,7 @@ int runDisassembler(const char* path) {
     printMessage("cannot create state: not enough memory");
     return 1;
   }
+  CatchScope scope(L);
   try {
     if (!loadChunkFile(L, path ? path : "-")) return 1;
     std::fputs(disassemble(*L->top[-1].asLuaClosure()->proto).c_str(), stdout);

@@ -442,7 +442,7 @@ void freeObject(GlobalState* g, GCObject* o) {
       }
       freeRaw(g, L->stack, sizeof(Value) * size_t(L->stackSize + kExtraStack));
       freeRaw(g, L->tbcSlots, sizeof(int) * size_t(L->tbcCapacity));
-      freeRaw(g, L, sizeof(lua_State));
+      freeRaw(g, reinterpret_cast<char*>(L) - kThreadPrefix, kThreadPrefix + sizeof(lua_State));
       break;
     }
     default: std::abort();
@@ -990,7 +990,7 @@ bool emergencyDue(const GlobalState* g, size_t size) {
   return g->totalBytes + size > mark;
 }
 
-GCObject* newObject(lua_State* L, uint8_t tag, size_t size) {
+GCObject* newObject(lua_State* L, uint8_t tag, size_t size, size_t prefix) {
   GlobalState* g = G(L);
   bool emergency = emergencyDue(g, size);
   if (g->gcStopped == 0 && (!g->gcUserStopped || emergency)) {
@@ -1004,7 +1004,7 @@ GCObject* newObject(lua_State* L, uint8_t tag, size_t size) {
       allocationStep(g, size);
     }
   }
-  auto* o = static_cast<GCObject*>(allocRaw(L, size));
+  auto* o = reinterpret_cast<GCObject*>(static_cast<char*>(allocRaw(L, prefix + size)) + prefix);
   o->tag = tag;
   o->marked = g->currentWhite;
   o->next = g->allObjects;
@@ -1102,6 +1102,14 @@ GCObject* nextToFinalize(GlobalState* g) {
 
 void prepareClose(GlobalState* g) {
   separateUnreached(g, true);
+}
+
+void freeWorkLists(GlobalState* g) {
+  for (ObjectStack* stack : {&g->gray, &g->grayAgain, &g->genOld1, &g->genTouched, &g->genThreads,
+                             &g->weakValues, &g->weakKeys, &g->weakBoth}) {
+    freeRaw(g, stack->items, sizeof(GCObject*) * stack->capacity);
+    *stack = ObjectStack{};
+  }
 }
 
 void freeAllObjects(GlobalState* g) {

@@ -111,8 +111,9 @@ bool overLimit(const GlobalState* g, size_t size);
 void freeRaw(GlobalState* g, void* block, size_t size);
 
 // A new collectable object of `size` bytes with the given tag, linked into the
-// list of all objects. May run a collection before allocating.
-GCObject* newObject(lua_State* L, uint8_t tag, size_t size);
+// list of all objects. May run a collection before allocating. `prefix`
+// bytes before the object belong to it too (a thread's extra space).
+GCObject* newObject(lua_State* L, uint8_t tag, size_t size, size_t prefix = 0);
 
 // A collector step where a table is about to grow: raw memory can grow a
 // lot between new objects (an array filled in a loop), and the collection
@@ -182,6 +183,8 @@ GCObject* nextToFinalize(GlobalState* g);
 void prepareClose(GlobalState* g);
 // Frees every object of a state (lua_close).
 void freeAllObjects(GlobalState* g);
+// Frees the collector's work lists (lua_close).
+void freeWorkLists(GlobalState* g);
 
 // Checks the heap (for tests and the stress build): every object reachable
 // from the roots is a live object of this state with a valid tag. Returns ""

@@ -6,6 +6,10 @@
 // megabytes would otherwise be held twice while it grows), and freed ones
 // go back to the system beyond a small cache (mimalloc keeps all of them
 // resident for a while).
+//
+// A state made by lua_newstate with the host's allocator (GlobalState::
+// allocFn) takes every block from that function instead, small or large, and
+// counts the bytes it asked for.
 #include "gc/Heap.hpp"
 
 #include <mimalloc.h>
@@ -206,7 +210,21 @@ void freeSmall(GlobalState* g, void* block, size_t size) {
   mi_free(block);
 }
 
-void* allocBlock(GlobalState* g, size_t size) { return isLarge(size) ? mapLarge(g, size) : allocSmall(g, size); }
+// The host's allocator (lua_Alloc's contract, §4.1.3). A block is never
+// empty (size 0 would mean "free" to it).
+inline size_t hostSize(size_t size) { return size ? size : 1; }
+
+void* hostRealloc(GlobalState* g, void* block, size_t oldSize, size_t newSize) {
+  size_t had = block ? hostSize(oldSize) : 0;
+  void* p = g->allocFn(g->allocUd, block, had, hostSize(newSize));
+  if (p) g->totalBytes = g->totalBytes - had + hostSize(newSize);
+  return p;
+}
+
+void* allocBlock(GlobalState* g, size_t size) {
+  if (g->allocFn) [[unlikely]] return hostRealloc(g, nullptr, 0, size);
+  return isLarge(size) ? mapLarge(g, size) : allocSmall(g, size);
+}
 
 // At its first allocation mimalloc counts the machine's NUMA nodes, naming
 // each /sys/devices/system/node/nodeN with snprintf: that brings the C
@@ -302,6 +320,7 @@ void* allocRawNoThrow(GlobalState* g, size_t size) { return allocBlock(g, size);
 
 void* reallocRawNoThrow(GlobalState* g, void* block, size_t oldSize, size_t newSize) {
   if (block == nullptr) return allocBlock(g, newSize);
+  if (g->allocFn) [[unlikely]] return hostRealloc(g, block, oldSize, newSize);
   if (isLarge(oldSize) && isLarge(newSize)) return remapLarge(g, block, newSize);
   if (!isLarge(oldSize) && !isLarge(newSize)) {
     void* p = mi_heap_realloc(static_cast<mi_heap_t*>(g->heap), block, newSize);
@@ -327,7 +346,10 @@ void* reallocRaw(lua_State* L, void* block, size_t oldSize, size_t newSize) {
 
 void freeRaw(GlobalState* g, void* block, size_t size) {
   if (!block) return;
-  if (isLarge(size)) unmapLarge(g, block);
+  if (g->allocFn) [[unlikely]] {
+    g->allocFn(g->allocUd, block, hostSize(size), 0);
+    g->totalBytes -= hostSize(size);
+  } else if (isLarge(size)) unmapLarge(g, block);
   else freeSmall(g, block, size);
 }
 

@@ -1,8 +1,13 @@
 // Error raising and message formatting (see Error.hpp).
 #include "runtime/Error.hpp"
 
+#include <cxxabi.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <exception>
+#include <new>
 #include <string>
 
 #include "runtime/ChunkId.hpp"
@@ -14,7 +19,48 @@ namespace tycho {
 
 void throwError(lua_State* L, int status) {
   if (status == kErrRun && L->errorHandler != 0 && G(L)->callErrorHandler) G(L)->callErrorHandler(L);
+  GlobalState* g = G(L);
+  if (g->catchers == 0) [[unlikely]] {
+    if (g->panic) g->panic(L);  // the error object is on top
+    std::abort();
+  }
   throw LuaException{status};
+}
+
+CatchScope::CatchScope(lua_State* L) : g(G(L)) { g->catchers++; }
+CatchScope::~CatchScope() { g->catchers--; }
+
+void pushMemoryMessage(lua_State* L) {
+  L->top->u.gc = G(L)->memoryErrorMessage;
+  L->top->tagWord = kTagShortString;
+  L->top++;
+}
+
+int caughtStatus(lua_State* L, bool passYields) {
+  const char* what;
+  try {
+    throw;
+  } catch (LuaException& e) {
+    if (e.status == kYield && passYields) throw;
+    return e.status;
+  } catch (abi::__forced_unwind&) {
+    throw;
+  } catch (std::bad_alloc&) {
+    pushMemoryMessage(L);
+    return kErrMem;
+  } catch (std::exception& e) {
+    what = e.what();
+  } catch (...) {
+    what = nullptr;
+  }
+  try {
+    if (what) pushFormat(L, "C++ exception: %s", what);
+    else pushFormat(L, "unknown C++ exception");
+    return kErrRun;
+  } catch (...) {
+    pushMemoryMessage(L);
+    return kErrMem;
+  }
 }
 
 static size_t encodeUtf8(char* buf, unsigned long x) {
@@ -147,10 +193,7 @@ void warning(GlobalState* g, std::string_view piece, bool more) {
 }
 
 void memoryError(lua_State* L) {
-  GlobalState* g = G(L);
-  L->top->u.gc = g->memoryErrorMessage;
-  L->top->tagWord = kTagShortString;
-  L->top++;
+  pushMemoryMessage(L);
   throwError(L, kErrMem);
 }
 

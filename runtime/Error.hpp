@@ -27,8 +27,31 @@ struct LuaException {
   int status;
 };
 
-// Throws with the error object already at L->top - 1.
+// Throws with the error object already at L->top - 1. With no CatchScope
+// active, calls the state's panic function (lua_atpanic) and aborts, as Lua
+// does for an error outside any protected call (§4.4).
 [[noreturn]] void throwError(lua_State* L, int status = kErrRun);
+
+// Held by code that catches Lua errors and turns them into a status
+// (protected calls, resume, load): while none is active, an error has
+// nowhere to go.
+struct CatchScope {
+  GlobalState* g;
+  explicit CatchScope(lua_State* L);
+  ~CatchScope();
+  CatchScope(const CatchScope&) = delete;
+  CatchScope& operator=(const CatchScope&) = delete;
+};
+
+// Called in a `catch (...)` block: the status of the exception being handled,
+// with its error object on top of L. A Lua error keeps its status and object;
+// a memory exhaustion (std::bad_alloc) becomes a memory error; any other C++
+// exception (from C++ code called through the C API) a runtime error whose
+// message says what it was. A yield is rethrown when `passYields`, and so is
+// the forced unwinding of a cancelled thread, always.
+int caughtStatus(lua_State* L, bool passYields);
+// Pushes the "not enough memory" message.
+void pushMemoryMessage(lua_State* L);
 // Pushes a formatted message (printf-like: %s %d %I (Integer) %f (Number)
 // %p %c %U (UTF-8 of a code point) %%) and returns it.
 String* pushFormat(lua_State* L, const char* fmt, ...);

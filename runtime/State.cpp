@@ -137,28 +137,57 @@ Table* globalsTable(lua_State* L) {
   return v->asTable();
 }
 
-lua_State* newState() {
-  void* heap = gc::createHeap();
-  if (!heap) return nullptr;
-  auto* g = new (std::nothrow) GlobalState();
-  if (!g) {
+namespace {
+
+// Frees what is left of a state's memory and the global state itself.
+void freeGlobalState(GlobalState* g) {
+  void* heap = g->heap;
+  AllocFunction allocFn = g->allocFn;
+  void* allocUd = g->allocUd;
+  if (!allocFn) gc::freeLargeBlocks(g);
+  g->~GlobalState();
+  if (allocFn) {
+    allocFn(allocUd, g, sizeof(GlobalState), 0);
+  } else {
+    ::operator delete(g);
     gc::destroyHeap(heap);
+  }
+}
+
+}  // namespace
+
+lua_State* newState(AllocFunction allocFn, void* allocUd) {
+  // The global state itself comes from the host's allocator too.
+  void* heap = nullptr;
+  void* gBlock;
+  if (allocFn) {
+    gBlock = allocFn(allocUd, nullptr, 0, sizeof(GlobalState));
+  } else {
+    heap = gc::createHeap();
+    if (!heap) return nullptr;
+    gBlock = ::operator new(sizeof(GlobalState), std::nothrow);
+  }
+  if (!gBlock) {
+    if (heap) gc::destroyHeap(heap);
     return nullptr;
   }
+  auto* g = new (gBlock) GlobalState();
   g->heap = heap;
+  g->allocFn = allocFn;
+  g->allocUd = allocUd;
   g->seed = uint64_t(reinterpret_cast<uintptr_t>(g)) ^ uint64_t(std::time(nullptr));
   g->registry.setNil();
   g->nilValue.setNil();
   g->gcStopped = 1;  // no collection until the state is fully built
   // The main thread is not a collectable object in the list: it lives as long
   // as the state does.
-  auto* L = static_cast<lua_State*>(gc::allocRawNoThrow(g, sizeof(lua_State)));
-  if (!L) {
-    delete g;
-    gc::destroyHeap(heap);
+  void* block = gc::allocRawNoThrow(g, kThreadPrefix + sizeof(lua_State));
+  if (!block) {
+    freeGlobalState(g);
     return nullptr;
   }
-  std::memset(static_cast<void*>(L), 0, sizeof(lua_State));
+  std::memset(block, 0, kThreadPrefix + sizeof(lua_State));
+  auto* L = reinterpret_cast<lua_State*>(static_cast<char*>(block) + kThreadPrefix);
   L->tag = kTagThread;
   gc::fix(L);
   L->g = g;
@@ -196,8 +225,10 @@ lua_State* newState() {
 }
 
 lua_State* newThread(lua_State* L) {
-  auto* thread = static_cast<lua_State*>(gc::newObject(L, kTagThread, sizeof(lua_State)));
+  auto* thread = static_cast<lua_State*>(gc::newObject(L, kTagThread, sizeof(lua_State), kThreadPrefix));
   clearFields(thread, sizeof(lua_State));
+  // The host's extra space starts as a copy of the main thread's (lua_newthread).
+  std::memcpy(extraSpace(thread), extraSpace(G(L)->mainThread), kExtraSpace);
   thread->g = G(L);
   thread->nextWithUpvalues = thread;
   // Hook settings are inherited (as lua_newthread does): a hook set from Lua
@@ -220,13 +251,9 @@ void closeState(lua_State* L) {
   shrinkCallInfo(L);
   if (L->stack) gc::freeRaw(g, L->stack, sizeof(Value) * size_t(L->stackSize + kExtraStack));
   if (L->tbcSlots) gc::freeRaw(g, L->tbcSlots, sizeof(int) * size_t(L->tbcCapacity));
-  // (The collector's work lists go with the heap, or with the large blocks
-  // left.)
-  gc::freeRaw(g, L, sizeof(lua_State));
-  gc::freeLargeBlocks(g);
-  void* heap = g->heap;
-  delete g;
-  gc::destroyHeap(heap);
+  gc::freeRaw(g, reinterpret_cast<char*>(L) - kThreadPrefix, kThreadPrefix + sizeof(lua_State));
+  gc::freeWorkLists(g);
+  freeGlobalState(g);
 }
 
 }  // namespace tycho

@@ -141,6 +141,10 @@ enum PollRequest : uint32_t {
   kPollInterrupt = 1 << 1,   // requestInterrupt: raise "interrupted!"
 };
 
+// A host's memory allocator (lua.h lua_Alloc): realloc-like, free when
+// newSize is 0.
+using AllocFunction = void* (*)(void* ud, void* block, size_t oldSize, size_t newSize);
+
 struct GlobalState {
   // PollRequest bits. Set by the collector, and by requestInterrupt from a
   // signal handler or another thread (hence atomic; the interpreter's check
@@ -221,19 +225,32 @@ struct GlobalState {
   String* metatableField = nullptr;  // "__metatable"
   String* pairsField = nullptr;      // "__pairs"
   Table* typeMetatables[kNumBasicTypes] = {};
-  NativeFunction panic = nullptr;
+  NativeFunction panic = nullptr;    // lua_atpanic
+  int catchers = 0;                  // active CatchScopes (runtime/Error.hpp)
   // Called before a runtime error unwinds, to run the message handler of the
   // innermost xpcall/lua_pcall (installed by the VM).
   void (*callErrorHandler)(lua_State* L) = nullptr;
-  void* userAlloc = nullptr;       // lua_newstate's allocator (unused: mimalloc serves all)
+  // lua_newstate's allocator (lua_Alloc) and its first argument: every block
+  // of the state comes from it. Null: the state's mimalloc heap (gc/Memory.cpp).
+  AllocFunction allocFn = nullptr;
+  void* allocUd = nullptr;
 };
 
 // Registry slots (lua.h LUA_RIDX_*).
 constexpr Integer kRegistryMainThread = 1;
 constexpr Integer kRegistryGlobals = 2;
 
+// Every thread is allocated with this many bytes before its lua_State for the
+// host (lua.h LUA_EXTRASPACE, lua_getextraspace); 16 to keep the state aligned,
+// the last kExtraSpace of them the host's.
+constexpr size_t kExtraSpace = sizeof(void*);
+constexpr size_t kThreadPrefix = 16;
+static_assert(kExtraSpace <= kThreadPrefix);
+inline void* extraSpace(lua_State* L) { return reinterpret_cast<char*>(L) - kExtraSpace; }
+
 // Creates and destroys a universe. newState returns null when out of memory.
-lua_State* newState();
+// With an allocator (lua_newstate), every block of the state comes from it.
+lua_State* newState(AllocFunction allocFn = nullptr, void* allocUd = nullptr);
 // A new coroutine sharing L's global state (a collectable object).
 lua_State* newThread(lua_State* L);
 void closeState(lua_State* L);

@@ -1,11 +1,11 @@
 // IoLib: the io library of manual §6.8 over C stdio.
 //
-// A file handle is a full userdata holding a FileHandle (the FILE* and how
-// to close it) whose metatable, kept in the registry under "FILE*", gives
+// A file handle is a full userdata holding a FileHandle (the FILE* and the
+// function that closes it: luaL_Stream's layout, so that C modules can make
+// and use io's handles, §5.1 LUA_FILEHANDLE) whose metatable, kept in the registry under "FILE*", gives
 // the methods (__index), the name for messages (__name), tostring, and
 // __gc/__close so that a file that is dropped or leaves its scope is
-// flushed and closed. Closing clears the FILE* and marks the handle closed;
-// every later use of the handle raises "attempt to use a closed file".
+// flushed and closed. A closed handle has no closing function: every later use of the handle raises "attempt to use a closed file".
 // The standard files (io.stdin, io.stdout, io.stderr) are never closed by
 // the library: closing one reports "cannot close standard file".
 //
@@ -30,11 +30,11 @@ namespace tycho::lib {
 
 namespace {
 
-enum class FileKind : uint8_t { Closed, Regular, Pipe, Standard };
-
+// luaL_Stream: the closing function runs with the handle as argument 1 and
+// returns the results of file:close(); null once the handle is closed.
 struct FileHandle {
   FILE* file;
-  FileKind kind;
+  NativeFunction closef;
 };
 
 constexpr const char* kMetatableKey = "FILE*";
@@ -77,7 +77,7 @@ FileHandle* checkHandle(lua_State* L, int i, const char* fname) {
 // The open file of argument 1 (luaL's tofile).
 FILE* checkOpenFile(lua_State* L, const char* fname) {
   FileHandle* h = checkHandle(L, 1, fname);
-  if (h->kind == FileKind::Closed) libError(L, msg::kClosedFile);
+  if (h->closef == nullptr) libError(L, msg::kClosedFile);
   return h->file;
 }
 
@@ -88,7 +88,7 @@ FileHandle* pushNewHandle(lua_State* L) {
   push(L, Value::userdata(u));
   auto* h = static_cast<FileHandle*>(u->memory());
   h->file = nullptr;
-  h->kind = FileKind::Closed;
+  h->closef = nullptr;
   Value mt = registryGet(L, kMetatableKey);
   u->metatable = mt.asTable();
   gc::barrierBack(G(L), u, mt);  // looking it up may have collected (and aged u)
@@ -96,29 +96,32 @@ FileHandle* pushNewHandle(lua_State* L) {
   return h;
 }
 
-// Closes the handle and pushes the results of closing it.
+// The closing functions of io's own handles (argument 1 is the handle).
+FileHandle* closingHandle(lua_State* L) { return static_cast<FileHandle*>(args(L)[0].asUserdata()->memory()); }
+
+int closeRegularFile(lua_State* L) {
+  errno = 0;
+  return fileResult(L, std::fclose(closingHandle(L)->file) == 0, nullptr);
+}
+
+int closePipe(lua_State* L) {
+  errno = 0;
+  return execResult(L, pclose(closingHandle(L)->file));
+}
+
+// The standard files stay open (and their handles usable).
+int keepStandardFile(lua_State* L) {
+  closingHandle(L)->closef = keepStandardFile;
+  push(L, Value::nil());
+  pushString(L, msg::kCannotCloseStandardFile);
+  return 2;
+}
+
+// Closes the open handle at argument 1 and returns the results of closing it.
 int closeHandle(lua_State* L, FileHandle* h) {
-  FILE* f = h->file;
-  switch (h->kind) {
-    case FileKind::Standard:
-      push(L, Value::nil());
-      pushString(L, msg::kCannotCloseStandardFile);
-      return 2;
-    case FileKind::Pipe: {
-      h->kind = FileKind::Closed;
-      h->file = nullptr;
-      errno = 0;
-      return execResult(L, pclose(f));
-    }
-    case FileKind::Regular: {
-      h->kind = FileKind::Closed;
-      h->file = nullptr;
-      errno = 0;
-      return fileResult(L, std::fclose(f) == 0, nullptr);
-    }
-    case FileKind::Closed: break;
-  }
-  return 0;
+  NativeFunction closef = h->closef;
+  h->closef = nullptr;
+  return closef(L);
 }
 
 // Opens `name` or raises "cannot open file" (io.lines, io.input, io.output).
@@ -127,14 +130,14 @@ void pushOpenedOrRaise(lua_State* L, String* name, const char* mode) {
   errno = 0;
   h->file = std::fopen(name->data(), mode);
   if (!h->file) libError(L, msg::kCannotOpenFile, name->data(), std::strerror(errno));
-  h->kind = FileKind::Regular;
+  h->closef = closeRegularFile;
 }
 
 // The default file under `key`, which must be open.
 FILE* defaultFile(lua_State* L, const char* key) {
   Value v = registryGet(L, key);
   FileHandle* h = toHandle(L, v);
-  if (!h || h->kind == FileKind::Closed) libError(L, msg::kDefaultFileClosed, key + 4);
+  if (!h || h->closef == nullptr) libError(L, msg::kDefaultFileClosed, key + 4);
   return h->file;
 }
 
@@ -303,7 +306,7 @@ int writeValues(lua_State* L, FILE* f, int first, Value self, const char* fname)
 int linesIterator(lua_State* L) {
   NativeClosure* self = L->ci->func->asNativeClosure();
   FileHandle* h = toHandle(L, self->upvalues[0]);
-  if (!h || h->kind == FileKind::Closed) libError(L, msg::kFileAlreadyClosed);
+  if (!h || h->closef == nullptr) libError(L, msg::kFileAlreadyClosed);
   int nformats = int(self->upvalues[1].asInteger());
   // The formats become this frame's arguments 2.. (argument 1 is ignored).
   ensureStack(L, nformats + kMinStack);
@@ -321,6 +324,7 @@ int linesIterator(lua_State* L) {
   self = L->ci->func->asNativeClosure();
   if (self->upvalues[2].isTrue()) {
     Value file = self->upvalues[0];
+    L->top = args(L);
     push(L, file);
     closeHandle(L, h);
   }
@@ -363,7 +367,7 @@ int ioOpen(lua_State* L) {
   errno = 0;
   h->file = std::fopen(name->data(), mode.c_str());
   if (!h->file) return fileResult(L, false, name->data());
-  h->kind = FileKind::Regular;
+  h->closef = closeRegularFile;
   return 1;
 }
 
@@ -378,7 +382,7 @@ int ioPopen(lua_State* L) {
   errno = 0;
   h->file = popen(command->data(), modeText.c_str());
   if (!h->file) return fileResult(L, false, command->data());
-  h->kind = FileKind::Pipe;
+  h->closef = closePipe;
   return 1;
 }
 
@@ -387,7 +391,7 @@ int ioTmpfile(lua_State* L) {
   errno = 0;
   h->file = std::tmpfile();
   if (!h->file) return fileResult(L, false, nullptr);
-  h->kind = FileKind::Regular;
+  h->closef = closeRegularFile;
   return 1;
 }
 
@@ -395,7 +399,7 @@ int ioType(lua_State* L) {
   checkAny(L, 1, "type");
   FileHandle* h = toHandle(L, arg(L, 1));
   if (!h) push(L, Value::nil());
-  else pushString(L, h->kind == FileKind::Closed ? "closed file" : "file");
+  else pushString(L, h->closef == nullptr ? "closed file" : "file");
   return 1;
 }
 
@@ -528,14 +532,14 @@ int fileSetvbuf(lua_State* L) {
 // hand, they check their argument as the other methods do.
 int fileCollect(lua_State* L) {
   FileHandle* h = checkHandle(L, 1, "__gc");
-  if (h->kind == FileKind::Standard) std::fflush(h->file);
-  else if (h->kind != FileKind::Closed) closeHandle(L, h);
+  if (h->closef == keepStandardFile) std::fflush(h->file);
+  else if (h->closef != nullptr && h->file != nullptr) closeHandle(L, h);
   return 0;
 }
 
 int fileToString(lua_State* L) {
   FileHandle* h = checkHandle(L, 1, "tostring");
-  if (h->kind == FileKind::Closed) {
+  if (h->closef == nullptr) {
     pushString(L, "file (closed)");
   } else {
     char buffer[64];
@@ -578,7 +582,7 @@ void createMetatable(lua_State* L) {
 void addStandardFile(lua_State* L, Table* io, FILE* f, const char* name, const char* key) {
   FileHandle* h = pushNewHandle(L);
   h->file = f;
-  h->kind = FileKind::Standard;
+  h->closef = keepStandardFile;
   setField(L, io, name, L->top[-1]);
   if (key) registrySet(L, key, L->top[-1]);
   L->top--;

@@ -168,21 +168,16 @@ int protectedCall(lua_State* L, StkId func, int nResults, ptrdiff_t handler, boo
   ptrdiff_t oldHandler = L->errorHandler;
   L->errorHandler = handler;
   int status;
+  CatchScope scope(L);
   try {
     if (yieldable) callYieldable(L, func, nResults);
     else callNoYield(L, func, nResults);
     L->errorHandler = oldHandler;
     return kOk;
-  } catch (LuaException& e) {
+  } catch (...) {
     // A yield passes through: the calling frame (marked CIST_YPCALL) is
     // finished by its continuation when the coroutine resumes.
-    if (e.status == kYield) throw;
-    status = e.status;
-  } catch (std::bad_alloc&) {
-    status = kErrMem;
-    L->top->u.gc = G(L)->memoryErrorMessage;
-    L->top->tagWord = kTagShortString;
-    L->top++;
+    status = caughtStatus(L, true);
   }
   // Restore the frame list, then close what the failed call left open.
   // Closing methods still run under this call's message handler.
@@ -208,9 +203,8 @@ int protectedCall(lua_State* L, StkId func, int nResults, ptrdiff_t handler, boo
       oldCi->recoverStatus = status;
       closePendingTbc(L, funcOff, err, yieldable);
       oldCi->recoverStatus = 0;
-    } catch (LuaException& e) {
-      if (e.status == kYield) throw;
-      status = e.status;  // an error in a closing method replaces the error object
+    } catch (...) {
+      status = caughtStatus(L, true);  // an error in a closing method replaces the error object
       continue;
     }
     level = restoreStack(L, funcOff);
@@ -329,15 +323,13 @@ void closeLuaState(lua_State* L) {
   L->ci = &L->baseCi;
   L->errorHandler = 0;
   Value err = Value::nil();
+  CatchScope scope(L);
   for (;;) {
     try {
       closePendingTbc(L, saveStack(L, L->stack + 1), err, false);
-    } catch (LuaException&) {
+    } catch (...) {
+      caughtStatus(L, false);
       err = L->top[-1];
-      L->ci = &L->baseCi;
-      continue;
-    } catch (std::bad_alloc&) {
-      err = Value::string(g->memoryErrorMessage);
       L->ci = &L->baseCi;
       continue;
     }

@@ -179,6 +179,7 @@ int resumeCoroutine(lua_State* co, lua_State* from, int nargs, int* nResults) {
   co->nCcalls = from ? from->nCcalls : 0;
   co->resumeCcalls = co->nCcalls;
   int status;
+  CatchScope scope(co);
   try {
     if (co->status == kOk) {
       callYieldable(co, co->top - nargs - 1, kMultRet);
@@ -193,13 +194,8 @@ int resumeCoroutine(lua_State* co, lua_State* from, int nargs, int* nResults) {
       unroll(co);
     }
     status = co->status == kYield ? kYield : kOk;
-  } catch (LuaException& e) {
-    status = e.status;
-  } catch (std::bad_alloc&) {
-    status = kErrMem;
-    co->top->u.gc = G(co)->memoryErrorMessage;
-    co->top->tagWord = kTagShortString;
-    co->top++;
+  } catch (...) {
+    status = caughtStatus(co, false);
   }
   // An error that a suspended pcall of the coroutine catches lets it go on.
   while (status != kOk && status != kYield) {
@@ -210,8 +206,8 @@ int resumeCoroutine(lua_State* co, lua_State* from, int nargs, int* nResults) {
         unroll(co);
         status = co->status == kYield ? kYield : kOk;
       }
-    } catch (LuaException& e) {
-      status = e.status;
+    } catch (...) {
+      status = caughtStatus(co, false);
       if (status == kYield) break;
       continue;
     }
@@ -266,11 +262,12 @@ int closeCoroutine(lua_State* co, lua_State* from) {
     lua_State* co;
     ~Reset() { co->nCcalls = 0; }
   } reset{co};
+  CatchScope scope(co);
   for (;;) {
     try {
       closePendingTbc(co, saveStack(co, level), err, false);
-    } catch (LuaException& e) {
-      status = e.status;
+    } catch (...) {
+      status = caughtStatus(co, false);
       err = co->top[-1];
       co->ci = &co->baseCi;
       continue;

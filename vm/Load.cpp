@@ -25,6 +25,7 @@ int loadSource(lua_State* L, std::string_view source, std::string_view chunkname
     pushFormat(L, binary ? msg::kLoadBinaryMode : msg::kLoadTextMode, std::string(mode).c_str());
     return kErrSyntax;
   }
+  CatchScope scope(L);
   try {
     // The collector stays paused until the new closure is on the stack: the
     // prototypes are reachable from nothing else.
@@ -50,13 +51,8 @@ int loadSource(lua_State* L, std::string_view source, std::string_view chunkname
     String* msg = newString(L, e.message);
     *L->top++ = Value::string(msg);
     if (!e.isStackOverflow) return kErrSyntax;
-  } catch (LuaException& e) {
-    return e.status;  // a memory error, message already pushed
-  } catch (std::bad_alloc&) {
-    L->top->u.gc = G(L)->memoryErrorMessage;
-    L->top->tagWord = kTagShortString;
-    L->top++;
-    return kErrMem;
+  } catch (...) {
+    return caughtStatus(L, false);  // a memory error, message already pushed
   }
   // Nesting too deep: as in Lua, a runtime error, which the message handler
   // of the enclosing protected call (if it has one) sees first.
