@@ -17,6 +17,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "api/ReadyState.hpp"
 #include "cli/CompileMode.hpp"
 #include "cli/Options.hpp"
 #include "cli/Repl.hpp"
@@ -90,7 +91,6 @@ int runCommandLine(lua_State* L) {
 }
 
 void configureState(lua_State* L, const Options& o, bool gcStats) {
-  installErrorHandlerHook(G(L));
   G(L)->gcTimeCpu = gcStats;
   G(L)->ignoreEnvironment = o.ignoreEnvironment;
   G(L)->memoryLimit = o.memoryLimit;
@@ -127,7 +127,9 @@ int main(int argc, char** argv) {
     return runDisassembler(std::strcmp(script, "-") == 0 ? nullptr : script);
   }
 
-  lua_State* L = newState();
+  // The libraries are opened in the protected call below, after the options
+  // that change what they see (-E).
+  lua_State* L = api::newReadyState({.openLibraries = false});
   if (!L) {
     printMessage("cannot create state: not enough memory");
     return 1;

@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "api/ReadyState.hpp"
 #include "runtime/State.hpp"
 #include "runtime/String.hpp"
 #include "runtime/Table.hpp"
@@ -28,10 +29,7 @@ constexpr int kOpsPerCall = 1000;
 
 class MicroEngine {
  public:
-  MicroEngine() : L(newState()) {
-    installErrorHandlerHook(G(L));
-    lib::openAll(L);
-  }
+  MicroEngine() : L(api::newReadyState()) {}
   ~MicroEngine() { closeLuaState(L); }
   MicroEngine(const MicroEngine&) = delete;
   MicroEngine& operator=(const MicroEngine&) = delete;

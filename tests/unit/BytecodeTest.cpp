@@ -25,6 +25,7 @@
 #include <vector>
 
 
+#include "api/ReadyState.hpp"
 #include "compiler/BytecodeFormat.hpp"
 #include "compiler/CodeGen.hpp"
 #include "compiler/Dump.hpp"
@@ -46,12 +47,9 @@ namespace {
 // --- an engine ---
 
 struct Engine {
-  lua_State* L = newState();
-  Engine() {
-    REQUIRE(L != nullptr);
-    lib::openAll(L);
-  }
-  ~Engine() { closeState(L); }
+  lua_State* L = api::newReadyState();
+  Engine() { REQUIRE(L != nullptr); }
+  ~Engine() { closeLuaState(L); }
 
   // Loads `chunk` (text or binary) and leaves the closure on the stack;
   // returns "" or the error message (popped).

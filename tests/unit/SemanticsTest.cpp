@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "api/ReadyState.hpp"
 #include "runtime/State.hpp"
 #include "runtime/String.hpp"
 #include "stdlib/Lib.hpp"
@@ -18,9 +19,7 @@ namespace {
 
 // Runs `src` and returns its error message, or "" when it succeeds.
 std::string runError(const std::string& src) {
-  lua_State* L = newState();
-  installErrorHandlerHook(G(L));
-  lib::openAll(L);
+  lua_State* L = api::newReadyState();
   std::string result;
   if (loadSource(L, src, "=t") != kOk || protectedCall(L, L->top - 1, 0) != kOk) {
     result = L->top[-1].isString() ? std::string(view(L->top[-1].asString())) : "(not a string)";

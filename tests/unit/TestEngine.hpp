@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "api/ReadyState.hpp"
 #include "runtime/State.hpp"
 #include "runtime/String.hpp"
 #include "stdlib/Lib.hpp"
@@ -16,13 +17,9 @@
 namespace tycho {
 
 struct TestEngine {
-  lua_State* L = newState();
+  lua_State* L = api::newReadyState();
 
-  TestEngine() {
-    REQUIRE(L != nullptr);
-    installErrorHandlerHook(G(L));
-    lib::openAll(L);
-  }
+  TestEngine() { REQUIRE(L != nullptr); }
   ~TestEngine() { closeLuaState(L); }
   TestEngine(const TestEngine&) = delete;
   TestEngine& operator=(const TestEngine&) = delete;

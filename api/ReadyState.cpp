@@ -1,0 +1,25 @@
+#include "api/ReadyState.hpp"
+
+#include "stdlib/Lib.hpp"
+#include "vm/Debug.hpp"
+#include "vm/Vm.hpp"
+
+namespace tycho::api {
+
+lua_State* newReadyState(const StateOptions& options) {
+  lua_State* L = newState(options.allocFn, options.allocUd);
+  if (!L) return nullptr;
+  installErrorHandlerHook(G(L));
+  if (options.openLibraries) {
+    CatchScope scope(L);
+    try {
+      lib::openAll(L);
+    } catch (...) {
+      closeLuaState(L);
+      return nullptr;
+    }
+  }
+  return L;
+}
+
+}  // namespace tycho::api

@@ -1,0 +1,19 @@
+// ReadyState: the one way to make a Lua state that is ready for use — the
+// message-handler hook wired, and the standard libraries opened when asked.
+// The command line, the tests, lua_newstate and luaL_newstate all use it.
+#pragma once
+
+#include "runtime/State.hpp"
+
+namespace tycho::api {
+
+struct StateOptions {
+  AllocFunction allocFn = nullptr;  // null: the state's own mimalloc heap
+  void* allocUd = nullptr;
+  bool openLibraries = true;        // luaL_openlibs
+};
+
+// A new state, or null when out of memory.
+lua_State* newReadyState(const StateOptions& options = {});
+
+}  // namespace tycho::api
