@@ -106,6 +106,9 @@ void* allocRawNoThrow(GlobalState* g, size_t size);
 void* reallocRaw(lua_State* L, void* block, size_t oldSize, size_t newSize);
 // Null, the block unchanged, when out of memory; ignores the memory limit.
 void* reallocRawNoThrow(GlobalState* g, void* block, size_t oldSize, size_t newSize);
+// lua_getallocf's allocator for a state on its own heap (lua_Alloc's
+// contract): blocks of that heap, not counted as the state's.
+void* heapRealloc(GlobalState* g, void* block, size_t oldSize, size_t newSize);
 // True when `size` more bytes would pass the state's memory limit.
 bool overLimit(const GlobalState* g, size_t size);
 void freeRaw(GlobalState* g, void* block, size_t size);

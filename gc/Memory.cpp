@@ -344,6 +344,20 @@ void* reallocRaw(lua_State* L, void* block, size_t oldSize, size_t newSize) {
   return p;
 }
 
+void* heapRealloc(GlobalState* g, void* block, size_t oldSize, size_t newSize) {
+  // The heap's own path, whatever allocator the state was given since
+  // (lua_setallocf with a function that calls this one).
+  AllocFunction allocFn = g->allocFn;
+  size_t counted = g->totalBytes;
+  g->allocFn = nullptr;
+  void* p = nullptr;
+  if (newSize == 0) freeRaw(g, block, oldSize);
+  else p = reallocRawNoThrow(g, block, block ? oldSize : 0, newSize);
+  g->allocFn = allocFn;
+  g->totalBytes = counted;
+  return p;
+}
+
 void freeRaw(GlobalState* g, void* block, size_t size) {
   if (!block) return;
   if (g->allocFn) [[unlikely]] {

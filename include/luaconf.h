@@ -145,12 +145,17 @@
  * Default visibility on every API declaration, so that the definitions stay
  * exported from a tycho binary or library built with -fvisibility=hidden:
  * C modules find lua_* and luaL_* there (DESIGN.md, decision 10).
- * lua.h leaves C linkage to its includer, as Lua does: C++ code includes
- * lua.hpp. */
-#if defined(__GNUC__)
-#define LUA_API extern __attribute__((visibility("default")))
+ * Under C++ the declarations also get C linkage (as Debian's build of Lua
+ * gives them), so that C++ code including lua.h directly links too. */
+#if defined(__cplusplus)
+#define TYCHO_API_LINKAGE extern "C"
 #else
-#define LUA_API extern
+#define TYCHO_API_LINKAGE extern
+#endif
+#if defined(__GNUC__)
+#define LUA_API TYCHO_API_LINKAGE __attribute__((visibility("default")))
+#else
+#define LUA_API TYCHO_API_LINKAGE
 #endif
 #define LUALIB_API LUA_API
 #define LUAMOD_API LUA_API

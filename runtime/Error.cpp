@@ -177,6 +177,10 @@ void addPosition(lua_State* L, const CallInfo* ci) {
 }
 
 void warning(GlobalState* g, std::string_view piece, bool more) {
+  if (g->warnCustom) {
+    if (g->warnFn) g->warnFn(g->warnUd, std::string(piece).c_str(), more ? 1 : 0);
+    return;
+  }
   if (!g->warningContinued && !more && !piece.empty() && piece[0] == '@') {
     // A control message (a single piece).
     if (piece == "@on") g->warningsOn = true;

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <atomic>
+#include <string>
 #include <cstddef>
 #include <cstdint>
 
@@ -47,11 +48,14 @@ enum CallStatus : uint16_t {
   CIST_YPCALL = 1 << 5,  // a native protected call (pcall, xpcall) that a yield may cross
   CIST_HOOKED = 1 << 6,  // a debug hook is running for this frame (vm/Hook.hpp)
   CIST_TRACED = 1 << 7,  // Lua frames: hooks have seen this frame run (its call event is past)
+  CIST_CLOSERET = 1 << 8,  // a native frame with to-be-closed slots (lua_toclose): closed when it returns
 };
 
-// A debug hook (lua_Hook): called with the event (vm/Hook.hpp HookEvent) and,
-// for line events, the new line (-1 otherwise).
+// A debug hook: called with the event (vm/Hook.hpp HookEvent) and, for line
+// events, the new line (-1 otherwise). The C API's lua_Hook is called by one
+// of these (api/LuaApi.cpp), with L->apiHook.
 using HookFunction = void (*)(lua_State* L, int event, int line);
+using ApiHook = void (*)(lua_State* L, struct lua_Debug* ar);
 
 // Continuation of a native function whose callee yielded (lua_KFunction):
 // called when the coroutine resumes and the callee has finished, with the
@@ -72,6 +76,8 @@ struct CallInfo {
   ptrdiff_t savedHandler;     // protected calls: the message handler to restore
   int recoverStatus;          // protected calls: the error being handled while
                               // its __close methods run (0: none), see finishPcall
+  NativeContinuation userCont;  // lua_pcallk: the caller's continuation and context
+  intptr_t userCtx;             //   (cont/ctx then finish the protected call itself)
   uint16_t status;
   bool isLua() const { return (status & CIST_LUA) != 0; }
 };
@@ -86,6 +92,8 @@ constexpr int kBasicStackSize = 2 * kMinStack;
 struct GlobalState;
 
 }  // namespace tycho
+
+struct lua_Debug;
 
 struct lua_State : tycho::GCObject {
   uint8_t status;
@@ -107,6 +115,7 @@ struct lua_State : tycho::GCObject {
   int resumeCcalls;           // nCcalls of the resumer (see yieldCoroutine)
   // Debug hooks (vm/Hook.hpp). A new thread inherits its creator's settings.
   tycho::HookFunction hook;   // null: no hook
+  tycho::ApiHook apiHook;     // the hook set by lua_sethook (called by `hook`)
   uint8_t hookMask;           // events hooked (HookMask bits); 0 whenever hook is null
   bool inHook;                // a hook is running: hooks do not nest
   uint16_t transferFirst;     // call and return events: the values transferred
@@ -234,6 +243,14 @@ struct GlobalState {
   // of the state comes from it. Null: the state's mimalloc heap (gc/Memory.cpp).
   AllocFunction allocFn = nullptr;
   void* allocUd = nullptr;
+  // lua_setwarnf: when set (warnCustom), warnings go to warnFn (none: dropped)
+  // instead of the built-in "Lua warning: " printer.
+  void (*warnFn)(void* ud, const char* message, int toContinue) = nullptr;
+  void* warnUd = nullptr;
+  bool warnCustom = false;
+  // lua_getinfo's names ('n'), kept for the caller for a while (a ring).
+  std::string apiNames[8];
+  int apiNameNext = 0;
 };
 
 // Registry slots (lua.h LUA_RIDX_*).

@@ -133,32 +133,6 @@ int baseError(lua_State* L) {
 // is marked CIST_YPCALL and finished by a continuation (vm/Coroutine.hpp).
 // ctx is the stack offset of the protected function's slot.
 
-// Resumed while closing the variables of a failed protected call: closes
-// the rest (they may yield again) and leaves the error object at the slot
-// `ctx`. Returns the final error status.
-int finishRecovery(lua_State* L, intptr_t ctx) {
-  CallInfo* ci = L->ci;
-  int status = ci->recoverStatus;
-  for (;;) {
-    Value err = L->top[-1];
-    try {
-      closePendingTbc(L, ptrdiff_t(ctx), err, true);
-    } catch (LuaException& e) {
-      if (e.status == kYield) throw;
-      status = e.status;  // a closing method failed: its error replaces the old one
-      ci->recoverStatus = status;
-      L->ci = ci;
-      continue;
-    }
-    StkId level = restoreStack(L, ptrdiff_t(ctx));
-    *level = err;
-    L->top = level + 1;
-    break;
-  }
-  ci->recoverStatus = 0;
-  return status;
-}
-
 // pcall's frame: [true, f, args...] -> [true, results...] or [false, error].
 int finishPcall(lua_State* L, int status, intptr_t ctx) {
   if (L->ci->recoverStatus) status = finishRecovery(L, ctx);
@@ -489,92 +463,98 @@ int baseDofile(lua_State* L) {
 }
 
 int baseCollectgarbage(lua_State* L) {
+  static constexpr std::string_view kOptions[] = {"stop", "restart", "collect", "count", "", "step", "setpause",
+                                                  "setstepmul", "", "isrunning", "generational", "incremental"};
   String* opt = optString(L, 1, "collectgarbage", nullptr);
   std::string_view o = opt ? view(opt) : "collect";
+  int op = -1;
+  for (int i = 0; i < int(std::size(kOptions)); i++) {
+    if (!kOptions[i].empty() && o == kOptions[i]) op = i;
+  }
+  if (op < 0) {
+    std::string msg = "invalid option '" + std::string(o) + "'";
+    argError(L, 1, "collectgarbage", msg.c_str());
+  }
   GlobalState* g = G(L);
-  // Inside a finalizer (or while the state closes) the collector is not
-  // to be driven: every valid option fails, as lua_gc does there.
-  if (g->runningFinalizers) {
-    static constexpr std::string_view kOptions[] = {"collect", "step", "count", "isrunning", "stop", "restart",
-                                                    "incremental", "generational", "setpause", "setstepmul"};
-    for (std::string_view valid : kOptions) {
-      if (o == valid) {
-        push(L, Value::nil());
-        return 1;
-      }
-    }
-  }
-  if (o == "collect") {
-    gc::fullCollect(L);
-    runPendingFinalizers(L);
-    // A safe point to give back the stack and frame records of past deep
-    // recursion (the calling frames re-derive their pointers on return).
-    trimThread(L);
-    push(L, Value::integer(0));
+  bool wasGenerational = g->gcKind == gc::kGCGenerational;
+  // The arguments are read before the collector runs (and before a result is pushed).
+  Integer a = optInteger(L, 2, "collectgarbage", 0);
+  Integer b = op == kGcGen || op == kGcInc ? optInteger(L, 3, "collectgarbage", 0) : 0;
+  Integer c = op == kGcInc ? optInteger(L, 4, "collectgarbage", 0) : 0;
+  auto clip = [](Integer v) { return int(v < INT32_MIN ? INT32_MIN : v > INT32_MAX ? INT32_MAX : v); };
+  int result = gcControl(L, op, clip(a), clip(b), clip(c));
+  // Inside a finalizer (or while the state closes) every option fails.
+  if (result == -1) {
+    push(L, Value::nil());
     return 1;
   }
-  if (o == "step") {
-    Integer kilobytes = optInteger(L, 2, "collectgarbage", 0);
-    bool ended = gc::stepCollect(L, kilobytes > 0 ? size_t(kilobytes) : 0);
-    runPendingFinalizers(L);
-    push(L, Value::boolean(ended));
-    return 1;
+  switch (op) {
+    case kGcCount: push(L, Value::number(Number(g->totalBytes) / 1024.0)); break;
+    case kGcStep: case kGcIsRunning: push(L, Value::boolean(result != 0)); break;
+    case kGcGen: case kGcInc: pushString(L, wasGenerational ? "generational" : "incremental"); break;
+    default: push(L, Value::integer(result)); break;
   }
-  if (o == "count") {
-    push(L, Value::number(Number(g->totalBytes) / 1024.0));
-    return 1;
-  }
-  if (o == "isrunning") {
-    push(L, Value::boolean(!g->gcUserStopped));
-    return 1;
-  }
-  if (o == "stop" || o == "restart") {
-    // Explicit collections ("collect", "step") still run (as Lua's do).
-    g->gcUserStopped = o == "stop";
-    push(L, Value::integer(0));
-    return 1;
-  }
-  // Parameters are kept as Lua keeps them, in steps of 4 percent (a request
-  // of 150 reads back as 148); 0 leaves one unchanged.
-  auto percent = [](Integer v) { return int((v > 1023 ? 1023 : v) / 4 * 4); };
-  if (o == "incremental" || o == "generational") {
-    bool wasGenerational = g->gcKind == gc::kGCGenerational;
-    if (o == "incremental") {
-      Integer pause = optInteger(L, 2, "collectgarbage", 0);
-      Integer stepMul = optInteger(L, 3, "collectgarbage", 0);
-      Integer stepSize = optInteger(L, 4, "collectgarbage", 0);
-      if (pause > 0) g->gcPause = percent(pause);
-      if (stepMul > 0) g->gcStepMul = percent(stepMul) > 0 ? percent(stepMul) : 4;
-      if (stepSize > 0) g->gcStepSize = size_t(1) << (stepSize > 30 ? 30 : stepSize);
-      gc::setMode(L, gc::kGCIncremental);
-    } else {
-      Integer minorMul = optInteger(L, 2, "collectgarbage", 0);
-      Integer majorMul = optInteger(L, 3, "collectgarbage", 0);
-      if (minorMul > 0) g->genMinorMul = int(minorMul > 100 ? 100 : minorMul);
-      if (majorMul > 0) g->genMajorMul = percent(majorMul) > 0 ? percent(majorMul) : 4;
-      gc::setMode(L, gc::kGCGenerational);
-    }
-    runPendingFinalizers(L);
-    pushString(L, wasGenerational ? "generational" : "incremental");
-    return 1;
-  }
-  if (o == "setpause") {
-    Integer pause = optInteger(L, 2, "collectgarbage", 0);  // read before pushing the result
-    push(L, Value::integer(g->gcPause));
-    g->gcPause = percent(pause < 0 ? 0 : pause);
-    return 1;
-  }
-  if (o == "setstepmul") {
-    Integer stepMul = optInteger(L, 2, "collectgarbage", 0);
-    push(L, Value::integer(g->gcStepMul));
-    g->gcStepMul = percent(stepMul < 4 ? 4 : stepMul);
-    return 1;
-  }
-  std::string msg = "invalid option '" + std::string(o) + "'";
-  argError(L, 1, "collectgarbage", msg.c_str());
+  return 1;
 }
 
 }  // namespace
+
+int gcControl(lua_State* L, int op, int a, int b, int c) {
+  GlobalState* g = G(L);
+  // Inside a finalizer (or while the state closes) the collector is not to
+  // be driven (lua_gc's -1).
+  if (g->runningFinalizers) return -1;
+  // Parameters are kept as Lua keeps them, in steps of 4 percent (a request
+  // of 150 reads back as 148); 0 leaves one unchanged.
+  auto percent = [](int v) { return (v > 1023 ? 1023 : v) / 4 * 4; };
+  switch (op) {
+    case kGcStop: case kGcRestart:
+      // Explicit collections ("collect", "step") still run (as Lua's do).
+      g->gcUserStopped = op == kGcStop;
+      return 0;
+    case kGcCollect:
+      gc::fullCollect(L);
+      runPendingFinalizers(L);
+      // A safe point to give back the stack and frame records of past deep
+      // recursion (the calling frames re-derive their pointers on return).
+      trimThread(L);
+      return 0;
+    case kGcCount: return int(g->totalBytes >> 10);
+    case kGcCountB: return int(g->totalBytes & 0x3ff);
+    case kGcStep: {
+      bool ended = gc::stepCollect(L, a > 0 ? size_t(a) : 0);
+      runPendingFinalizers(L);
+      return ended ? 1 : 0;
+    }
+    case kGcSetPause: {
+      int old = g->gcPause;
+      g->gcPause = percent(a < 0 ? 0 : a);
+      return old;
+    }
+    case kGcSetStepMul: {
+      int old = g->gcStepMul;
+      g->gcStepMul = percent(a < 4 ? 4 : a);
+      return old;
+    }
+    case kGcIsRunning: return g->gcUserStopped ? 0 : 1;
+    case kGcGen: case kGcInc: {
+      int previous = g->gcKind == gc::kGCGenerational ? kGcGen : kGcInc;
+      if (op == kGcInc) {
+        if (a > 0) g->gcPause = percent(a);
+        if (b > 0) g->gcStepMul = percent(b) > 0 ? percent(b) : 4;
+        if (c > 0) g->gcStepSize = size_t(1) << (c > 30 ? 30 : c);
+        gc::setMode(L, gc::kGCIncremental);
+      } else {
+        if (a > 0) g->genMinorMul = a > 100 ? 100 : a;
+        if (b > 0) g->genMajorMul = percent(b) > 0 ? percent(b) : 4;
+        gc::setMode(L, gc::kGCGenerational);
+      }
+      runPendingFinalizers(L);
+      return previous;
+    }
+    default: return -1;
+  }
+}
 
 void openBase(lua_State* L) {
   Table* G_ = globalsTable(L);

@@ -328,6 +328,8 @@ Table* makeHookTable(lua_State* L) {
   return t;
 }
 
+}  // namespace
+
 // The native hook of threads whose hook was set from Lua: calls the thread's
 // Lua hook with the event name and, for line events, the line.
 void luaHook(lua_State* L, int event, int line) {
@@ -344,6 +346,8 @@ void luaHook(lua_State* L, int event, int line) {
   // A hook called from a Lua frame's trap cannot be suspended there.
   callNoYield(L, func, 0);
 }
+
+namespace {
 
 int dbSethook(lua_State* L) {
   int base;

@@ -55,6 +55,18 @@ int execResult(lua_State* L, int status);
 // pushes the result string.
 String* toStringMeta(lua_State* L, Value v);
 
+// The collector's controls, numbered as lua.h's LUA_GC* options, with
+// lua_gc's arguments and result (-1: refused, inside a finalizer); shared by
+// collectgarbage and lua_gc.
+enum GcOption : int {
+  kGcStop = 0, kGcRestart = 1, kGcCollect = 2, kGcCount = 3, kGcCountB = 4, kGcStep = 5,
+  kGcSetPause = 6, kGcSetStepMul = 7, kGcIsRunning = 9, kGcGen = 10, kGcInc = 11,
+};
+int gcControl(lua_State* L, int op, int a, int b, int c);
+
+// The native hook of threads whose hook was set from Lua (debug.sethook).
+void luaHook(lua_State* L, int event, int line);
+
 // Registers a native function as field `name` of table `t`.
 void setFunction(lua_State* L, Table* t, const char* name, NativeFunction f);
 

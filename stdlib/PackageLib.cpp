@@ -7,11 +7,14 @@
 // string saying why it found nothing; require collects those strings into its
 // error message. C libraries need the C API, which Tycho does not have yet:
 // finding one is reported as an error rather than silently skipped.
+#include <dlfcn.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 
+#include "gc/Heap.hpp"
 #include "runtime/Function.hpp"
 #include "runtime/Messages.hpp"
 #include "stdlib/Lib.hpp"
@@ -140,6 +143,102 @@ int searcherLua(lua_State* L) {
   return 2;
 }
 
+// --- C libraries (§6.3 package.loadlib, the C searchers) ---
+
+// The libraries opened so far live in a registry table (as Lua's CLIBS):
+// path -> handle, and the handles in opening order at 1..n, which its __gc
+// closes, newest first, when the state closes (it was made when the package
+// library opened, so it is finalized after the modules' own objects).
+constexpr const char* kLibrariesKey = "_CLIBS";
+
+int closeLibraries(lua_State* L) {
+  Table* libs = checkTable(L, 1, "__gc");
+  for (Integer i = Integer(tableLength(G(L), libs)); i >= 1; i--) {
+    const Value* h = tableGetInt(libs, i);
+    if (h->isLightUserdata()) dlclose(h->asLightUserdata());
+  }
+  return 0;
+}
+
+Table* librariesTable(lua_State* L) { return field(L, G(L)->registry.asTable(), kLibrariesKey).asTable(); }
+
+void createLibrariesTable(lua_State* L) {
+  Table* libs = newTable(L);
+  push(L, Value::table(libs));
+  Table* mt = newTable(L, 0, 1);
+  push(L, Value::table(mt));
+  setFunction(L, mt, "__gc", closeLibraries);
+  libs->metatable = mt;
+  gc::markFinalizable(L, libs);
+  setField(L, G(L)->registry.asTable(), kLibrariesKey, Value::table(libs));
+  L->top -= 2;
+}
+
+enum class LoadStatus { kOk, kNoLibrary, kNoFunction };
+
+// Opens the library at `path` (once per state) and pushes its function
+// `symbol` as a C function, or true when `symbol` is "*" (only load the
+// library, its symbols made global); on failure pushes the system's message.
+LoadStatus lookForFunction(lua_State* L, const std::string& path, const std::string& symbol) {
+  Table* libs = librariesTable(L);
+  Value pathKey = Value::string(newString(L, path));
+  push(L, pathKey);
+  const Value* known = tableGet(G(L), libs, pathKey);
+  void* handle = known->isLightUserdata() ? known->asLightUserdata() : nullptr;
+  if (!handle) {
+    handle = dlopen(path.c_str(), RTLD_NOW | (symbol == "*" ? RTLD_GLOBAL : RTLD_LOCAL));
+    if (!handle) {
+      L->top--;
+      const char* error = dlerror();
+      pushString(L, error ? error : "cannot open library");
+      return LoadStatus::kNoLibrary;
+    }
+    tableSet(L, libs, L->top[-1], Value::lightUserdata(handle));
+    tableSetInt(L, libs, Integer(tableLength(G(L), libs)) + 1, Value::lightUserdata(handle));
+  }
+  L->top--;
+  if (symbol == "*") {
+    push(L, Value::boolean(true));
+    return LoadStatus::kOk;
+  }
+  auto f = reinterpret_cast<NativeFunction>(dlsym(handle, symbol.c_str()));
+  if (!f) {
+    const char* error = dlerror();
+    pushString(L, error ? error : "undefined symbol");
+    return LoadStatus::kNoFunction;
+  }
+  push(L, Value::lightFunction(f));
+  return LoadStatus::kOk;
+}
+
+// Pushes the open function of module `name` from the library `file`: for
+// "a.b-c", luaopen_a_b first (the part before the '-'), then luaopen_c (the
+// part after it, the "version" mark of §6.3).
+LoadStatus loadOpenFunction(lua_State* L, const std::string& file, const std::string& name) {
+  std::string modname = name;
+  for (char& ch : modname) {
+    if (ch == '.') ch = '_';
+  }
+  size_t mark = modname.find('-');
+  if (mark != std::string::npos) {
+    LoadStatus status = lookForFunction(L, file, "luaopen_" + modname.substr(0, mark));
+    if (status != LoadStatus::kNoFunction) return status;
+    L->top--;
+    modname = modname.substr(mark + 1);
+  }
+  return lookForFunction(L, file, "luaopen_" + modname);
+}
+
+// The searcher's result: the loader and the file name, or the error.
+int loaderFound(lua_State* L, LoadStatus status, const std::string& name, const std::string& file) {
+  if (status != LoadStatus::kOk) {
+    libError(L, "error loading module '%s' from file '%s':\n\t%s", name.c_str(), file.c_str(),
+             L->top[-1].isString() ? L->top[-1].asString()->data() : "?");
+  }
+  pushString(L, file);
+  return 2;
+}
+
 int searcherC(lua_State* L) {
   std::string name(view(checkString(L, 1, "searcher")));
   Value cpath = field(L, packageTable(L), "cpath");
@@ -150,10 +249,10 @@ int searcherC(lua_State* L) {
     pushString(L, "\n\t" + tried);
     return 1;
   }
-  libError(L, "error loading module '%s' from file '%s':\n\tC modules are not supported yet (no C API)",
-           name.c_str(), file.c_str());
+  return loaderFound(L, loadOpenFunction(L, file, name), name, file);
 }
 
+// "a.b.c": the library of "a", which may hold the open function of a.b.c.
 int searcherCRoot(lua_State* L) {
   std::string name(view(checkString(L, 1, "searcher")));
   size_t dot = name.find('.');
@@ -166,16 +265,25 @@ int searcherCRoot(lua_State* L) {
     pushString(L, "\n\t" + tried);
     return 1;
   }
-  libError(L, "error loading module '%s' from file '%s':\n\tC modules are not supported yet (no C API)",
-           name.c_str(), file.c_str());
+  LoadStatus status = loadOpenFunction(L, file, name);
+  if (status == LoadStatus::kNoFunction) {
+    pushString(L, "no module '" + name + "' in file '" + file + "'");
+    return 1;
+  }
+  return loaderFound(L, status, name, file);
 }
 
 int pkgLoadlib(lua_State* L) {
   std::string path(view(checkString(L, 1, "loadlib")));
-  checkString(L, 2, "loadlib");
+  std::string symbol(checkString(L, 2, "loadlib")->data());
+  LoadStatus status = lookForFunction(L, path, symbol);
+  if (status == LoadStatus::kOk) return 1;
+  // nil, the message, and where it failed
   push(L, Value::nil());
-  pushString(L, path + ": C libraries are not supported yet (no C API)");
-  pushString(L, "open");
+  Value message = L->top[-2];
+  L->top[-2] = L->top[-1];
+  L->top[-1] = message;
+  pushString(L, status == LoadStatus::kNoLibrary ? "open" : "init");
   return 3;
 }
 
@@ -279,10 +387,13 @@ void openPackage(lua_State* L) {
   L->top--;
   Table* preload = newTable(L);
   setField(L, pkg, "preload", Value::table(preload));
-  // package.loaded is the registry's _LOADED table, holding every library.
-  Table* loaded = newTable(L, 0, 16);
+  // package.loaded is the registry's _LOADED table, holding every library
+  // (made here, or before by luaL_requiref).
+  Value existing = field(L, G(L)->registry.asTable(), "_LOADED");
+  Table* loaded = existing.isTable() ? existing.asTable() : newTable(L, 0, 16);
   setField(L, pkg, "loaded", Value::table(loaded));
   setField(L, G(L)->registry.asTable(), "_LOADED", Value::table(loaded));
+  createLibrariesTable(L);
   bool ignoreEnvironment = G(L)->ignoreEnvironment;
   std::string path = ignoreEnvironment ? kDefaultPath : pathFromEnvironment("LUA_PATH_5_4", "LUA_PATH", kDefaultPath);
   std::string cpath = ignoreEnvironment ? kDefaultCPath : pathFromEnvironment("LUA_CPATH_5_4", "LUA_CPATH", kDefaultCPath);

@@ -61,6 +61,20 @@ void closePendingTbc(lua_State* L, ptrdiff_t levelOff, Value err, bool yieldable
   }
 }
 
+namespace {
+
+// A native function that marked slots to be closed (lua_toclose) returns:
+// they are closed now, above its `n` results (which stay where they are).
+void closeNativeFrame(lua_State* L, CallInfo* ci, int n) {
+  ci->status &= uint16_t(~CIST_CLOSERET);
+  ptrdiff_t results = saveStack(L, L->top - n);
+  closeUpvalues(L, ci->func + 1);
+  closePendingTbc(L, saveStack(L, ci->func + 1), Value::nil(), false);
+  L->top = restoreStack(L, results) + n;
+}
+
+}  // namespace
+
 CallInfo* precall(lua_State* L, StkId func, int nResults) {
   for (int loops = 0;; loops++) {
     switch (func->tag) {
@@ -102,6 +116,7 @@ CallInfo* precall(lua_State* L, StkId func, int nResults) {
         if (L->hookMask & kMaskCall) [[unlikely]] hookNativeCall(L);
         int n = f(L);
         if (n == kLightYield) return nullptr;  // the frame stays: see yieldCoroutine
+        if (ci->status & CIST_CLOSERET) [[unlikely]] closeNativeFrame(L, ci, n);
         if (L->hookMask) [[unlikely]] hookReturn(L, ci, n);
         postcall(L, ci, n);
         return nullptr;
@@ -309,6 +324,31 @@ void servicePoll(lua_State* L) {
     libError(L, msg::kInterrupted);
   }
   if (requests & kPollFinalizers) runPendingFinalizers(L);
+}
+
+// Resumed while closing the variables of a failed protected call: closes
+// the rest (they may yield again) and leaves the error object at the slot
+// `ctx`. Returns the final error status.
+int finishRecovery(lua_State* L, intptr_t ctx) {
+  CallInfo* ci = L->ci;
+  int status = ci->recoverStatus;
+  for (;;) {
+    Value err = L->top[-1];
+    try {
+      closePendingTbc(L, ptrdiff_t(ctx), err, true);
+    } catch (...) {
+      status = caughtStatus(L, true);  // a closing method failed: its error replaces the old one
+      ci->recoverStatus = status;
+      L->ci = ci;
+      continue;
+    }
+    StkId level = restoreStack(L, ptrdiff_t(ctx));
+    *level = err;
+    L->top = level + 1;
+    break;
+  }
+  ci->recoverStatus = 0;
+  return status;
 }
 
 void closeLuaState(lua_State* L) {

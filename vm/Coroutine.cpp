@@ -186,10 +186,18 @@ int resumeCoroutine(lua_State* co, lua_State* from, int nargs, int* nResults) {
     } else {
       // Back from a yield: the yield call returns the resume arguments.
       co->status = kOk;
-      // Yields always come from a native call (coroutine.yield): its results
-      // are the resume arguments.
-      if (co->hookMask) hookReturn(co, co->ci, nargs);
-      postcall(co, co->ci, nargs);
+      // Yields always come from a native call (coroutine.yield, lua_yieldk):
+      // its results are the resume arguments, or what the continuation
+      // given to lua_yieldk returns.
+      CallInfo* ci = co->ci;
+      int n = nargs;
+      if (ci->cont) {
+        co->nCcalls++;  // the continuation is a native call
+        n = ci->cont(co, kYield, ci->ctx);
+        co->nCcalls--;
+      }
+      if (co->hookMask) hookReturn(co, ci, n);
+      postcall(co, ci, n);
       co->nCcalls++;  // unrolling stands for the body's call
       unroll(co);
     }

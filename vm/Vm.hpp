@@ -61,6 +61,13 @@ StkId insertCallMeta(lua_State* L, StkId func);
 // to the wanted count, and pops the frame.
 void postcall(lua_State* L, CallInfo* ci, int n);
 
+// A protected call that survives yields (pcall, xpcall, lua_pcallk: a native
+// frame marked CIST_YPCALL whose ctx is the stack offset of the protected
+// function's slot) was resumed while closing the variables of its failed
+// call (ci->recoverStatus): closes the rest (they may yield again) and leaves
+// the error object at that slot. Returns the final error status.
+int finishRecovery(lua_State* L, intptr_t ctx);
+
 // Closes upvalues and to-be-closed variables at or above `level` (normal exit:
 // the error argument of __close is nil).
 void closeFrom(lua_State* L, StkId level);
