@@ -3,7 +3,7 @@
 # Does nothing when everything is already present.
 set -euo pipefail
 packages=(cmake g++ make pkg-config ccache libasmjit-dev libmimalloc-dev libxxhash-dev
-          doctest-dev libbenchmark-dev libedit-dev lua5.4 luajit python3 time)
+          doctest-dev libbenchmark-dev libedit-dev lua5.4 liblua5.4-dev luajit python3 time)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
