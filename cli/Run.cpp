@@ -54,18 +54,6 @@ void setGlobal(lua_State* L, const char* name) {
   L->top -= 2;
 }
 
-// Pushes the chunk of file `path` (stdin when null), or its error message;
-// false on error.
-bool loadFile(lua_State* L, const char* path) {
-  std::string source, error;
-  if (!readChunkFile(path, &source, &error)) {
-    ensureStack(L, 1);
-    lib::pushString(L, error);
-    return false;
-  }
-  return loadSource(L, source, path ? std::string("@") + path : std::string("=stdin")) == kOk;
-}
-
 bool runLoaded(lua_State* L, bool loaded, int nargs) {
   if (!loaded || callProtected(L, nargs, 0) != kOk) {
     reportError(L);
@@ -156,7 +144,7 @@ bool runString(lua_State* L, std::string_view chunk, std::string_view chunkname)
   return runLoaded(L, loadSource(L, chunk, chunkname) == kOk, 0);
 }
 
-bool runFile(lua_State* L, const char* path) { return runLoaded(L, loadFile(L, path), 0); }
+bool runFile(lua_State* L, const char* path) { return runLoaded(L, loadFile(L, path) == kOk, 0); }
 
 bool requireModule(lua_State* L, const char* spec) {
   const char* eq = std::strchr(spec, '=');
@@ -175,7 +163,7 @@ bool requireModule(lua_State* L, const char* spec) {
 }
 
 bool runScript(lua_State* L, const char* path) {
-  if (!loadFile(L, path)) {
+  if (loadFile(L, path) != kOk) {
     reportError(L);
     return false;
   }

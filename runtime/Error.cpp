@@ -160,8 +160,7 @@ void libError(lua_State* L, const char* fmt, ...) {
   va_start(args, fmt);
   pushVFormat(L, fmt, args);
   va_end(args);
-  const CallInfo* caller = L->ci->previous;
-  if (caller && caller->isLua()) addPosition(L, caller);
+  addWhere(L, L->ci->previous);
   throwError(L, kErrRun);
 }
 
@@ -173,6 +172,23 @@ void addPosition(lua_State* L, const CallInfo* ci) {
   text += ": ";
   text += view(L->top[-1].asString());
   String* s = newString(L, text);
+  L->top[-1] = Value::string(s);
+}
+
+std::string wherePrefix(const CallInfo* ci) {
+  if (!ci || !ci->isLua()) return "";
+  int line = currentLine(ci);
+  if (line <= 0) return "";
+  const Proto* p = ci->func->asLuaClosure()->proto;
+  std::string text = p->source ? chunkId(view(p->source)) : std::string("?");
+  return text + ':' + std::to_string(line) + ": ";
+}
+
+void addWhere(lua_State* L, const CallInfo* ci) {
+  std::string prefix = wherePrefix(ci);
+  if (prefix.empty()) return;
+  prefix += view(L->top[-1].asString());
+  String* s = newString(L, prefix);
   L->top[-1] = Value::string(s);
 }
 

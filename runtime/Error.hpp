@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdarg>
+#include <string>
 #include <string_view>
 
 #include "runtime/Object.hpp"
@@ -20,8 +21,9 @@ namespace tycho {
 
 struct GlobalState;
 
-// Status codes (lua.h LUA_OK ... LUA_ERRERR).
-enum Status : int { kOk = 0, kYield = 1, kErrRun = 2, kErrSyntax = 3, kErrMem = 4, kErrErr = 5 };
+// Status codes (lua.h LUA_OK ... LUA_ERRERR, and lauxlib.h's LUA_ERRFILE:
+// a chunk file that cannot be opened or read).
+enum Status : int { kOk = 0, kYield = 1, kErrRun = 2, kErrSyntax = 3, kErrMem = 4, kErrErr = 5, kErrFile = 6 };
 
 struct LuaException {
   int status;
@@ -60,7 +62,7 @@ String* pushVFormat(lua_State* L, const char* fmt, va_list args);
 // running function is a Lua function (luaG_runerror).
 [[noreturn]] void runError(lua_State* L, const char* fmt, ...);
 // Raises an error from a library function (luaL_error): the message gets the
-// position of the Lua code that called the function, if any.
+// position of the Lua code that called the function, if any (wherePrefix).
 [[noreturn]] void libError(lua_State* L, const char* fmt, ...);
 // Raises "not enough memory".
 [[noreturn]] void memoryError(lua_State* L);
@@ -72,8 +74,16 @@ void warning(GlobalState* g, std::string_view piece, bool more);
 
 struct CallInfo;
 // Replaces the string at the top of the stack with "chunk:line: " + it, where
-// the position is the current line of the Lua frame `ci`.
+// the position is the current line of the Lua frame `ci` (luaG_runerror: a
+// function without line information gives "?:-1: ").
 void addPosition(lua_State* L, const CallInfo* ci);
+// The prefix that luaL_where gives frame `ci`: "chunk:line: " for a Lua frame
+// that has line information; "" for no frame (null), a native frame or a
+// function stripped of its debug information. Used by luaL_where, luaL_error
+// (libError), error, assert and coroutine.wrap.
+std::string wherePrefix(const CallInfo* ci);
+// Replaces the string at the top of the stack with wherePrefix(ci) + it.
+void addWhere(lua_State* L, const CallInfo* ci);
 // The line being run by a Lua frame, or -1.
 int currentLine(const CallInfo* ci);
 

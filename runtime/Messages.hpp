@@ -75,6 +75,24 @@ inline constexpr const char* kArgValueOutOfRange = "value out of range";
 
 }  // namespace tycho::msg
 
+// Argument checks and the auxiliary library (§5, lauxlib): luaL_argerror,
+// luaL_typeerror and the luaL_check* functions, which the standard library
+// shares (stdlib/Lib.hpp), and the other luaL_* functions (api/AuxLib.cpp).
+namespace tycho::msg {
+inline constexpr const char* kTypeExpected = "%s expected, got %s";
+inline constexpr const char* kNoValue = "no value";
+inline constexpr const char* kArgNoIntegerRep = "number has no integer representation";
+inline constexpr const char* kBadArgumentNoFrame = "bad argument #%d (%s)";
+inline constexpr const char* kInvalidOption = "invalid option '%s'";
+inline constexpr const char* kNoExtraInfo = "(no extra info)";
+inline constexpr const char* kBufferTooLarge = "buffer too large";
+inline constexpr const char* kTooManyUpvalues = "too many upvalues";
+inline constexpr const char* kIncompatibleNumbers = "core and library have incompatible numeric types";
+inline constexpr const char* kVersionMismatch = "version mismatch: app. needs %f, Lua core provides %f";
+inline constexpr const char* kPanic = "PANIC: unprotected error in call to Lua API (%s)\n";
+inline constexpr const char* kErrorObjectNotString = "error object is not a string";
+}  // namespace tycho::msg
+
 // String library (§6.4): errors (raised with libError).
 namespace tycho::msg {
 inline constexpr const char* kStrResultTooLarge = "resulting string too large";

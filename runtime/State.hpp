@@ -256,6 +256,10 @@ struct GlobalState {
 // Registry slots (lua.h LUA_RIDX_*).
 constexpr Integer kRegistryMainThread = 1;
 constexpr Integer kRegistryGlobals = 2;
+// Registry fields of the package system (lauxlib.h LUA_LOADED_TABLE,
+// LUA_PRELOAD_TABLE): package.loaded and package.preload.
+constexpr const char* kRegistryLoaded = "_LOADED";
+constexpr const char* kRegistryPreload = "_PRELOAD";
 
 // Every thread is allocated with this many bytes before its lua_State for the
 // host (lua.h LUA_EXTRASPACE, lua_getextraspace); 16 to keep the state aligned,

@@ -108,8 +108,7 @@ int baseAssert(lua_State* L) {
     Value msg = arg(L, 2);
     L->top = args(L);
     push(L, msg);
-    CallInfo* caller = L->ci->previous;
-    if (msg.isString() && caller && caller != &L->baseCi && caller->isLua()) addPosition(L, caller);
+    if (msg.isString()) addWhere(L, L->ci->previous);
     throwError(L, kErrRun);
   }
   libError(L, "%s", msg::kAssertionFailed);
@@ -124,7 +123,7 @@ int baseError(lua_State* L) {
     // Position of the function `level` levels up from error's caller.
     CallInfo* ci = L->ci;
     for (Integer i = 0; i < level && ci && ci != &L->baseCi; i++) ci = ci->previous;
-    if (ci && ci != &L->baseCi && ci->isLua()) addPosition(L, ci);
+    if (ci != &L->baseCi) addWhere(L, ci);
   }
   throwError(L, kErrRun);
 }
@@ -369,7 +368,7 @@ int baseLoad(lua_State* L) {
         // the position is load's caller's, and the message handler runs.
         ptrdiff_t result = saveStack(L, L->top);
         pushString(L, msg::kReaderNotString);
-        if (CallInfo* caller = L->ci->previous; caller && caller->isLua()) addPosition(L, caller);
+        addWhere(L, L->ci->previous);
         if (L->errorHandler != 0 && G(L)->callErrorHandler) {
           CallInfo* ci = L->ci;
           try {
@@ -417,16 +416,8 @@ int baseWarn(lua_State* L) {
 
 // Loads a chunk file (stdin when `path` is null) for loadfile and dofile.
 // Pushes the function, or nil and the message; false on failure.
-bool loadFile(lua_State* L, const char* path, const char* mode) {
-  std::string source, error;
-  int status;
-  if (!readChunkFile(path, &source, &error)) {
-    pushString(L, error);
-    status = kErrRun;
-  } else {
-    std::string chunkname = path ? std::string("@") + path : std::string("=stdin");
-    status = loadSource(L, source, chunkname, mode ? mode : "bt");
-  }
+bool loadFileOrFail(lua_State* L, const char* path, const char* mode) {
+  int status = loadFile(L, path, mode ? mode : "bt");
   if (status == kOk) return true;
   Value err = L->top[-1];
   L->top[-1] = Value::nil();
@@ -439,7 +430,7 @@ int baseLoadfile(lua_State* L) {
   String* mode = optString(L, 2, "loadfile", nullptr);
   bool hasEnv = !isNone(L, 3);
   Value env = arg(L, 3);
-  if (!loadFile(L, path ? path->data() : nullptr, mode ? mode->data() : nullptr)) return 2;
+  if (!loadFileOrFail(L, path ? path->data() : nullptr, mode ? mode->data() : nullptr)) return 2;
   if (hasEnv) {
     LuaClosure* c = L->top[-1].asLuaClosure();
     if (c->numUpvalues > 0) *c->upvals[0]->v = env;
@@ -450,7 +441,7 @@ int baseLoadfile(lua_State* L) {
 int baseDofile(lua_State* L) {
   String* path = optString(L, 1, "dofile", nullptr);
   L->top = args(L) + 1;
-  if (!loadFile(L, path ? path->data() : nullptr, nullptr)) {
+  if (!loadFileOrFail(L, path ? path->data() : nullptr, nullptr)) {
     L->top[-2] = L->top[-1];
     L->top--;
     throwError(L, kErrRun);
@@ -556,7 +547,7 @@ int gcControl(lua_State* L, int op, int a, int b, int c) {
   }
 }
 
-void openBase(lua_State* L) {
+int openBase(lua_State* L) {
   Table* G_ = globalsTable(L);
   static const struct { const char* name; NativeFunction fn; } kFunctions[] = {
     {"assert", baseAssert}, {"collectgarbage", baseCollectgarbage}, {"dofile", baseDofile},
@@ -577,7 +568,8 @@ void openBase(lua_State* L) {
   push(L, Value::string(key));
   String* version = newString(L, "Lua 5.4");
   tableSet(L, G_, Value::string(key), Value::string(version));
-  L->top -= 2;
+  L->top--;
+  return 1;  // the global table
 }
 
 }  // namespace tycho::lib

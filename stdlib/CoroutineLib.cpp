@@ -152,8 +152,7 @@ int wrapAux(lua_State* L) {
   }
   if (status != kErrMem && L->top[-1].isString()) {
     // Lua adds the position of the wrapper's caller.
-    CallInfo* caller = L->ci->previous;
-    if (caller && caller->isLua()) addPosition(L, caller);
+    addWhere(L, L->ci->previous);
   }
   throwError(L, kErrRun);
 }
@@ -168,7 +167,7 @@ int coWrap(lua_State* L) {
 
 }  // namespace
 
-void openCoroutine(lua_State* L) {
+int openCoroutine(lua_State* L) {
   Table* lib = newTable(L, 0, 8);
   push(L, Value::table(lib));
   static const struct { const char* name; NativeFunction fn; } kFunctions[] = {
@@ -177,9 +176,7 @@ void openCoroutine(lua_State* L) {
     {"wrap", coWrap}, {"yield", coYield},
   };
   for (const auto& f : kFunctions) setFunction(L, lib, f.name, f.fn);
-  String* name = newString(L, "coroutine");
-  tableSet(L, globalsTable(L), Value::string(name), Value::table(lib));
-  L->top--;
+  return 1;
 }
 
 }  // namespace tycho::lib

@@ -406,9 +406,7 @@ int dbTraceback(lua_State* L) {
   }
   String* text = message.isNil() ? nullptr : checkString(L, base + 1, "traceback");
   int level = int(optInteger(L, base + 2, "traceback", L1 == L ? 1 : 0));
-  std::string out = text ? std::string(view(text)) + "\n" : std::string();
-  out += traceback(L1, level);
-  pushString(L, out);
+  pushTraceback(L, L1, text ? text->data() : nullptr, level);
   return 1;
 }
 
@@ -444,7 +442,7 @@ int dbSetcstacklimit(lua_State* L) {
 
 }  // namespace
 
-void openDebug(lua_State* L) {
+int openDebug(lua_State* L) {
   ensureStack(L, 2);
   Table* lib = newTable(L, 0, 17);
   push(L, Value::table(lib));
@@ -457,9 +455,7 @@ void openDebug(lua_State* L) {
     {"traceback", dbTraceback}, {"setcstacklimit", dbSetcstacklimit},
   };
   for (const auto& f : kFunctions) setFunction(L, lib, f.name, f.fn);
-  String* name = newString(L, "debug");
-  tableSet(L, globalsTable(L), Value::string(name), Value::table(lib));
-  L->top--;
+  return 1;
 }
 
 }  // namespace tycho::lib

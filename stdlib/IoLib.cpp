@@ -590,7 +590,7 @@ void addStandardFile(lua_State* L, Table* io, FILE* f, const char* name, const c
 
 }  // namespace
 
-void openIo(lua_State* L) {
+int openIo(lua_State* L) {
   static const struct { const char* name; NativeFunction fn; } kFunctions[] = {
     {"close", ioClose}, {"flush", ioFlush}, {"input", ioInput}, {"lines", ioLines},
     {"open", ioOpen}, {"output", ioOutput}, {"popen", ioPopen}, {"read", ioRead},
@@ -604,9 +604,7 @@ void openIo(lua_State* L) {
   addStandardFile(L, io, stdin, "stdin", kInputKey);
   addStandardFile(L, io, stdout, "stdout", kOutputKey);
   addStandardFile(L, io, stderr, "stderr", nullptr);
-  String* name = newString(L, "io");
-  tableSet(L, globalsTable(L), Value::string(name), Value::table(io));
-  L->top--;
+  return 1;
 }
 
 }  // namespace tycho::lib

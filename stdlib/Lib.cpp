@@ -15,11 +15,13 @@
 
 namespace tycho::lib {
 
-// As luaL_argerror: the function is named as its caller called it; for a
-// method call the object is not counted, and a bad object is "bad self".
-// Without call information the function's own name (`fname`) stands in for
-// lua5.4's search of package.loaded.
+// As luaL_argerror: the function is named as its caller called it, else as
+// package.loaded holds it, else by `fname` (the C API passes lua5.4's "?");
+// for a method call the object is not counted, and a bad object is "bad
+// self". Called with no function running (by a host through the C API),
+// there is no function to name.
 void argError(lua_State* L, int i, const char* fname, const char* msg) {
+  if (L->ci == &L->baseCi) libError(L, msg::kBadArgumentNoFrame, i, msg);
   VarName called = calledName(L, L->ci);
   if (called.kind == "method") {
     i--;
@@ -32,7 +34,7 @@ void argError(lua_State* L, int i, const char* fname, const char* msg) {
 
 // As luaL_typeerror: a value is named by the __name of its metatable (of
 // any type), then as a light userdata, then by its type.
-static const char* argTypeName(lua_State* L, const Value& v) {
+const char* argTypeName(lua_State* L, const Value& v) {
   if (Table* mt = metatableOf(L, v)) {
     const Value* name = tableGetShortString(mt, G(L)->nameField);
     if (name->isString()) return name->asString()->data();
@@ -41,13 +43,17 @@ static const char* argTypeName(lua_State* L, const Value& v) {
 }
 
 void argTypeError(lua_State* L, int i, const char* fname, const char* expected) {
-  const char* got = isNone(L, i) ? "no value" : argTypeName(L, args(L)[i - 1]);
-  std::string msg = std::string(expected) + " expected, got " + got;
-  argError(L, i, fname, msg.c_str());
+  argTypeError(L, i, fname, expected, isNone(L, i) ? msg::kNoValue : argTypeName(L, args(L)[i - 1]));
+}
+
+void argTypeError(lua_State* L, int i, const char* fname, const char* expected, const char* got) {
+  ensureStack(L, 1);
+  String* text = pushFormat(L, msg::kTypeExpected, expected, got);
+  argError(L, i, fname, text->data());
 }
 
 void checkAny(lua_State* L, int i, const char* fname) {
-  if (isNone(L, i)) argError(L, i, fname, "value expected");
+  if (isNone(L, i)) argError(L, i, fname, msg::kArgValueExpected);
 }
 
 Table* checkTable(lua_State* L, int i, const char* fname) {
@@ -62,7 +68,7 @@ Integer checkInteger(lua_State* L, int i, const char* fname) {
   Integer out;
   if (toInteger(v, &out)) return out;
   Value n;
-  if (toNumber(v, &n)) argError(L, i, fname, "number has no integer representation");
+  if (toNumber(v, &n)) argError(L, i, fname, msg::kArgNoIntegerRep);
   argTypeError(L, i, fname, "number");
 }
 
@@ -132,17 +138,53 @@ String* toStringMeta(lua_State* L, Value v) {
   return L->top[-1].asString();
 }
 
+bool getSubtable(lua_State* L, Value t, const char* name) {
+  ensureStack(L, 3);
+  pushString(L, name);
+  push(L, Value::nil());
+  ptrdiff_t result = saveStack(L, L->top - 1);
+  getTableMeta(L, t, L->top[-2], result);
+  bool found = L->top[-1].isTable();
+  if (!found) {
+    L->top[-1] = Value::table(newTable(L));
+    setTableMeta(L, t, L->top[-2], L->top[-1]);
+  }
+  L->top[-2] = L->top[-1];  // the table replaces the key
+  L->top--;
+  return found;
+}
+
+void requireModule(lua_State* L, const char* name, NativeFunction open, bool global) {
+  ensureStack(L, 5);
+  getSubtable(L, G(L)->registry, kRegistryLoaded);
+  ptrdiff_t loaded = saveStack(L, L->top - 1);
+  pushString(L, name);
+  push(L, Value::nil());
+  getTableMeta(L, *restoreStack(L, loaded), L->top[-2], saveStack(L, L->top - 1));
+  if (!L->top[-1].isTruthy()) {
+    L->top[-1] = Value::lightFunction(open);
+    push(L, L->top[-2]);  // the name is the opener's argument
+    call(L, L->top - 2, 1);
+    setTableMeta(L, *restoreStack(L, loaded), L->top[-2], L->top[-1]);
+  }
+  // The stack holds _LOADED, the name and the module.
+  if (global) setTableMeta(L, Value::table(globalsTable(L)), L->top[-2], L->top[-1]);
+  StkId base = restoreStack(L, loaded);
+  base[0] = L->top[-1];
+  L->top = base + 1;
+}
+
 void openAll(lua_State* L) {
-  openBase(L);
-  openCoroutine(L);
-  openString(L);
-  openTable(L);
-  openMath(L);
-  openUtf8(L);
-  openOs(L);
-  openIo(L);
-  openDebug(L);
-  openPackage(L);  // last: it lists the libraries above in package.loaded
+  // Lua's order (linit.c).
+  static const struct { const char* name; NativeFunction open; } kLibraries[] = {
+    {"_G", openBase}, {"package", openPackage}, {"coroutine", openCoroutine},
+    {"table", openTable}, {"io", openIo}, {"os", openOs}, {"string", openString},
+    {"math", openMath}, {"utf8", openUtf8}, {"debug", openDebug},
+  };
+  for (const auto& lib : kLibraries) {
+    requireModule(L, lib.name, lib.open, true);
+    L->top--;
+  }
 }
 
 int fileResult(lua_State* L, bool ok, const char* name) {
@@ -152,7 +194,8 @@ int fileResult(lua_State* L, bool ok, const char* name) {
     return 1;
   }
   push(L, Value::nil());
-  std::string text = name ? std::string(name) + ": " + std::strerror(err) : std::string(std::strerror(err));
+  const char* reason = err != 0 ? std::strerror(err) : msg::kNoExtraInfo;
+  std::string text = name ? std::string(name) + ": " + reason : std::string(reason);
   pushString(L, text);
   push(L, Value::integer(err));
   return 3;

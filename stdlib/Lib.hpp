@@ -25,8 +25,19 @@ inline Value arg(lua_State* L, int i) { return i <= argCount(L) ? args(L)[i - 1]
 inline bool isNone(lua_State* L, int i) { return i > argCount(L); }
 inline bool isNoneOrNil(lua_State* L, int i) { return i > argCount(L) || args(L)[i - 1].isNil(); }
 
+// luaL_argerror: "bad argument #i to 'name' (msg)", the function named as
+// its caller called it, else by where package.loaded holds it, else `fname`
+// (the C API passes "?", as Lua does); a method's object is not counted, and
+// a bad object is "calling 'name' on bad self (msg)".
 [[noreturn]] void argError(lua_State* L, int i, const char* fname, const char* msg);
+// luaL_typeerror: argError with "<expected> expected, got <type>", where the
+// type is argTypeName of argument i ("no value" when absent).
 [[noreturn]] void argTypeError(lua_State* L, int i, const char* fname, const char* expected);
+// As argTypeError, with the type of the argument given (`got`).
+[[noreturn]] void argTypeError(lua_State* L, int i, const char* fname, const char* expected, const char* got);
+// The name of a value's type in argument errors: the __name of its metatable
+// when that is a string, "light userdata", or the name of its type.
+const char* argTypeName(lua_State* L, const Value& v);
 
 void checkAny(lua_State* L, int i, const char* fname);
 Table* checkTable(lua_State* L, int i, const char* fname);
@@ -43,9 +54,9 @@ inline void pushString(lua_State* L, std::string_view s) {
   *L->top++ = Value::string(str);
 }
 
-// Results of C calls, with lua5.4's conventions (io and os):
-// true on success; otherwise nil, "name: strerror" (or just strerror without
-// a name), errno.
+// Results of C calls, with lua5.4's conventions (io and os, and
+// luaL_fileresult): true on success; otherwise nil, "name: strerror" (or just
+// strerror without a name; "(no extra info)" for an errno of 0), errno.
 int fileResult(lua_State* L, bool ok, const char* name);
 // The status of a finished child process (system, pclose): true|nil,
 // "exit"|"signal", code.
@@ -70,18 +81,35 @@ void luaHook(lua_State* L, int event, int line);
 // Registers a native function as field `name` of table `t`.
 void setFunction(lua_State* L, Table* t, const char* name, NativeFunction f);
 
-void openBase(lua_State* L);
-void openCoroutine(lua_State* L);
-void openString(lua_State* L);
-void openTable(lua_State* L);
-void openMath(lua_State* L);
-void openUtf8(lua_State* L);
-void openOs(lua_State* L);
-void openIo(lua_State* L);
-void openDebug(lua_State* L);
-// Last: registers the libraries opened before it in package.loaded.
-void openPackage(lua_State* L);
-// Every library of the standard set that exists so far.
+// luaL_getsubtable: pushes t[name] when it is a table; otherwise stores a
+// new table there and pushes it. True when the table was there. Indexing
+// and assignment respect metamethods; `t` must be rooted by the caller.
+bool getSubtable(lua_State* L, Value t, const char* name);
+
+// The library openers, the luaopen_* functions of the C API (§6): native
+// functions that make their library, push its table and return 1. They set
+// no global: requireModule does that. openBase fills the global table and
+// pushes it; openString also sets the strings' metatable, openIo registers
+// the file handles' metatable, and openPackage sets the global `require` and
+// uses the registry's _LOADED and _PRELOAD tables as package.loaded and
+// package.preload (making them when missing).
+int openBase(lua_State* L);
+int openCoroutine(lua_State* L);
+int openString(lua_State* L);
+int openTable(lua_State* L);
+int openMath(lua_State* L);
+int openUtf8(lua_State* L);
+int openOs(lua_State* L);
+int openIo(lua_State* L);
+int openDebug(lua_State* L);
+int openPackage(lua_State* L);
+// luaL_requiref: unless package.loaded[name] (the registry's _LOADED table,
+// made when missing) is true, calls `open` with `name` as its argument and
+// stores its result there; with `global`, also sets the global `name`.
+// Leaves the module on the stack.
+void requireModule(lua_State* L, const char* name, NativeFunction open, bool global);
+// luaL_openlibs: every library of the standard set, each through
+// requireModule as a global.
 void openAll(lua_State* L);
 
 }  // namespace tycho::lib

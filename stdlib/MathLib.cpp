@@ -344,7 +344,7 @@ void setNumberField(lua_State* L, Table* lib, const char* name, Value v) {
 
 }  // namespace
 
-void openMath(lua_State* L) {
+int openMath(lua_State* L) {
   ensureStack(L, 4);
   Table* lib = newTable(L, 0, 40);
   push(L, Value::table(lib));
@@ -384,9 +384,7 @@ void openMath(lua_State* L) {
   for (int i = 0; i < 4; i++) tableSetInt(L, state, i + 1, Value::integer(Integer(x.s[i])));
   L->top--;  // the state table
 
-  String* name = newString(L, "math");
-  tableSet(L, globalsTable(L), Value::string(name), Value::table(lib));
-  L->top--;
+  return 1;
 }
 
 }  // namespace tycho::lib

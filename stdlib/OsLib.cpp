@@ -256,7 +256,7 @@ int osSetlocale(lua_State* L) {
 
 }  // namespace
 
-void openOs(lua_State* L) {
+int openOs(lua_State* L) {
   static const struct { const char* name; NativeFunction fn; } kFunctions[] = {
     {"clock", osClock}, {"date", osDate}, {"difftime", osDifftime}, {"execute", osExecute},
     {"exit", osExit}, {"getenv", osGetenv}, {"remove", osRemove}, {"rename", osRename},
@@ -266,9 +266,7 @@ void openOs(lua_State* L) {
   Table* os = newTable(L, 0, 16);
   push(L, Value::table(os));
   for (const auto& f : kFunctions) setFunction(L, os, f.name, f.fn);
-  String* name = newString(L, "os");
-  tableSet(L, globalsTable(L), Value::string(name), Value::table(os));
-  L->top--;
+  return 1;
 }
 
 }  // namespace tycho::lib

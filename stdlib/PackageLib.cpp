@@ -5,8 +5,10 @@
 // package.path, C libraries along package.cpath, and the all-in-one C
 // searcher. A searcher returns a loader (and a value passed to it) or a
 // string saying why it found nothing; require collects those strings into its
-// error message. C libraries need the C API, which Tycho does not have yet:
-// finding one is reported as an error rather than silently skipped.
+// error message. As in Lua, require and the preload searcher use the
+// registry's _LOADED and _PRELOAD tables, which package.loaded and
+// package.preload are unless a script replaces them. C libraries are opened
+// with dlopen (package.loadlib and the C searchers).
 #include <dlfcn.h>
 
 #include <cstdio>
@@ -109,8 +111,7 @@ int pkgSearchpath(lua_State* L) {
 
 int searcherPreload(lua_State* L) {
   std::string name(view(checkString(L, 1, "searcher")));
-  Table* pkg = packageTable(L);
-  Value preload = field(L, pkg, "preload");
+  Value preload = field(L, G(L)->registry.asTable(), kRegistryPreload);
   if (!preload.isTable()) libError(L, "'package.preload' must be a table");
   String* key = newString(L, name);
   const Value* loader = tableGetString(G(L), preload.asTable(), key);
@@ -133,9 +134,7 @@ int searcherLua(lua_State* L) {
     pushString(L, "\n\t" + tried);
     return 1;
   }
-  std::string source, error;
-  if (!readChunkFile(file.c_str(), &source, &error) || loadSource(L, source, "@" + file) != kOk) {
-    if (!error.empty()) pushString(L, error);
+  if (loadFile(L, file.c_str()) != kOk) {
     std::string msg(view(L->top[-1].asString()));
     libError(L, "error loading module '%s' from file '%s':\n\t%s", name.c_str(), file.c_str(), msg.c_str());
   }
@@ -299,7 +298,7 @@ int baseRequire(lua_State* L) {
     searchName = Value::string(newString(L, name));
   }
   Table* pkg = packageTable(L);
-  Value loadedValue = field(L, pkg, "loaded");
+  Value loadedValue = field(L, G(L)->registry.asTable(), kRegistryLoaded);
   if (!loadedValue.isTable()) libError(L, "'package.loaded' must be a table");
   Table* loaded = loadedValue.asTable();
   {
@@ -367,7 +366,8 @@ std::string pathFromEnvironment(const char* versioned, const char* plain, const 
 
 }  // namespace
 
-void openPackage(lua_State* L) {
+int openPackage(lua_State* L) {
+  ensureStack(L, 4);
   Table* pkg = newTable(L, 0, 8);
   push(L, Value::table(pkg));
   // Searchers and require see the package table as their upvalue.
@@ -385,14 +385,14 @@ void openPackage(lua_State* L) {
   }
   setField(L, pkg, "searchers", Value::table(searchers));
   L->top--;
-  Table* preload = newTable(L);
-  setField(L, pkg, "preload", Value::table(preload));
-  // package.loaded is the registry's _LOADED table, holding every library
-  // (made here, or before by luaL_requiref).
-  Value existing = field(L, G(L)->registry.asTable(), "_LOADED");
-  Table* loaded = existing.isTable() ? existing.asTable() : newTable(L, 0, 16);
-  setField(L, pkg, "loaded", Value::table(loaded));
-  setField(L, G(L)->registry.asTable(), "_LOADED", Value::table(loaded));
+  // package.loaded and package.preload are the registry's tables, which
+  // luaL_requiref or the host may have made before.
+  getSubtable(L, G(L)->registry, kRegistryLoaded);
+  setField(L, pkg, "loaded", L->top[-1]);
+  L->top--;
+  getSubtable(L, G(L)->registry, kRegistryPreload);
+  setField(L, pkg, "preload", L->top[-1]);
+  L->top--;
   createLibrariesTable(L);
   bool ignoreEnvironment = G(L)->ignoreEnvironment;
   std::string path = ignoreEnvironment ? kDefaultPath : pathFromEnvironment("LUA_PATH_5_4", "LUA_PATH", kDefaultPath);
@@ -408,17 +408,10 @@ void openPackage(lua_State* L) {
   L->top--;
   setFunction(L, pkg, "searchpath", pkgSearchpath);
   setFunction(L, pkg, "loadlib", pkgLoadlib);
-  Table* globals = globalsTable(L);
-  setField(L, globals, "package", Value::table(pkg));
-  setField(L, globals, "require", closure(baseRequire));
-  // Libraries opened so far are loaded modules.
-  static const char* const kLibraries[] = {"coroutine", "string", "table", "math", "utf8", "io", "os", "debug", "package"};
-  for (const char* lib : kLibraries) {
-    Value v = field(L, globals, lib);
-    if (!v.isNil()) setField(L, loaded, lib, v);
-  }
-  setField(L, loaded, "_G", Value::table(globals));
-  L->top--;  // pkg
+  // require is a global of its own (the package library's table is set as
+  // the global `package` by whoever requires it, luaL_openlibs).
+  setField(L, globalsTable(L), "require", closure(baseRequire));
+  return 1;
 }
 
 }  // namespace tycho::lib

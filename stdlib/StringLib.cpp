@@ -200,7 +200,7 @@ int stringArith(lua_State* L) {
   return 1;
 }
 
-void openString(lua_State* L) {
+int openString(lua_State* L) {
   Table* lib = newTable(L, 0, 20);
   push(L, Value::table(lib));
   static const struct {
@@ -214,9 +214,6 @@ void openString(lua_State* L) {
     {"upper", strUpper},
   };
   for (const auto& f : kFunctions) setFunction(L, lib, f.name, f.fn);
-  String* name = newString(L, "string");
-  push(L, Value::string(name));
-  tableSet(L, globalsTable(L), Value::string(name), Value::table(lib));
   // The metatable shared by all strings: methods come from the library.
   Table* meta = newTable(L, 0, 9);
   push(L, Value::table(meta));
@@ -228,7 +225,8 @@ void openString(lua_State* L) {
   };
   for (const auto& m : kArith) tableSet(L, meta, Value::string(G(L)->tmNames[m.event]), Value::lightFunction(m.fn));
   G(L)->typeMetatables[kTypeString] = meta;
-  L->top -= 3;
+  L->top--;
+  return 1;
 }
 
 }  // namespace tycho::lib

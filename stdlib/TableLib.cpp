@@ -402,7 +402,7 @@ int tabSort(lua_State* L) {
 
 }  // namespace
 
-void openTable(lua_State* L) {
+int openTable(lua_State* L) {
   Table* lib = newTable(L, 0, 8);
   push(L, Value::table(lib));
   static const struct { const char* name; NativeFunction fn; } kFunctions[] = {
@@ -410,9 +410,7 @@ void openTable(lua_State* L) {
     {"remove", tabRemove}, {"sort", tabSort}, {"unpack", tabUnpack},
   };
   for (const auto& f : kFunctions) setFunction(L, lib, f.name, f.fn);
-  String* name = newString(L, "table");
-  tableSet(L, globalsTable(L), Value::string(name), Value::table(lib));
-  L->top--;
+  return 1;
 }
 
 }  // namespace tycho::lib

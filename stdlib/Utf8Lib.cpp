@@ -225,7 +225,7 @@ int utf8Codes(lua_State* L) {
 
 }  // namespace
 
-void openUtf8(lua_State* L) {
+int openUtf8(lua_State* L) {
   ensureStack(L, 2);
   Table* lib = newTable(L, 0, 8);
   push(L, Value::table(lib));
@@ -239,9 +239,7 @@ void openUtf8(lua_State* L) {
   String* pattern = newString(L, std::string_view(kCharPattern, sizeof kCharPattern - 1));
   tableSet(L, lib, Value::string(key), Value::string(pattern));
   L->top--;
-  String* name = newString(L, "utf8");
-  tableSet(L, globalsTable(L), Value::string(name), Value::table(lib));
-  L->top--;
+  return 1;
 }
 
 }  // namespace tycho::lib

@@ -43,7 +43,6 @@ namespace {
 constexpr int kFirstLevels = 10;
 constexpr int kLastLevels = 11;
 
-constexpr std::string_view kLoadedKey = "_LOADED";  // LUA_LOADED_TABLE
 constexpr std::string_view kGlobalPrefix = "_G.";
 
 // package.loaded, found without allocating (the traceback may describe a
@@ -52,7 +51,7 @@ Table* loadedTable(lua_State* L) {
   if (!G(L)->registry.isTable()) return nullptr;
   Value key = Value::nil(), value;
   while (tableNext(L, G(L)->registry.asTable(), &key, &value)) {
-    if (key.isString() && view(key.asString()) == kLoadedKey) return value.isTable() ? value.asTable() : nullptr;
+    if (key.isString() && view(key.asString()) == kRegistryLoaded) return value.isTable() ? value.asTable() : nullptr;
   }
   return nullptr;
 }
@@ -149,6 +148,14 @@ std::string traceback(lua_State* L1, int level) {
     }
   }
   return out;
+}
+
+void pushTraceback(lua_State* L, lua_State* L1, const char* msg, int level) {
+  std::string out = msg ? std::string(msg) + "\n" : std::string();
+  out += traceback(L1, level);
+  ensureStack(L, 1);
+  String* s = newString(L, out);
+  *L->top++ = Value::string(s);
 }
 
 }  // namespace tycho

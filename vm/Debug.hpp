@@ -19,6 +19,9 @@ namespace tycho {
 // frames up from the running one (0 = the running frame), in the format of
 // lua5.4's luaL_traceback (long stacks show their first 10 and last 11 levels).
 std::string traceback(lua_State* L1, int level);
+// luaL_traceback and debug.traceback: pushes on L's stack `msg` and a newline
+// (when msg is not null), then traceback(L1, level).
+void pushTraceback(lua_State* L, lua_State* L1, const char* msg, int level);
 // Installs the hook that calls L->errorHandler when a runtime error is raised.
 void installErrorHandlerHook(GlobalState* g);
 

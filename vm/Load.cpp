@@ -92,4 +92,16 @@ bool readChunkFile(const char* path, std::string* source, std::string* error) {
   return true;
 }
 
+int loadFile(lua_State* L, const char* path, std::string_view mode) {
+  std::string source, error;
+  if (!readChunkFile(path, &source, &error)) {
+    ensureStack(L, 1);
+    String* msg = newString(L, error);
+    *L->top++ = Value::string(msg);
+    return kErrFile;
+  }
+  std::string chunkname = path ? std::string("@") + path : std::string("=stdin");
+  return loadSource(L, source, chunkname, mode);
+}
+
 }  // namespace tycho

@@ -28,4 +28,11 @@ int loadSource(lua_State* L, std::string_view source, std::string_view chunkname
 // in *error on failure.
 bool readChunkFile(const char* path, std::string* source, std::string* error);
 
+// Loads a chunk file (stdin when `path` is null) as luaL_loadfilex does, for
+// it, loadfile, dofile and require: reads it with readChunkFile and loads it
+// with loadSource under the chunk name "@path" ("=stdin"). Pushes the main
+// closure and returns kOk, or pushes the message and returns kErrFile (the
+// file cannot be opened or read) or loadSource's error status.
+int loadFile(lua_State* L, const char* path, std::string_view mode = "bt");
+
 }  // namespace tycho

@@ -316,4 +316,21 @@ do
   assert(deep(10000) == 10000, "deep recursion still possible")
 end
 
+-- Errors raised by the library (error, assert, luaL_error, coroutine.wrap)
+-- take their position from luaL_where, which gives none for a function
+-- without line information (stripped by string.dump); runtime errors of the
+-- interpreter say "?:-1:" there.
+do
+  local function stripped(f) return load(string.dump(f, true)) end
+  local function message(f) return select(2, pcall(stripped(f))) end
+  assert(message(function() error("x") end) == "x", "error in stripped code")
+  assert(message(function() error("x", 1) end) == "x", "error level 1 in stripped code")
+  assert(message(function() assert(false, "m") end) == "m", "assert in stripped code")
+  assert(message(function() string.rep() end) == "bad argument #1 to 'rep' (string expected, got no value)",
+         "argument error in stripped code")
+  assert(message(function() coroutine.wrap(function() error("w", 0) end)() end) == "w", "wrap in stripped code")
+  assert(message(function() local a; a.b = 1 end) == "?:-1: attempt to index a nil value",
+         "runtime error in stripped code")
+end
+
 print("OK")

@@ -727,4 +727,10 @@ do
   end
 end
 
+-- debug.traceback's message is a C string (luaL_traceback): it ends at a NUL.
+do
+  local t = debug.traceback("a\0b")
+  assert(t:sub(1, 18) == "a\nstack traceback:", t)
+end
+
 print("OK")

@@ -51,4 +51,19 @@ local names = {}
 for k in pairs(package) do names[#names + 1] = k end
 assert(#names == 8, "package fields: " .. #names)
 
+-- require and the preload searcher use the registry's tables, whatever
+-- package.loaded and package.preload are later set to.
+do
+  local registry = debug.getregistry()
+  assert(registry._LOADED == package.loaded and registry._PRELOAD == package.preload, "registry tables")
+  local loaded, preload = package.loaded, package.preload
+  package.loaded, package.preload = {}, {}
+  assert(require("string") == string, "require still finds string")
+  preload["from.registry"] = function(name) return {name = name} end
+  assert(require("from.registry").name == "from.registry", "preload in the registry's table")
+  assert(loaded["from.registry"] ~= nil and package.loaded["from.registry"] == nil, "stored in the registry's table")
+  package.loaded, package.preload = loaded, preload
+  loaded["from.registry"], preload["from.registry"] = nil, nil
+end
+
 print("OK")

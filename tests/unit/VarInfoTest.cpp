@@ -48,6 +48,7 @@ struct Runner {
   Runner() {
     REQUIRE(L != nullptr);
     lib::openBase(L);
+    L->top--;  // the global table
     installErrorHandlerHook(G(L));
     lib::setFunction(L, globalsTable(L), "whoami", whoAmI);
   }
