@@ -94,25 +94,75 @@ void storeAt(lua_State* L, int idx, const Value& v) {
   if (isUpvalueIndex(idx)) gc::barrierBack(G(L), L->ci->func->asObject(), v);
 }
 
+// The string of C string `s`, from the cache of the strings last given
+// (GlobalState::apiStrings). Only strings made from C strings enter it, so
+// none has an embedded NUL and strcmp compares them whole.
+String* cachedString(lua_State* L, const char* s) {
+  GlobalState* g = G(L);
+  String** set = g->apiStrings[(reinterpret_cast<uintptr_t>(s) >> 3) % GlobalState::kApiStringSets];
+  for (int j = 0; j < 2; j++) {
+    if (set[j] && std::strcmp(s, set[j]->data()) == 0) return set[j];
+  }
+  String* str = newString(L, std::string_view(s));
+  set[1] = set[0];
+  set[0] = str;
+  return str;
+}
+
+// t[key] for a string key (short ones are the common case, inline).
+const Value* fieldOf(lua_State* L, Table* t, String* key) {
+  return key->isShort() ? tableGetShortString(t, key) : tableGetString(G(L), t, key);
+}
+
+// t[n] for an integer key: the array part inline, else the table's lookup.
+const Value* itemOf(Table* t, Integer n) {
+  if (static_cast<Unsigned>(n) - 1 < t->arraySize) return &t->array[n - 1];
+  return tableGetInt(t, n);
+}
+
+// Stores into an existing item of table t; false when there is none.
+bool storeExistingItem(lua_State* L, const Value& t, Integer n, const Value& v) {
+  if (!t.isTable()) return false;
+  Value* slot = const_cast<Value*>(itemOf(t.asTable(), n));
+  if (slot->isNil()) return false;
+  *slot = v;
+  gc::barrierBack(G(L), t.asTable(), v);
+  return true;
+}
+
 // A field key for lua_getfield and friends, pushed so that it stays rooted.
 Value pushKey(lua_State* L, const char* k) {
-  push(L, Value::string(newString(L, k)));
+  push(L, Value::string(cachedString(L, k)));
   return L->top[-1];
 }
 
-Table* asTableOrNull(const Value& v) { return v.isTable() ? v.asTable() : nullptr; }
+// t[key] when t is a table whose entry is there or that has no metatable
+// (no metamethod can apply); null otherwise.
+const Value* rawEntry(lua_State* L, const Value& t, const Value& key) {
+  if (!t.isTable()) return nullptr;
+  const Value* v = tableGet(G(L), t.asTable(), key);
+  return !v->isNil() || t.asTable()->metatable == nullptr ? v : nullptr;
+}
+
+// Stores into an existing entry of table t; false when there is none.
+bool storeExisting(lua_State* L, const Value& t, const Value& key, const Value& v) {
+  if (!t.isTable()) return false;
+  Value* slot = const_cast<Value*>(tableGet(G(L), t.asTable(), key));
+  if (slot->isNil()) return false;
+  *slot = v;
+  gc::barrierBack(G(L), t.asTable(), v);
+  return true;
+}
+
 
 // --- gets and sets with metamethods ---
 
 // Replaces the key at the top with t[key]; returns the result's type.
 int getWithKeyOnTop(lua_State* L, Value t) {
   Value key = L->top[-1];
-  if (Table* h = asTableOrNull(t)) {
-    const Value* v = tableGet(G(L), h, key);
-    if (!v->isNil() || h->metatable == nullptr) {
-      L->top[-1] = v->isNil() ? Value::nil() : *v;
-      return L->top[-1].type();
-    }
+  if (const Value* v = rawEntry(L, t, key)) {
+    L->top[-1] = v->isNil() ? Value::nil() : *v;
+    return L->top[-1].type();
   }
   getTableMeta(L, t, key, saveStack(L, L->top - 1));
   return L->top[-1].type();
@@ -120,7 +170,7 @@ int getWithKeyOnTop(lua_State* L, Value t) {
 
 // t[key] = value with the key and value on top; pops both.
 void setWithKeyAndValueOnTop(lua_State* L, Value t) {
-  setTableMeta(L, t, L->top[-2], L->top[-1]);
+  if (!storeExisting(L, t, L->top[-2], L->top[-1])) setTableMeta(L, t, L->top[-2], L->top[-1]);
   L->top -= 2;
 }
 
@@ -319,15 +369,25 @@ int lua_type(lua_State* L, int idx) {
 const char* lua_typename(lua_State*, int t) { return t == LUA_TNONE ? "no value" : basicTypeName(t); }
 
 lua_Number lua_tonumberx(lua_State* L, int idx, int* isnum) {
+  const Value* v = slotAt(L, idx);
+  if (v->isNumber()) [[likely]] {
+    if (isnum) *isnum = 1;
+    return v->asNumber();
+  }
   Value n;
-  bool ok = toNumber(*slotAt(L, idx), &n);
+  bool ok = toNumber(*v, &n);
   if (isnum) *isnum = ok;
   return ok ? n.asNumber() : 0;
 }
 
 lua_Integer lua_tointegerx(lua_State* L, int idx, int* isnum) {
+  const Value* v = slotAt(L, idx);
+  if (v->isInteger()) [[likely]] {
+    if (isnum) *isnum = 1;
+    return v->asInteger();
+  }
   Integer i = 0;
-  bool ok = toInteger(*slotAt(L, idx), &i);
+  bool ok = toInteger(*v, &i);
   if (isnum) *isnum = ok;
   return ok ? i : 0;
 }
@@ -336,6 +396,10 @@ int lua_toboolean(lua_State* L, int idx) { return slotAt(L, idx)->isTruthy(); }
 
 const char* lua_tolstring(lua_State* L, int idx, size_t* len) {
   Value* v = slotAt(L, idx);
+  if (v->isString()) [[likely]] {
+    if (len) *len = v->asString()->length();
+    return v->asString()->data();
+  }
   if (v->isNumber()) {
     // Converted in place (§4.6 lua_tolstring); may collect.
     if (!isUpvalueIndex(idx) && idx != LUA_REGISTRYINDEX) {
@@ -442,7 +506,9 @@ const char* lua_pushstring(lua_State* L, const char* s) {
     push(L, Value::nil());
     return nullptr;
   }
-  return lua_pushlstring(L, s, std::strlen(s));
+  String* str = cachedString(L, s);
+  push(L, Value::string(str));
+  return str->data();
 }
 
 const char* lua_pushvfstring(lua_State* L, const char* fmt, va_list argp) { return pushVFormat(L, fmt, argp)->data(); }
@@ -486,12 +552,28 @@ int lua_gettable(lua_State* L, int idx) { return getWithKeyOnTop(L, *slotAt(L, i
 
 int lua_getfield(lua_State* L, int idx, const char* k) {
   Value t = *slotAt(L, idx);
-  pushKey(L, k);
-  return getWithKeyOnTop(L, t);
+  String* key = cachedString(L, k);
+  if (t.isTable()) {
+    const Value* v = fieldOf(L, t.asTable(), key);
+    if (!v->isNil() || t.asTable()->metatable == nullptr) {
+      push(L, v->isNil() ? Value::nil() : *v);
+      return L->top[-1].type();
+    }
+  }
+  push(L, Value::string(key));
+  getTableMeta(L, t, L->top[-1], saveStack(L, L->top - 1));
+  return L->top[-1].type();
 }
 
 int lua_geti(lua_State* L, int idx, lua_Integer n) {
   Value t = *slotAt(L, idx);
+  if (t.isTable()) {
+    const Value* v = itemOf(t.asTable(), n);
+    if (!v->isNil() || t.asTable()->metatable == nullptr) {
+      push(L, v->isNil() ? Value::nil() : *v);
+      return L->top[-1].type();
+    }
+  }
   push(L, Value::integer(n));
   return getWithKeyOnTop(L, t);
 }
@@ -505,7 +587,7 @@ int lua_rawget(lua_State* L, int idx) {
 
 int lua_rawgeti(lua_State* L, int idx, lua_Integer n) {
   Table* t = slotAt(L, idx)->asTable();
-  const Value* v = tableGetInt(t, n);
+  const Value* v = itemOf(t, n);
   push(L, v->isNil() ? Value::nil() : *v);
   return L->top[-1].type();
 }
@@ -523,7 +605,7 @@ void lua_createtable(lua_State* L, int narr, int nrec) {
 }
 
 void* lua_newuserdatauv(lua_State* L, size_t size, int nuvalue) {
-  Userdata* u = newUserdata(L, size, nuvalue);
+  Userdata* u = newUserdata(L, size, nuvalue, false);  // as in Lua, the block is not cleared
   push(L, Value::userdata(u));
   return u->memory();
 }
@@ -561,8 +643,18 @@ void lua_settable(lua_State* L, int idx) { setWithKeyAndValueOnTop(L, *slotAt(L,
 
 void lua_setfield(lua_State* L, int idx, const char* k) {
   Value t = *slotAt(L, idx);
-  pushKey(L, k);
-  Value key = L->top[-1];
+  String* keyString = cachedString(L, k);
+  if (t.isTable()) {
+    Value* slot = const_cast<Value*>(fieldOf(L, t.asTable(), keyString));
+    if (!slot->isNil()) {
+      *slot = L->top[-1];
+      gc::barrierBack(G(L), t.asTable(), *slot);
+      L->top--;
+      return;
+    }
+  }
+  Value key = Value::string(keyString);
+  push(L, key);
   L->top[-1] = L->top[-2];
   L->top[-2] = key;
   setWithKeyAndValueOnTop(L, t);
@@ -570,7 +662,7 @@ void lua_setfield(lua_State* L, int idx, const char* k) {
 
 void lua_seti(lua_State* L, int idx, lua_Integer n) {
   Value t = *slotAt(L, idx);
-  setTableMeta(L, t, Value::integer(n), L->top[-1]);
+  if (!storeExistingItem(L, t, n, L->top[-1])) setTableMeta(L, t, Value::integer(n), L->top[-1]);
   L->top--;
 }
 
@@ -581,8 +673,8 @@ void lua_rawset(lua_State* L, int idx) {
 }
 
 void lua_rawseti(lua_State* L, int idx, lua_Integer n) {
-  Table* t = slotAt(L, idx)->asTable();
-  tableSetInt(L, t, n, L->top[-1]);
+  const Value& t = *slotAt(L, idx);
+  if (!storeExistingItem(L, t, n, L->top[-1])) tableSetInt(L, t.asTable(), n, L->top[-1]);
   L->top--;
 }
 

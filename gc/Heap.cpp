@@ -233,6 +233,11 @@ void markRoots(GlobalState* g) {
   traverseThread(g, g->mainThread);
   // Objects waiting for their finalizer stay alive.
   for (GCObject* o = g->toBeFinalized; o; o = o->next) markObject(g, o);
+  for (auto& set : g->apiStrings) {
+    for (String* s : set) {
+      if (s) markObject(g, s);
+    }
+  }
 }
 
 void propagateAll(GlobalState* g) {

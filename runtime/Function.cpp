@@ -30,7 +30,7 @@ NativeClosure* newNativeClosure(lua_State* L, NativeFunction fn, int n) {
   return c;
 }
 
-Userdata* newUserdata(lua_State* L, size_t size, int numUserValues) {
+Userdata* newUserdata(lua_State* L, size_t size, int numUserValues, bool zeroed) {
   // The user values are allocated first: a raw allocation never collects,
   // and the object is not reachable from anything until the caller roots it.
   Value* values = nullptr;
@@ -49,7 +49,7 @@ Userdata* newUserdata(lua_State* L, size_t size, int numUserValues) {
   u->length = size;
   u->metatable = nullptr;
   u->userValues = values;
-  std::memset(u->block, 0, size);
+  if (zeroed) std::memset(u->block, 0, size);
   return u;
 }
 

@@ -16,9 +16,10 @@ namespace tycho {
 Proto* newProto(lua_State* L);
 LuaClosure* newLuaClosure(lua_State* L, int numUpvalues);
 NativeClosure* newNativeClosure(lua_State* L, NativeFunction fn, int numUpvalues);
-// A full userdata with `size` bytes of memory (16-byte aligned, zeroed) and
-// `numUserValues` user values (nil). Its metatable is set by the caller.
-Userdata* newUserdata(lua_State* L, size_t size, int numUserValues);
+// A full userdata with `size` bytes of memory (16-byte aligned, zeroed unless
+// `zeroed` is false) and `numUserValues` user values (nil). Its metatable is
+// set by the caller.
+Userdata* newUserdata(lua_State* L, size_t size, int numUserValues, bool zeroed = true);
 
 // The open upvalue for stack slot `level`, created when missing.
 UpVal* findUpvalue(lua_State* L, StkId level);

@@ -248,6 +248,11 @@ struct GlobalState {
   void (*warnFn)(void* ud, const char* message, int toContinue) = nullptr;
   void* warnUd = nullptr;
   bool warnCustom = false;
+  // The strings of the C strings the API was last given (lua_pushstring,
+  // lua_getfield keys...), by the C string's address: hosts pass the same
+  // literals again and again. Roots (a string stays alive until replaced).
+  static constexpr int kApiStringSets = 53;
+  String* apiStrings[kApiStringSets][2] = {};
   // lua_getinfo's names ('n'), kept for the caller for a while (a ring).
   std::string apiNames[8];
   int apiNameNext = 0;

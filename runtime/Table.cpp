@@ -342,16 +342,6 @@ const Value* tableGetInt(Table* t, Integer key) {
   }
 }
 
-const Value* tableGetShortString(Table* t, String* key) {
-  if (!t->nodes) return &kAbsentValue;
-  const Node* n = &t->nodes[key->hash & (t->nodeCapacity() - 1)];
-  for (;;) {
-    if (n->key.tag == kTagShortString && n->key.u.gc == key) return &n->value;
-    if (n->key.nodeNext == 0) return &kAbsentValue;
-    n += n->key.nodeNext;
-  }
-}
-
 const Value* tableGetString(GlobalState* g, Table* t, String* key) {
   if (key->isShort()) return tableGetShortString(t, key);
   int i = findNode(g, t, Value::string(key));

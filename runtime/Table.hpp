@@ -53,7 +53,7 @@ void freeTable(GlobalState* g, Table* t);
 // value (tag kTagAbsentKey) when the key is not present; never null.
 const Value* tableGet(GlobalState* g, Table* t, const Value& key);
 const Value* tableGetInt(Table* t, Integer key);
-const Value* tableGetShortString(Table* t, String* key);
+inline const Value* tableGetShortString(Table* t, String* key);
 const Value* tableGetString(GlobalState* g, Table* t, String* key);
 
 // Raw writes. tableSet raises errors for nil and NaN keys ("table index is nil",
@@ -76,5 +76,17 @@ bool tableNext(lua_State* L, Table* t, Value* key, Value* value);
 void tableResizeArray(lua_State* L, Table* t, uint32_t n);
 
 extern const Value kAbsentValue;
+
+// Inline: field reads (the interpreter's GETFIELD, the C API's lua_getfield)
+// are mostly this one loop.
+inline const Value* tableGetShortString(Table* t, String* key) {
+  if (!t->nodes) return &kAbsentValue;
+  const Node* n = &t->nodes[key->hash & (t->nodeCapacity() - 1)];
+  for (;;) {
+    if (n->key.tag == kTagShortString && n->key.u.gc == key) return &n->value;
+    if (n->key.nodeNext == 0) return &kAbsentValue;
+    n += n->key.nodeNext;
+  }
+}
 
 }  // namespace tycho
