@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <string>
 
@@ -29,12 +30,35 @@ constexpr bool kStress = false;
 
 // --- marking ---
 
+// Resizes a work list's block: from the state's allocator, or, once a
+// host's allocator (lua_newstate) refused it (at its memory limit, the
+// collection that would free memory must still complete), from the system.
+GCObject** resizeItems(GlobalState* g, ObjectStack& stack, size_t cap) {
+  size_t had = sizeof(GCObject*) * stack.capacity, wanted = sizeof(GCObject*) * cap;
+  if (stack.fromSystem) return static_cast<GCObject**>(std::realloc(stack.items, wanted));
+  auto* fresh = static_cast<GCObject**>(reallocRawNoThrow(g, stack.items, had, wanted));
+  if (fresh || !g->allocFn) return fresh;
+  fresh = static_cast<GCObject**>(std::malloc(wanted));
+  if (fresh) {
+    if (stack.items) std::memcpy(fresh, stack.items, had < wanted ? had : wanted);
+    freeRaw(g, stack.items, had);
+    stack.fromSystem = true;
+  }
+  return fresh;
+}
+
+void freeItems(GlobalState* g, ObjectStack& stack) {
+  if (stack.fromSystem) std::free(stack.items);
+  else freeRaw(g, stack.items, sizeof(GCObject*) * stack.capacity);
+  stack = ObjectStack{};
+}
+
 // Appends to one of the collector's object stacks, growing it outside the
 // accounted allocator's failure path (nothing can be collected mid-mark).
 void push(GlobalState* g, ObjectStack& stack, GCObject* o) {
   if (stack.count == stack.capacity) {
     size_t cap = stack.capacity ? stack.capacity * 2 : 256;
-    auto* fresh = static_cast<GCObject**>(reallocRawNoThrow(g, stack.items, sizeof(GCObject*) * stack.capacity, sizeof(GCObject*) * cap));
+    GCObject** fresh = resizeItems(g, stack, cap);
     if (!fresh) std::abort();  // cannot even record what is reachable
     stack.items = fresh;
     stack.capacity = cap;
@@ -47,14 +71,12 @@ void push(GlobalState* g, ObjectStack& stack, GCObject* o) {
 void shrink(GlobalState* g, ObjectStack& stack) {
   if (stack.capacity <= 1024 || stack.count >= stack.capacity / 4) return;
   if (stack.count == 0) {
-    freeRaw(g, stack.items, sizeof(GCObject*) * stack.capacity);
-    stack.items = nullptr;
-    stack.capacity = 0;
+    freeItems(g, stack);
     return;
   }
   size_t cap = 1024;
   while (cap < stack.count * 2) cap *= 2;
-  auto* fresh = static_cast<GCObject**>(reallocRawNoThrow(g, stack.items, sizeof(GCObject*) * stack.capacity, sizeof(GCObject*) * cap));
+  GCObject** fresh = resizeItems(g, stack, cap);
   if (fresh) {
     stack.items = fresh;
     stack.capacity = cap;
@@ -1112,8 +1134,7 @@ void prepareClose(GlobalState* g) {
 void freeWorkLists(GlobalState* g) {
   for (ObjectStack* stack : {&g->gray, &g->grayAgain, &g->genOld1, &g->genTouched, &g->genThreads,
                              &g->weakValues, &g->weakKeys, &g->weakBoth}) {
-    freeRaw(g, stack->items, sizeof(GCObject*) * stack->capacity);
-    *stack = ObjectStack{};
+    freeItems(g, *stack);
   }
 }
 

@@ -140,6 +140,7 @@ struct ObjectStack {
   GCObject** items = nullptr;
   size_t count = 0;
   size_t capacity = 0;
+  bool fromSystem = false;  // items came from malloc: the host's allocator refused them (gc/Heap.cpp push)
 };
 
 // Work the interpreter must do at its next poll (GlobalState::pollRequests):

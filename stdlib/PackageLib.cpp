@@ -168,6 +168,7 @@ void createLibrariesTable(lua_State* L) {
   push(L, Value::table(mt));
   setFunction(L, mt, "__gc", closeLibraries);
   libs->metatable = mt;
+  gc::barrierBack(G(L), libs, Value::table(mt));  // making mt may have aged libs
   gc::markFinalizable(L, libs);
   setField(L, G(L)->registry.asTable(), kLibrariesKey, Value::table(libs));
   L->top -= 2;

@@ -179,7 +179,13 @@ TEST_CASE("past the memory limit allocations fail with a Lua error and the state
   )") == "");
   // Emergency collections as the live data nears the limit: each waits for
   // half the room left, so there are few (one per allocation: thousands).
+  // (The stress build's own full collections, every 16 allocations, move
+  // the emergency mark up with the live data: whether the first to reach
+  // the limit is an object, which collects, or a table part, which fails,
+  // depends there on the state's exact size.)
+#ifndef TYCHO_GC_STRESS
   CHECK(G(e.L)->gcEmergencies - emergencies > 0);
+#endif
   CHECK(G(e.L)->gcEmergencies - emergencies < 64);
   CHECK(e.exec(R"(
     -- garbage is collected when the limit is near: this loop fits
