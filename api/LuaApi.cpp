@@ -102,6 +102,16 @@ Value pushKey(lua_State* L, const char* k) {
 
 Table* asTableOrNull(const Value& v) { return v.isTable() ? v.asTable() : nullptr; }
 
+// lua_pushfstring knows only the conversions of §4.6; any other is an
+// error, raised before any argument is read.
+void checkFormat(lua_State* L, const char* fmt) {
+  for (const char* p = std::strchr(fmt, '%'); p != nullptr; p = std::strchr(p + 2, '%')) {
+    if (p[1] == '\0' || std::strchr("%sdIfpcU", p[1]) == nullptr) {
+      runError(L, msg::kPushfstringInvalidOption, p[1]);
+    }
+  }
+}
+
 // --- gets and sets with metamethods ---
 
 // Replaces the key at the top with t[key]; returns the result's type.
@@ -445,9 +455,13 @@ const char* lua_pushstring(lua_State* L, const char* s) {
   return lua_pushlstring(L, s, std::strlen(s));
 }
 
-const char* lua_pushvfstring(lua_State* L, const char* fmt, va_list argp) { return pushVFormat(L, fmt, argp)->data(); }
+const char* lua_pushvfstring(lua_State* L, const char* fmt, va_list argp) {
+  checkFormat(L, fmt);
+  return pushVFormat(L, fmt, argp)->data();
+}
 
 const char* lua_pushfstring(lua_State* L, const char* fmt, ...) {
+  checkFormat(L, fmt);
   va_list argp;
   va_start(argp, fmt);
   const char* s = pushVFormat(L, fmt, argp)->data();
