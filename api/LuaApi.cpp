@@ -922,8 +922,7 @@ const char* lua_getlocal(lua_State* L, const lua_Debug* ar, int n) {
 const char* lua_setlocal(lua_State* L, const lua_Debug* ar, int n) {
   StkId slot = nullptr;
   const char* name = findLocal(L, reinterpret_cast<tycho::CallInfo*>(ar->i_ci), n, &slot);
-  if (name) *slot = L->top[-1];
-  L->top--;
+  if (name) *slot = *--L->top;  // no such local: the value stays (§4.7 lua_setlocal)
   return name;
 }
 
@@ -939,12 +938,11 @@ const char* lua_setupvalue(lua_State* L, int funcindex, int n) {
   Value* slot = nullptr;
   GCObject* holder = nullptr;
   const char* name = upvalueOf(*slotAt(L, funcindex), n, &slot, &holder);
-  if (name) {
-    *slot = L->top[-1];
+  if (name) {  // no such upvalue: the value stays (§4.7 lua_setupvalue)
+    *slot = *--L->top;
     if (holder->tag == kTagUpval) gc::barrierForward(G(L), holder, *slot);
     else gc::barrierBack(G(L), holder, *slot);
   }
-  L->top--;
   return name;
 }
 
