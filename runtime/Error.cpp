@@ -197,6 +197,9 @@ void warning(GlobalState* g, std::string_view piece, bool more) {
 }
 
 void memoryError(lua_State* L) {
+  // While newState builds the state (no stack or message yet), it catches
+  // the failure itself and gives up.
+  if (G(L)->memoryErrorMessage == nullptr) throw LuaException{kErrMem};
   pushMemoryMessage(L);
   throwError(L, kErrMem);
 }

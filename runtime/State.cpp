@@ -195,6 +195,7 @@ lua_State* newState(AllocFunction allocFn, void* allocUd) {
   L->nny = 1;  // the main thread cannot yield
   g->mainThread = L;
   try {
+    CatchScope scope(L);  // a memory error here is caught below, not a panic
     initStack(L, L);
     Table* registry = newTable(L, 2, 0);
     g->registry = Value::table(registry);
