@@ -1004,7 +1004,7 @@ GCObject* newObject(lua_State* L, uint8_t tag, size_t size, size_t prefix) {
       allocationStep(g, size);
     }
   }
-  auto* o = reinterpret_cast<GCObject*>(static_cast<char*>(allocRaw(L, prefix + size)) + prefix);
+  auto* o = reinterpret_cast<GCObject*>(static_cast<char*>(allocRaw(L, prefix + size, tag & 0x0f)) + prefix);
   o->tag = tag;
   o->marked = g->currentWhite;
   o->next = g->allObjects;

@@ -175,6 +175,9 @@ lua_State* newState(AllocFunction allocFn, void* allocUd) {
   g->heap = heap;
   g->allocFn = allocFn;
   g->allocUd = allocUd;
+  // The state's count is what its allocator holds: with the host's, the
+  // global state too (as Lua counts it).
+  if (allocFn) g->totalBytes = sizeof(GlobalState);
   g->seed = uint64_t(reinterpret_cast<uintptr_t>(g)) ^ uint64_t(std::time(nullptr));
   g->registry.setNil();
   g->nilValue.setNil();
