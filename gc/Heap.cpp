@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <string>
 
@@ -29,16 +30,46 @@ constexpr bool kStress = false;
 
 // --- marking ---
 
-// Appends to one of the collector's object stacks, growing it outside the
-// accounted allocator's failure path (nothing can be collected mid-mark).
-void push(GlobalState* g, ObjectStack& stack, GCObject* o) {
-  if (stack.count == stack.capacity) {
-    size_t cap = stack.capacity ? stack.capacity * 2 : 256;
-    auto* fresh = static_cast<GCObject**>(reallocRawNoThrow(g, stack.items, sizeof(GCObject*) * stack.capacity, sizeof(GCObject*) * cap));
-    if (!fresh) std::abort();  // cannot even record what is reachable
-    stack.items = fresh;
+// Resizes one of the collector's object stacks, outside the accounted
+// allocator's failure path (nothing can be collected mid-mark). A collection
+// cannot stop halfway, so when the state's allocator refuses (a host's
+// lua_Alloc at its memory limit), the items move to the C library's heap,
+// unaccounted, and stay there; only when that fails too does the process
+// end, as it cannot even record what is reachable. Null only when shrinking
+// failed (the stack is left as it was).
+GCObject** resizeStack(GlobalState* g, ObjectStack& stack, size_t cap) {
+  size_t had = sizeof(GCObject*) * stack.capacity, bytes = sizeof(GCObject*) * cap;
+  void* fresh;
+  if (stack.unaccounted) {
+    fresh = std::realloc(stack.items, bytes);
+  } else {
+    fresh = reallocRawNoThrow(g, stack.items, had, bytes);
+    if (fresh == nullptr && cap > stack.capacity) {
+      fresh = std::malloc(bytes);
+      if (fresh != nullptr) {
+        if (stack.count > 0) std::memcpy(fresh, stack.items, sizeof(GCObject*) * stack.count);
+        freeRaw(g, stack.items, had);
+        stack.unaccounted = true;
+      }
+    }
+  }
+  if (fresh == nullptr && cap > stack.capacity) std::abort();
+  if (fresh != nullptr) {
+    stack.items = static_cast<GCObject**>(fresh);
     stack.capacity = cap;
   }
+  return static_cast<GCObject**>(fresh);
+}
+
+void freeStack(GlobalState* g, ObjectStack& stack) {
+  if (stack.unaccounted) std::free(stack.items);
+  else freeRaw(g, stack.items, sizeof(GCObject*) * stack.capacity);
+  stack = ObjectStack{};
+}
+
+// Appends to one of the collector's object stacks.
+void push(GlobalState* g, ObjectStack& stack, GCObject* o) {
+  if (stack.count == stack.capacity) resizeStack(g, stack, stack.capacity ? stack.capacity * 2 : 256);
   stack.items[stack.count++] = o;
 }
 
@@ -47,18 +78,12 @@ void push(GlobalState* g, ObjectStack& stack, GCObject* o) {
 void shrink(GlobalState* g, ObjectStack& stack) {
   if (stack.capacity <= 1024 || stack.count >= stack.capacity / 4) return;
   if (stack.count == 0) {
-    freeRaw(g, stack.items, sizeof(GCObject*) * stack.capacity);
-    stack.items = nullptr;
-    stack.capacity = 0;
+    freeStack(g, stack);
     return;
   }
   size_t cap = 1024;
   while (cap < stack.count * 2) cap *= 2;
-  auto* fresh = static_cast<GCObject**>(reallocRawNoThrow(g, stack.items, sizeof(GCObject*) * stack.capacity, sizeof(GCObject*) * cap));
-  if (fresh) {
-    stack.items = fresh;
-    stack.capacity = cap;
-  }
+  resizeStack(g, stack, cap);
 }
 
 void pushGray(GlobalState* g, GCObject* o) { push(g, g->gray, o); }
@@ -1107,8 +1132,7 @@ void prepareClose(GlobalState* g) {
 void freeWorkLists(GlobalState* g) {
   for (ObjectStack* stack : {&g->gray, &g->grayAgain, &g->genOld1, &g->genTouched, &g->genThreads,
                              &g->weakValues, &g->weakKeys, &g->weakBoth}) {
-    freeRaw(g, stack->items, sizeof(GCObject*) * stack->capacity);
-    *stack = ObjectStack{};
+    freeStack(g, *stack);
   }
 }
 

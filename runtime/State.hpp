@@ -140,6 +140,7 @@ struct ObjectStack {
   GCObject** items = nullptr;
   size_t count = 0;
   size_t capacity = 0;
+  bool unaccounted = false;  // items from the C library: the state's allocator refused them (gc/Heap.cpp)
 };
 
 // Work the interpreter must do at its next poll (GlobalState::pollRequests):
