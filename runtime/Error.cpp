@@ -21,7 +21,10 @@ void throwError(lua_State* L, int status) {
   if (status == kErrRun && L->errorHandler != 0 && G(L)->callErrorHandler) G(L)->callErrorHandler(L);
   GlobalState* g = G(L);
   if (g->catchers == 0) [[unlikely]] {
-    if (g->panic) g->panic(L);  // the error object is on top
+    if (g->panic) {
+      if (g->unwindForPanic) g->unwindForPanic(L, status);
+      g->panic(L);  // the error object is on top
+    }
     std::abort();
   }
   throw LuaException{status};

@@ -237,6 +237,11 @@ struct GlobalState {
   Table* typeMetatables[kNumBasicTypes] = {};
   NativeFunction panic = nullptr;    // lua_atpanic
   int catchers = 0;                  // active CatchScopes (runtime/Error.hpp)
+  // Called before the panic function, on an error outside any protected
+  // call: unwinds the thread to its base level, the error object alone on
+  // its stack, so that a panic function that jumps out leaves it usable
+  // (installed by the VM; Lua's luaE_resetthread). Returns the status.
+  int (*unwindForPanic)(lua_State* L, int status) = nullptr;
   // Called before a runtime error unwinds, to run the message handler of the
   // innermost xpcall/lua_pcall (installed by the VM).
   void (*callErrorHandler)(lua_State* L) = nullptr;

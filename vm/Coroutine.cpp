@@ -253,9 +253,12 @@ int yieldCoroutine(lua_State* L, int nresults) {
   throw LuaException{kYield};
 }
 
-int closeCoroutine(lua_State* co, lua_State* from) {
-  int status = co->status == kYield ? int(kOk) : co->status;
-  Value err = status == kOk ? Value::nil() : co->top[-1];
+namespace {
+
+// Unwinds `co` to its base level and runs its pending __close methods with
+// `err` (an error in one replaces it). Leaves the error object alone on the
+// stack when the status is an error.
+int unwindThread(lua_State* co, int status, Value err, lua_State* from) {
   co->ci = &co->baseCi;
   co->status = kOk;
   // The frames are gone, and with them any xpcall's message handler.
@@ -287,6 +290,21 @@ int closeCoroutine(lua_State* co, lua_State* from) {
   if (status != kOk) *co->top++ = err;
   shrinkCallInfo(co);
   return status;
+}
+
+}  // namespace
+
+int closeCoroutine(lua_State* co, lua_State* from) {
+  int status = co->status == kYield ? int(kOk) : co->status;
+  Value err = status == kOk ? Value::nil() : co->top[-1];
+  return unwindThread(co, status, err, from);
+}
+
+int unwindForPanic(lua_State* L, int status) {
+  // Back at the host's level: the main thread cannot yield there, another
+  // thread can (lua_isyieldable).
+  L->nny = L == G(L)->mainThread ? 1 : 0;
+  return unwindThread(L, status, L->top[-1], nullptr);
 }
 
 }  // namespace tycho

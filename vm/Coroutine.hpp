@@ -44,4 +44,9 @@ int yieldCoroutine(lua_State* L, int nresults);
 // top of co's stack.
 int closeCoroutine(lua_State* co, lua_State* from);
 
+// GlobalState::unwindForPanic: L's frames are gone, its pending __close
+// methods run with the error object on top; the error object (or the one a
+// closing method raised instead) is left alone on L's stack.
+int unwindForPanic(lua_State* L, int status);
+
 }  // namespace tycho

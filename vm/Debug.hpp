@@ -19,7 +19,8 @@ namespace tycho {
 // frames up from the running one (0 = the running frame), in the format of
 // lua5.4's luaL_traceback (long stacks show their first 10 and last 11 levels).
 std::string traceback(lua_State* L1, int level);
-// Installs the hook that calls L->errorHandler when a runtime error is raised.
+// Installs the hooks that call L->errorHandler when a runtime error is
+// raised, and that unwind the thread before a panic (GlobalState).
 void installErrorHandlerHook(GlobalState* g);
 
 // The name under which package.loaded holds `fn`: "print" for a global
