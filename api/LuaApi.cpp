@@ -707,6 +707,12 @@ int lua_dump(lua_State* L, lua_Writer writer, void* data, int strip) {
 
 int lua_yieldk(lua_State* L, int nresults, lua_KContext ctx, lua_KFunction k) {
   tycho::CallInfo* ci = L->ci;
+  if (ci->isLua()) {
+    // From a line or count hook: no values, no continuation; the hook
+    // returns and the interpreter yields (§4.6 lua_yieldk).
+    yieldFromHook(L);
+    return 0;
+  }
   ci->cont = k;
   ci->ctx = ctx;
   return yieldCoroutine(L, nresults);

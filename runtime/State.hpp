@@ -49,6 +49,7 @@ enum CallStatus : uint16_t {
   CIST_HOOKED = 1 << 6,  // a debug hook is running for this frame (vm/Hook.hpp)
   CIST_TRACED = 1 << 7,  // Lua frames: hooks have seen this frame run (its call event is past)
   CIST_CLOSERET = 1 << 8,  // a native frame with to-be-closed slots (lua_toclose): closed when it returns
+  CIST_HOOKYIELD = 1 << 9,  // Lua frames: a line or count hook yielded before the instruction at savedPc
 };
 
 // A debug hook: called with the event (vm/Hook.hpp HookEvent) and, for line
