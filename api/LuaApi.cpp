@@ -214,7 +214,7 @@ int lua_closethread(lua_State* L, lua_State* from) {
   return closeCoroutine(L, from);
 }
 
-int lua_resetthread(lua_State* L) { return lua_closethread(L, L); }
+int lua_resetthread(lua_State* L) { return lua_closethread(L, nullptr); }  // §4.6: from is NULL
 
 lua_CFunction lua_atpanic(lua_State* L, lua_CFunction panicf) {
   lua_CFunction old = G(L)->panic;
