@@ -363,26 +363,29 @@ void closeLuaState(lua_State* L) {
   // values below it alive.
   L->ci = &L->baseCi;
   L->errorHandler = 0;
-  Value err = Value::nil();
-  CatchScope scope(L);
-  for (;;) {
-    try {
-      closePendingTbc(L, saveStack(L, L->stack + 1), err, false);
-    } catch (...) {
-      caughtStatus(L, false);
-      err = L->top[-1];
-      L->ci = &L->baseCi;
-      continue;
+  {
+    // Ends before closeState frees the global state it counts in.
+    CatchScope scope(L);
+    Value err = Value::nil();
+    for (;;) {
+      try {
+        closePendingTbc(L, saveStack(L, L->stack + 1), err, false);
+      } catch (...) {
+        caughtStatus(L, false);
+        err = L->top[-1];
+        L->ci = &L->baseCi;
+        continue;
+      }
+      break;
     }
-    break;
+    closeUpvalues(L, L->stack + 1);
+    gc::prepareClose(g);
+    // Every finalizer runs, also when one of them closes the state again
+    // (os.exit(code, true) in a finalizer): this inner close finishes the
+    // list, and the outer one never resumes.
+    g->runningFinalizers = false;
+    runPendingFinalizers(L);
   }
-  closeUpvalues(L, L->stack + 1);
-  gc::prepareClose(g);
-  // Every finalizer runs, also when one of them closes the state again
-  // (os.exit(code, true) in a finalizer): this inner close finishes the
-  // list, and the outer one never resumes.
-  g->runningFinalizers = false;
-  runPendingFinalizers(L);
   closeState(L);
 }
 
