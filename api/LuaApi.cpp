@@ -155,6 +155,16 @@ bool storeExisting(lua_State* L, const Value& t, const Value& key, const Value& 
 }
 
 
+// lua_pushfstring knows only the conversions of §4.6; any other is an
+// error, raised before any argument is read.
+void checkFormat(lua_State* L, const char* fmt) {
+  for (const char* p = std::strchr(fmt, '%'); p != nullptr; p = std::strchr(p + 2, '%')) {
+    if (p[1] == '\0' || std::strchr("%sdIfpcU", p[1]) == nullptr) {
+      runError(L, msg::kPushfstringInvalidOption, p[1]);
+    }
+  }
+}
+
 // --- gets and sets with metamethods ---
 
 // Replaces the key at the top with t[key]; returns the result's type.
@@ -254,7 +264,7 @@ int lua_closethread(lua_State* L, lua_State* from) {
   return closeCoroutine(L, from);
 }
 
-int lua_resetthread(lua_State* L) { return lua_closethread(L, L); }
+int lua_resetthread(lua_State* L) { return lua_closethread(L, nullptr); }  // §4.6: from is NULL
 
 lua_CFunction lua_atpanic(lua_State* L, lua_CFunction panicf) {
   lua_CFunction old = G(L)->panic;
@@ -511,9 +521,13 @@ const char* lua_pushstring(lua_State* L, const char* s) {
   return str->data();
 }
 
-const char* lua_pushvfstring(lua_State* L, const char* fmt, va_list argp) { return pushVFormat(L, fmt, argp)->data(); }
+const char* lua_pushvfstring(lua_State* L, const char* fmt, va_list argp) {
+  checkFormat(L, fmt);
+  return pushVFormat(L, fmt, argp)->data();
+}
 
 const char* lua_pushfstring(lua_State* L, const char* fmt, ...) {
+  checkFormat(L, fmt);
   va_list argp;
   va_start(argp, fmt);
   const char* s = pushVFormat(L, fmt, argp)->data();
@@ -785,6 +799,12 @@ int lua_dump(lua_State* L, lua_Writer writer, void* data, int strip) {
 
 int lua_yieldk(lua_State* L, int nresults, lua_KContext ctx, lua_KFunction k) {
   tycho::CallInfo* ci = L->ci;
+  if (ci->isLua()) {
+    // From a line or count hook: no values, no continuation; the hook
+    // returns and the interpreter yields (§4.6 lua_yieldk).
+    yieldFromHook(L);
+    return 0;
+  }
   ci->cont = k;
   ci->ctx = ctx;
   return yieldCoroutine(L, nresults);
@@ -1000,8 +1020,7 @@ const char* lua_getlocal(lua_State* L, const lua_Debug* ar, int n) {
 const char* lua_setlocal(lua_State* L, const lua_Debug* ar, int n) {
   StkId slot = nullptr;
   const char* name = findLocal(L, reinterpret_cast<tycho::CallInfo*>(ar->i_ci), n, &slot);
-  if (name) *slot = L->top[-1];
-  L->top--;
+  if (name) *slot = *--L->top;  // no such local: the value stays (§4.7 lua_setlocal)
   return name;
 }
 
@@ -1017,12 +1036,11 @@ const char* lua_setupvalue(lua_State* L, int funcindex, int n) {
   Value* slot = nullptr;
   GCObject* holder = nullptr;
   const char* name = upvalueOf(*slotAt(L, funcindex), n, &slot, &holder);
-  if (name) {
-    *slot = L->top[-1];
+  if (name) {  // no such upvalue: the value stays (§4.7 lua_setupvalue)
+    *slot = *--L->top;
     if (holder->tag == kTagUpval) gc::barrierForward(G(L), holder, *slot);
     else gc::barrierBack(G(L), holder, *slot);
   }
-  L->top--;
   return name;
 }
 

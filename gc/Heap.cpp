@@ -30,39 +30,46 @@ constexpr bool kStress = false;
 
 // --- marking ---
 
-// Resizes a work list's block: from the state's allocator, or, once a
-// host's allocator (lua_newstate) refused it (at its memory limit, the
-// collection that would free memory must still complete), from the system.
-GCObject** resizeItems(GlobalState* g, ObjectStack& stack, size_t cap) {
-  size_t had = sizeof(GCObject*) * stack.capacity, wanted = sizeof(GCObject*) * cap;
-  if (stack.fromSystem) return static_cast<GCObject**>(std::realloc(stack.items, wanted));
-  auto* fresh = static_cast<GCObject**>(reallocRawNoThrow(g, stack.items, had, wanted));
-  if (fresh || !g->allocFn) return fresh;
-  fresh = static_cast<GCObject**>(std::malloc(wanted));
-  if (fresh) {
-    if (stack.items) std::memcpy(fresh, stack.items, had < wanted ? had : wanted);
-    freeRaw(g, stack.items, had);
-    stack.fromSystem = true;
+// Resizes one of the collector's object stacks, outside the accounted
+// allocator's failure path (nothing can be collected mid-mark). A collection
+// cannot stop halfway, so when the state's allocator refuses (a host's
+// lua_Alloc at its memory limit), the items move to the C library's heap,
+// unaccounted, and stay there; only when that fails too does the process
+// end, as it cannot even record what is reachable. Null only when shrinking
+// failed (the stack is left as it was).
+GCObject** resizeStack(GlobalState* g, ObjectStack& stack, size_t cap) {
+  size_t had = sizeof(GCObject*) * stack.capacity, bytes = sizeof(GCObject*) * cap;
+  void* fresh;
+  if (stack.unaccounted) {
+    fresh = std::realloc(stack.items, bytes);
+  } else {
+    fresh = reallocRawNoThrow(g, stack.items, had, bytes);
+    if (fresh == nullptr && cap > stack.capacity) {
+      fresh = std::malloc(bytes);
+      if (fresh != nullptr) {
+        if (stack.count > 0) std::memcpy(fresh, stack.items, sizeof(GCObject*) * stack.count);
+        freeRaw(g, stack.items, had);
+        stack.unaccounted = true;
+      }
+    }
   }
-  return fresh;
+  if (fresh == nullptr && cap > stack.capacity) std::abort();
+  if (fresh != nullptr) {
+    stack.items = static_cast<GCObject**>(fresh);
+    stack.capacity = cap;
+  }
+  return static_cast<GCObject**>(fresh);
 }
 
-void freeItems(GlobalState* g, ObjectStack& stack) {
-  if (stack.fromSystem) std::free(stack.items);
+void freeStack(GlobalState* g, ObjectStack& stack) {
+  if (stack.unaccounted) std::free(stack.items);
   else freeRaw(g, stack.items, sizeof(GCObject*) * stack.capacity);
   stack = ObjectStack{};
 }
 
-// Appends to one of the collector's object stacks, growing it outside the
-// accounted allocator's failure path (nothing can be collected mid-mark).
+// Appends to one of the collector's object stacks.
 void push(GlobalState* g, ObjectStack& stack, GCObject* o) {
-  if (stack.count == stack.capacity) {
-    size_t cap = stack.capacity ? stack.capacity * 2 : 256;
-    GCObject** fresh = resizeItems(g, stack, cap);
-    if (!fresh) std::abort();  // cannot even record what is reachable
-    stack.items = fresh;
-    stack.capacity = cap;
-  }
+  if (stack.count == stack.capacity) resizeStack(g, stack, stack.capacity ? stack.capacity * 2 : 256);
   stack.items[stack.count++] = o;
 }
 
@@ -71,16 +78,12 @@ void push(GlobalState* g, ObjectStack& stack, GCObject* o) {
 void shrink(GlobalState* g, ObjectStack& stack) {
   if (stack.capacity <= 1024 || stack.count >= stack.capacity / 4) return;
   if (stack.count == 0) {
-    freeItems(g, stack);
+    freeStack(g, stack);
     return;
   }
   size_t cap = 1024;
   while (cap < stack.count * 2) cap *= 2;
-  GCObject** fresh = resizeItems(g, stack, cap);
-  if (fresh) {
-    stack.items = fresh;
-    stack.capacity = cap;
-  }
+  resizeStack(g, stack, cap);
 }
 
 void pushGray(GlobalState* g, GCObject* o) { push(g, g->gray, o); }
@@ -255,11 +258,6 @@ void markRoots(GlobalState* g) {
   traverseThread(g, g->mainThread);
   // Objects waiting for their finalizer stay alive.
   for (GCObject* o = g->toBeFinalized; o; o = o->next) markObject(g, o);
-  for (auto& set : g->apiStrings) {
-    for (String* s : set) {
-      if (s) markObject(g, s);
-    }
-  }
 }
 
 void propagateAll(GlobalState* g) {
@@ -1031,7 +1029,7 @@ GCObject* newObject(lua_State* L, uint8_t tag, size_t size, size_t prefix) {
       allocationStep(g, size);
     }
   }
-  auto* o = reinterpret_cast<GCObject*>(static_cast<char*>(allocRaw(L, prefix + size)) + prefix);
+  auto* o = reinterpret_cast<GCObject*>(static_cast<char*>(allocRaw(L, prefix + size, tag & 0x0f)) + prefix);
   o->tag = tag;
   o->marked = g->currentWhite;
   o->next = g->allObjects;
@@ -1134,7 +1132,7 @@ void prepareClose(GlobalState* g) {
 void freeWorkLists(GlobalState* g) {
   for (ObjectStack* stack : {&g->gray, &g->grayAgain, &g->genOld1, &g->genTouched, &g->genThreads,
                              &g->weakValues, &g->weakKeys, &g->weakBoth}) {
-    freeItems(g, *stack);
+    freeStack(g, *stack);
   }
 }
 

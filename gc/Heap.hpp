@@ -100,8 +100,10 @@ inline constexpr size_t kLargeBlock = size_t(1) << 20;
 
 // Raw, accounted memory. A failed allocation, or one past the state's memory
 // limit, raises a memory error on L; allocRawNoThrow returns null. Raw
-// allocations never collect (newObject does, also in an emergency).
-void* allocRaw(lua_State* L, size_t size);
+// allocations never collect (newObject does, also in an emergency). `kind`
+// is what a host's allocator gets as osize for the new block: the basic type
+// of the object it is for (newObject), else 0.
+void* allocRaw(lua_State* L, size_t size, int kind = 0);
 void* allocRawNoThrow(GlobalState* g, size_t size);
 void* reallocRaw(lua_State* L, void* block, size_t oldSize, size_t newSize);
 // Null, the block unchanged, when out of memory; ignores the memory limit.

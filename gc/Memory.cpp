@@ -214,15 +214,17 @@ void freeSmall(GlobalState* g, void* block, size_t size) {
 // empty (size 0 would mean "free" to it).
 inline size_t hostSize(size_t size) { return size ? size : 1; }
 
-void* hostRealloc(GlobalState* g, void* block, size_t oldSize, size_t newSize) {
+// A new block's osize is the kind of object it is for (lua_Alloc: a basic
+// type for a new object of that type, else 0).
+void* hostRealloc(GlobalState* g, void* block, size_t oldSize, size_t newSize, size_t kind = 0) {
   size_t had = block ? hostSize(oldSize) : 0;
-  void* p = g->allocFn(g->allocUd, block, had, hostSize(newSize));
+  void* p = g->allocFn(g->allocUd, block, block ? had : kind, hostSize(newSize));
   if (p) g->totalBytes = g->totalBytes - had + hostSize(newSize);
   return p;
 }
 
-void* allocBlock(GlobalState* g, size_t size) {
-  if (g->allocFn) [[unlikely]] return hostRealloc(g, nullptr, 0, size);
+void* allocBlock(GlobalState* g, size_t size, int kind = 0) {
+  if (g->allocFn) [[unlikely]] return hostRealloc(g, nullptr, 0, size, size_t(kind));
   return isLarge(size) ? mapLarge(g, size) : allocSmall(g, size);
 }
 
@@ -308,10 +310,10 @@ bool overLimit(const GlobalState* g, size_t size) {
   memoryError(L);
 }
 
-void* allocRaw(lua_State* L, size_t size) {
+void* allocRaw(lua_State* L, size_t size, int kind) {
   GlobalState* g = G(L);
   if (overLimit(g, size)) failAllocation(L);
-  void* p = allocBlock(g, size);
+  void* p = allocBlock(g, size, kind);
   if (p == nullptr) failAllocation(L);
   return p;
 }

@@ -21,7 +21,10 @@ void throwError(lua_State* L, int status) {
   if (status == kErrRun && L->errorHandler != 0 && G(L)->callErrorHandler) G(L)->callErrorHandler(L);
   GlobalState* g = G(L);
   if (g->catchers == 0) [[unlikely]] {
-    if (g->panic) g->panic(L);  // the error object is on top
+    if (g->panic) {
+      if (g->unwindForPanic) g->unwindForPanic(L, status);
+      g->panic(L);  // the error object is on top
+    }
     std::abort();
   }
   throw LuaException{status};
@@ -213,6 +216,9 @@ void warning(GlobalState* g, std::string_view piece, bool more) {
 }
 
 void memoryError(lua_State* L) {
+  // While newState builds the state (no stack or message yet), it catches
+  // the failure itself and gives up.
+  if (G(L)->memoryErrorMessage == nullptr) throw LuaException{kErrMem};
   pushMemoryMessage(L);
   throwError(L, kErrMem);
 }

@@ -30,8 +30,9 @@ struct LuaException {
 };
 
 // Throws with the error object already at L->top - 1. With no CatchScope
-// active, calls the state's panic function (lua_atpanic) and aborts, as Lua
-// does for an error outside any protected call (§4.4).
+// active, unwinds L to its base level (GlobalState::unwindForPanic), calls
+// the state's panic function (lua_atpanic) and aborts, as Lua does for an
+// error outside any protected call (§4.4).
 [[noreturn]] void throwError(lua_State* L, int status = kErrRun);
 
 // Held by code that catches Lua errors and turns them into a status

@@ -178,3 +178,8 @@ inline constexpr const char* kTooManyScriptArguments = "stack overflow (too many
 inline constexpr const char* kErrorMessageNotString = "(error message not a string)";
 inline constexpr const char* kErrorCallingPrint = "error calling 'print' (%s)";
 }  // namespace tycho::msg
+
+// The C API (api/): lapi.c's and lobject.c's messages.
+namespace tycho::msg {
+inline constexpr const char* kPushfstringInvalidOption = "invalid option '%%%c' to 'lua_pushfstring'";
+}  // namespace tycho::msg

@@ -175,6 +175,9 @@ lua_State* newState(AllocFunction allocFn, void* allocUd) {
   g->heap = heap;
   g->allocFn = allocFn;
   g->allocUd = allocUd;
+  // The state's count is what its allocator holds: with the host's, the
+  // global state too (as Lua counts it).
+  if (allocFn) g->totalBytes = sizeof(GlobalState);
   g->seed = uint64_t(reinterpret_cast<uintptr_t>(g)) ^ uint64_t(std::time(nullptr));
   g->registry.setNil();
   g->nilValue.setNil();
@@ -195,6 +198,7 @@ lua_State* newState(AllocFunction allocFn, void* allocUd) {
   L->nny = 1;  // the main thread cannot yield
   g->mainThread = L;
   try {
+    CatchScope scope(L);  // a memory error here is caught below, not a panic
     initStack(L, L);
     Table* registry = newTable(L, 2, 0);
     g->registry = Value::table(registry);

@@ -49,6 +49,7 @@ enum CallStatus : uint16_t {
   CIST_HOOKED = 1 << 6,  // a debug hook is running for this frame (vm/Hook.hpp)
   CIST_TRACED = 1 << 7,  // Lua frames: hooks have seen this frame run (its call event is past)
   CIST_CLOSERET = 1 << 8,  // a native frame with to-be-closed slots (lua_toclose): closed when it returns
+  CIST_HOOKYIELD = 1 << 9,  // Lua frames: a line or count hook yielded before the instruction at savedPc
 };
 
 // A debug hook: called with the event (vm/Hook.hpp HookEvent) and, for line
@@ -140,7 +141,7 @@ struct ObjectStack {
   GCObject** items = nullptr;
   size_t count = 0;
   size_t capacity = 0;
-  bool fromSystem = false;  // items came from malloc: the host's allocator refused them (gc/Heap.cpp push)
+  bool unaccounted = false;  // items from the C library: the state's allocator refused them (gc/Heap.cpp)
 };
 
 // Work the interpreter must do at its next poll (GlobalState::pollRequests):
@@ -237,6 +238,11 @@ struct GlobalState {
   Table* typeMetatables[kNumBasicTypes] = {};
   NativeFunction panic = nullptr;    // lua_atpanic
   int catchers = 0;                  // active CatchScopes (runtime/Error.hpp)
+  // Called before the panic function, on an error outside any protected
+  // call: unwinds the thread to its base level, the error object alone on
+  // its stack, so that a panic function that jumps out leaves it usable
+  // (installed by the VM; Lua's luaE_resetthread). Returns the status.
+  int (*unwindForPanic)(lua_State* L, int status) = nullptr;
   // Called before a runtime error unwinds, to run the message handler of the
   // innermost xpcall/lua_pcall (installed by the VM).
   void (*callErrorHandler)(lua_State* L) = nullptr;

@@ -240,9 +240,10 @@ int protectedCall(lua_State* L, StkId func, int nResults, ptrdiff_t handler, boo
 void markToBeClosed(lua_State* L, StkId slot) {
   if (slot->isFalsy()) return;  // false and nil are ignored (§3.3.8)
   if (metamethod(L, *slot, TM_CLOSE)->isNil()) {
-    // Find the variable's name for the message.
+    // Find the variable's name for the message; a slot of a native frame
+    // (lua_toclose) is a "(C temporary)", as debug.getlocal names it.
     CallInfo* ci = L->ci;
-    const char* name = "?";
+    const char* name = ci->isLua() ? "?" : "(C temporary)";
     if (ci->isLua()) {
       Proto* p = ci->func->asLuaClosure()->proto;
       int pc = int(ci->savedPc - p->code) - 1;
@@ -362,10 +363,10 @@ void closeLuaState(lua_State* L) {
   // values below it alive.
   L->ci = &L->baseCi;
   L->errorHandler = 0;
-  Value err = Value::nil();
   {
-    // The scope ends before the global state it counts in is freed.
+    // Ends before closeState frees the global state it counts in.
     CatchScope scope(L);
+    Value err = Value::nil();
     for (;;) {
       try {
         closePendingTbc(L, saveStack(L, L->stack + 1), err, false);

@@ -186,20 +186,29 @@ int resumeCoroutine(lua_State* co, lua_State* from, int nargs, int* nResults) {
     } else {
       // Back from a yield: the yield call returns the resume arguments.
       co->status = kOk;
-      // Yields always come from a native call (coroutine.yield, lua_yieldk):
-      // its results are the resume arguments, or what the continuation
-      // given to lua_yieldk returns.
       CallInfo* ci = co->ci;
-      int n = nargs;
-      if (ci->cont) {
-        co->nCcalls++;  // the continuation is a native call
-        n = ci->cont(co, kYield, ci->ctx);
-        co->nCcalls--;
+      if (ci->isLua()) {
+        // A line or count hook yielded (yieldFromHook): the arguments are
+        // dropped and the function runs the instruction it stopped before.
+        co->top -= nargs;
+        co->nCcalls++;  // unrolling stands for the body's call
+        execute(co, ci);
+        if (co->status != kYield) unroll(co);
+      } else {
+        // Other yields come from a native call (coroutine.yield,
+        // lua_yieldk): its results are the resume arguments, or what the
+        // continuation given to lua_yieldk returns.
+        int n = nargs;
+        if (ci->cont) {
+          co->nCcalls++;  // the continuation is a native call
+          n = ci->cont(co, kYield, ci->ctx);
+          co->nCcalls--;
+        }
+        if (co->hookMask) hookReturn(co, ci, n);
+        postcall(co, ci, n);
+        co->nCcalls++;  // unrolling stands for the body's call
+        unroll(co);
       }
-      if (co->hookMask) hookReturn(co, ci, n);
-      postcall(co, ci, n);
-      co->nCcalls++;  // unrolling stands for the body's call
-      unroll(co);
     }
     status = co->status == kYield ? kYield : kOk;
   } catch (...) {
@@ -240,11 +249,25 @@ int resumeCoroutine(lua_State* co, lua_State* from, int nargs, int* nResults) {
   return status;
 }
 
-int yieldCoroutine(lua_State* L, int nresults) {
+namespace {
+
+void checkYieldable(lua_State* L) {
   if (L->nny > 0) {
     if (L == G(L)->mainThread) runError(L, msg::kYieldOutsideCoroutine);
     runError(L, msg::kYieldAcrossC);
   }
+}
+
+}  // namespace
+
+void yieldFromHook(lua_State* L) {
+  checkYieldable(L);
+  L->status = kYield;
+  L->nYield = 0;
+}
+
+int yieldCoroutine(lua_State* L, int nresults) {
+  checkYieldable(L);
   L->status = kYield;
   L->nYield = nresults;
   // One C level above the resumer's is the call of the coroutine's body (or
@@ -253,9 +276,12 @@ int yieldCoroutine(lua_State* L, int nresults) {
   throw LuaException{kYield};
 }
 
-int closeCoroutine(lua_State* co, lua_State* from) {
-  int status = co->status == kYield ? int(kOk) : co->status;
-  Value err = status == kOk ? Value::nil() : co->top[-1];
+namespace {
+
+// Unwinds `co` to its base level and runs its pending __close methods with
+// `err` (an error in one replaces it). Leaves the error object alone on the
+// stack when the status is an error.
+int unwindThread(lua_State* co, int status, Value err, lua_State* from) {
   co->ci = &co->baseCi;
   co->status = kOk;
   // The frames are gone, and with them any xpcall's message handler.
@@ -287,6 +313,21 @@ int closeCoroutine(lua_State* co, lua_State* from) {
   if (status != kOk) *co->top++ = err;
   shrinkCallInfo(co);
   return status;
+}
+
+}  // namespace
+
+int closeCoroutine(lua_State* co, lua_State* from) {
+  int status = co->status == kYield ? int(kOk) : co->status;
+  Value err = status == kOk ? Value::nil() : co->top[-1];
+  return unwindThread(co, status, err, from);
+}
+
+int unwindForPanic(lua_State* L, int status) {
+  // Back at the host's level: the main thread cannot yield there, another
+  // thread can (lua_isyieldable).
+  L->nny = L == G(L)->mainThread ? 1 : 0;
+  return unwindThread(L, status, L->top[-1], nullptr);
 }
 
 }  // namespace tycho

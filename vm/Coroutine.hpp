@@ -39,9 +39,20 @@ int resumeCoroutine(lua_State* co, lua_State* from, int nargs, int* nResults);
 // raises the yield exception. Raises an error when L cannot yield.
 int yieldCoroutine(lua_State* L, int nresults);
 
+// lua_yieldk from a line or count hook (§4.6): marks L as yielding, with no
+// values, for the hook to return; the interpreter then suspends the Lua
+// function before the instruction it was about to run, and runs it when the
+// coroutine resumes. Raises an error when L cannot yield.
+void yieldFromHook(lua_State* L);
+
 // Closes a suspended or dead coroutine: runs its pending __close methods and
 // leaves it dead. Returns kOk, or an error status with the error object on
 // top of co's stack.
 int closeCoroutine(lua_State* co, lua_State* from);
+
+// GlobalState::unwindForPanic: L's frames are gone, its pending __close
+// methods run with the error object on top; the error object (or the one a
+// closing method raised instead) is left alone on L's stack.
+int unwindForPanic(lua_State* L, int status);
 
 }  // namespace tycho

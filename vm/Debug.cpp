@@ -8,6 +8,7 @@
 #include "runtime/Error.hpp"
 #include "runtime/String.hpp"
 #include "runtime/Table.hpp"
+#include "vm/Coroutine.hpp"
 #include "vm/Vm.hpp"
 
 namespace tycho {
@@ -35,7 +36,10 @@ void callErrorHandler(lua_State* L) {
 
 }  // namespace
 
-void installErrorHandlerHook(GlobalState* g) { g->callErrorHandler = callErrorHandler; }
+void installErrorHandlerHook(GlobalState* g) {
+  g->callErrorHandler = callErrorHandler;
+  g->unwindForPanic = unwindForPanic;
+}
 
 namespace {
 

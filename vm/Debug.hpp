@@ -22,7 +22,8 @@ std::string traceback(lua_State* L1, int level);
 // luaL_traceback and debug.traceback: pushes on L's stack `msg` and a newline
 // (when msg is not null), then traceback(L1, level).
 void pushTraceback(lua_State* L, lua_State* L1, const char* msg, int level);
-// Installs the hook that calls L->errorHandler when a runtime error is raised.
+// Installs the hooks that call L->errorHandler when a runtime error is
+// raised, and that unwind the thread before a panic (GlobalState).
 void installErrorHandlerHook(GlobalState* g);
 
 // The name under which package.loaded holds `fn`: "print" for a global

@@ -184,16 +184,28 @@ void traceInstruction(lua_State* L) {
     }
   }
   if (isStackBookkeeping(i)) return;
-  if ((L->hookMask & kMaskCount) && --L->hookCount <= 0) {
-    L->hookCount = L->baseHookCount;
-    runHook(L, kHookCount, -1);
-  }
-  if (L->hookMask & kMaskLine) {
-    // oldPc may belong to another function: a stale value counts as 0.
-    int old = L->oldPc >= 0 && L->oldPc < p->codeSize ? L->oldPc : 0;
-    if (entered || !invisibleToLineHooks(p, old, pc)) {
-      if (entered || pc <= old || lineOf(p, pc) != lineOf(p, old)) runHook(L, kHookLine, lineOf(p, pc));
-      L->oldPc = pc;
+  bool counted = (L->hookMask & kMaskCount) && --L->hookCount <= 0;
+  if (counted) L->hookCount = L->baseHookCount;
+  if (ci->status & CIST_HOOKYIELD) {
+    // The hooks of this instruction ran before the coroutine yielded.
+    ci->status &= uint16_t(~CIST_HOOKYIELD);
+  } else {
+    if (counted) runHook(L, kHookCount, -1);
+    if (L->hookMask & kMaskLine) {
+      // oldPc may belong to another function: a stale value counts as 0.
+      int old = L->oldPc >= 0 && L->oldPc < p->codeSize ? L->oldPc : 0;
+      if (entered || !invisibleToLineHooks(p, old, pc)) {
+        if (entered || pc <= old || lineOf(p, pc) != lineOf(p, old)) runHook(L, kHookLine, lineOf(p, pc));
+        L->oldPc = pc;
+      }
+    }
+    if (L->status == kYield) {
+      // A hook yielded (yieldFromHook): suspend before this instruction,
+      // which runs when the coroutine resumes, without its hooks again.
+      if (counted) L->hookCount = 1;
+      ci->savedPc--;
+      ci->status |= CIST_HOOKYIELD;
+      throw LuaException{kYield};
     }
   }
   if (isReturn(opcodeOf(i)) && L->hookMask) leaveLuaFrame(L, ci, i);

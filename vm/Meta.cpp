@@ -196,41 +196,18 @@ const char* arithEventName(TagMethod event) {
   }
 }
 
-namespace {
-
-bool isArithEvent(TagMethod event) {
-  return (event >= TM_ADD && event <= TM_IDIV) || event == TM_UNM;
-}
-
-}  // namespace
-
 void arithMeta(lua_State* L, Value a, Value b, TagMethod event, ptrdiff_t resultOffset) {
   Value result;
-  if (arithNumbers(L, event, a, b, &result, true)) {
+  if (arithNumbers(L, event, a, b, &result, false)) {
     *restoreStack(L, resultOffset) = result;
     return;
   }
-  // Strings take part in arithmetic through the string metatable's
-  // metamethods (§6.4): when a string operand is picked as the handler and
-  // conversion failed, the second operand's metamethod is tried, else the
-  // string library's message is raised.
-  bool stringHandler = false;
-  const Value* tm = &kAbsentValue;
-  if (isArithEvent(event) && a.isString()) {
-    stringHandler = true;
-  } else {
-    tm = metamethod(L, a, event);
-    if (tm->isNil()) {
-      if (isArithEvent(event) && b.isString()) stringHandler = true;
-      else tm = metamethod(L, b, event);
-    }
-  }
-  if (stringHandler) {
-    tm = b.isString() ? &kAbsentValue : metamethod(L, b, event);
-    if (tm->isNil()) {
-      runError(L, msg::kStringArith, arithEventName(event), basicTypeName(a.type()), basicTypeName(b.type()));
-    }
-  }
+  // Strings take part in arithmetic only through the string metatable's
+  // metamethods (§3.4.3, §6.4), which the string library sets and a program
+  // may change or remove: like any operand's, the first operand's handler is
+  // tried, then the second's.
+  const Value* tm = metamethod(L, a, event);
+  if (tm->isNil()) tm = metamethod(L, b, event);
   if (!tm->isNil()) {
     callMetaResult(L, *tm, a, b, resultOffset);
     return;
@@ -247,8 +224,7 @@ void arithMeta(lua_State* L, Value a, Value b, TagMethod event, ptrdiff_t result
       typeError(L, second ? b : a, "concatenate", second ? kSecondOperand : kFirstOperand);
     }
     default: {
-      Value n;
-      bool second = toNumber(a, &n);
+      bool second = a.isNumber();  // a string with no handler is to blame, numeral or not
       typeError(L, second ? b : a, "perform arithmetic on", second ? kSecondOperand : kFirstOperand);
     }
   }
