@@ -296,6 +296,7 @@ int luaL_loadstring(lua_State* L, const char* s) { return luaL_loadbufferx(L, s,
 lua_State* luaL_newstate(void) {
   api::StateOptions options;
   options.openLibraries = false;
+  options.generational = false;
   lua_State* L = api::newReadyState(options);
   // Warnings: the state's own warning function is Lua's default one (off
   // until "@on", each message prefixed by "Lua warning: ").

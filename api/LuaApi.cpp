@@ -249,7 +249,7 @@ const char* nameKind(const std::string& kind) {
 // --- state manipulation (§4.6) ---
 
 lua_State* lua_newstate(lua_Alloc f, void* ud) {
-  return api::newReadyState({.allocFn = f, .allocUd = ud, .openLibraries = false});
+  return api::newReadyState({.allocFn = f, .allocUd = ud, .openLibraries = false, .generational = false});
 }
 
 void lua_close(lua_State* L) { closeLuaState(L); }

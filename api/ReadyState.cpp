@@ -1,5 +1,6 @@
 #include "api/ReadyState.hpp"
 
+#include "gc/Heap.hpp"
 #include "stdlib/Lib.hpp"
 #include "vm/Debug.hpp"
 #include "vm/Vm.hpp"
@@ -10,6 +11,7 @@ lua_State* newReadyState(const StateOptions& options) {
   lua_State* L = newState(options.allocFn, options.allocUd);
   if (!L) return nullptr;
   installErrorHandlerHook(G(L));
+  if (!options.generational) gc::setMode(L, gc::kGCIncremental);
   if (options.openLibraries) {
     CatchScope scope(L);
     try {

@@ -11,6 +11,10 @@ struct StateOptions {
   AllocFunction allocFn = nullptr;  // null: the state's own mimalloc heap
   void* allocUd = nullptr;
   bool openLibraries = true;        // luaL_openlibs
+  // The collector's mode: generational (the command line's, as lua's) or
+  // incremental (lua_newstate's and luaL_newstate's, as Lua's: a host
+  // switches with lua_gc(L, LUA_GCGEN, 0, 0)).
+  bool generational = true;
 };
 
 // A new state, or null when out of memory.

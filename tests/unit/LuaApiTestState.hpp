@@ -20,19 +20,9 @@
 #include <vector>
 
 #include "lua.hpp"
-#ifndef TYCHO_API_REFERENCE
-#include "api/ReadyState.hpp"
-#endif
 
 namespace apitest {
 
-// True when the tests run on Tycho (not on the reference): for the tests
-// of known differences, marked * doctest::should_fail(kTycho).
-#ifdef TYCHO_API_REFERENCE
-inline constexpr bool kTycho = false;
-#else
-inline constexpr bool kTycho = true;
-#endif
 
 // A lua_Alloc over malloc that keeps the size of every live block, so that
 // a test can check the osize Lua passes back, the bytes in use, and that
@@ -87,18 +77,13 @@ inline void* allocate(void* ud, void* ptr, size_t osize, size_t nsize) {
   return p;
 }
 
-// A state on a tracking allocator, with the standard libraries when asked
-// (Tycho: newReadyState, as luaL_openlibs is not there yet). Closing it
-// checks that every block was given back with its size.
+// A state on a tracking allocator, with the standard libraries when asked.
+// Closing it checks that every block was given back with its size.
 class State {
  public:
   explicit State(bool libraries = false) {
-#ifdef TYCHO_API_REFERENCE
     L = lua_newstate(allocate, &alloc);
     if (L != nullptr && libraries) luaL_openlibs(L);
-#else
-    L = tycho::api::newReadyState({.allocFn = allocate, .allocUd = &alloc, .openLibraries = libraries});
-#endif
     REQUIRE(L != nullptr);
   }
   ~State() {
