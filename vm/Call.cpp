@@ -156,12 +156,22 @@ void callYieldable(lua_State* L, StkId func, int nResults) {
 }
 
 void callNoYield(lua_State* L, StkId func, int nResults) {
+  // callYieldable's body, inline (the C API's lua_call comes here).
+  if (L->nCcalls + 1 >= kMaxCCalls) runError(L, msg::kCStackOverflow);
   L->nny++;
+  L->nCcalls++;
   struct Guard {
     lua_State* L;
-    ~Guard() { L->nny--; }
+    ~Guard() {
+      L->nny--;
+      L->nCcalls--;
+    }
   } guard{L};
-  callYieldable(L, func, nResults);
+  CallInfo* ci = precall(L, func, nResults);
+  if (ci) {
+    ci->status |= CIST_FRESH;
+    execute(L, ci);
+  }
 }
 
 void call(lua_State* L, StkId func, int nResults) {
