@@ -474,13 +474,22 @@ bool sweepSome(GlobalState* g, ptrdiff_t& budget) {
         *p = o->next;
         freeObject(g, o);
       } else if (g->genMajor) {
-        // The end of a major collection: survivors are old (except those a
-        // barrier has touched meanwhile, which keep their state).
-        if (g->sweepStage == 0 && !g->genFirstSwept) g->genFirstSwept = o;
-        if (ageOf(o) != kAgeTouched1) {
-          o->marked = uint8_t((o->marked & ~(kWhiteBits | kAgeMask)) | kMarkBlack | (kAgeOld << kAgeShift));
+        // The end of a major collection: survivors are old, and the first
+        // of them in allObjects is where the old objects begin. What the
+        // program did since marking ended keeps its state: objects a
+        // barrier has touched (kAgeTouched1), and objects made since, which
+        // stay young, as nothing marked what they point to: of the current
+        // white, or made old by a barrier (kAgeOld0, gray, to be traversed).
+        // The sweep meets those at the head of allObjects, when it starts
+        // there, and in the finalizable list, where a finalizer moved them.
+        Age age = ageOf(o);
+        if (!(o->marked & g->currentWhite) && age != kAgeOld0) {
+          if (g->sweepStage == 0 && !g->genFirstSwept) g->genFirstSwept = o;
+          if (age != kAgeTouched1) {
+            o->marked = uint8_t((o->marked & ~(kWhiteBits | kAgeMask)) | kMarkBlack | (kAgeOld << kAgeShift));
+          }
+          if (o->tag == kTagThread) push(g, g->genThreads, o);
         }
-        if (o->tag == kTagThread) push(g, g->genThreads, o);
         p = &o->next;
       } else {
         o->marked = uint8_t((o->marked & ~(kMarkBlack | kWhiteBits)) | g->currentWhite);
@@ -676,10 +685,7 @@ ptrdiff_t traverseChunk(GlobalState* g) {
 bool step(GlobalState* g, ptrdiff_t budget, bool mayFinishMark = true) {
   while (budget > 0 && g->gcState != kGCPause) {
     if (g->genWhitening) {
-      if (sweepSome(g, budget)) {
-        for (GCObject* o = g->toBeFinalized; o; o = o->next) o->marked = g->currentWhite;
-        startCycle(g);
-      }
+      if (sweepSome(g, budget)) startCycle(g);
       continue;
     }
     if (g->gcState == kGCPropagate) {
@@ -832,6 +838,9 @@ void startMajor(GlobalState* g) {
   g->genBarriers = false;  // nothing to keep while everything turns white
   g->genOld1.count = g->genTouched.count = g->genThreads.count = 0;
   g->gray.count = 0;  // gray young objects (made old by barriers) are whitened too
+  // The objects waiting for their finalizer are whitened first: one whose
+  // finalizer runs during the pass goes back to allObjects ahead of it.
+  for (GCObject* o = g->toBeFinalized; o; o = o->next) o->marked = g->currentWhite;
   g->gcState = kGCSweep;
   g->sweepStage = 0;
   g->sweepCursor = &g->allObjects;

@@ -165,9 +165,11 @@ inline void barrierForward(GlobalState* g, GCObject* o, const Value& v) {
   if ((o->marked & kMarkBlack) && v.isCollectable() && (v.u.gc->marked & kWhiteBits)) barrierForwardSlow(g, o, v.u.gc);
 }
 // A string found in the intern table during a sweep may be dead but not yet
-// freed: reusing it must make it live again.
+// freed: reusing it must make it live again, as a survivor of the marking
+// (black: a major collection's sweep tells the objects of the current white
+// apart as made during the sweep).
 inline void keepAlive(GlobalState* g, GCObject* o) {
-  if (o->marked & (g->currentWhite ^ kWhiteBits)) o->marked = uint8_t((o->marked & ~kWhiteBits) | g->currentWhite);
+  if (o->marked & (g->currentWhite ^ kWhiteBits)) o->marked = uint8_t((o->marked & ~kWhiteBits) | kMarkBlack);
 }
 
 // A table's slots were rebuilt (a resize): a traversal in chunks of it
