@@ -468,7 +468,7 @@ bool sweepSome(GlobalState* g, ptrdiff_t& budget) {
       } else if (g->genWhitening) {
         // The start of a major collection: old objects become white and
         // young again (nothing is dead yet).
-        o->marked = g->currentWhite;
+        o->marked = uint8_t((o->marked & kMarkFinalizable) | g->currentWhite);
         p = &o->next;
       } else if (o->marked & dead) {
         *p = o->next;
@@ -764,7 +764,7 @@ GCObject** sweepYoung(GlobalState* g, GCObject** p, GCObject* end) {
     }
     switch (ageOf(o)) {
       case kAgeNew:  // a survival: white again
-        o->marked = uint8_t(g->currentWhite | (kAgeSurvival << kAgeShift));
+        o->marked = uint8_t((o->marked & kMarkFinalizable) | g->currentWhite | (kAgeSurvival << kAgeShift));
         break;
       case kAgeSurvival:
       case kAgeOld0:  // old now, traversed once more by the next minor collection
@@ -840,7 +840,9 @@ void startMajor(GlobalState* g) {
   g->gray.count = 0;  // gray young objects (made old by barriers) are whitened too
   // The objects waiting for their finalizer are whitened first: one whose
   // finalizer runs during the pass goes back to allObjects ahead of it.
-  for (GCObject* o = g->toBeFinalized; o; o = o->next) o->marked = g->currentWhite;
+  for (GCObject* o = g->toBeFinalized; o; o = o->next) {
+    o->marked = uint8_t((o->marked & kMarkFinalizable) | g->currentWhite);
+  }
   g->gcState = kGCSweep;
   g->sweepStage = 0;
   g->sweepCursor = &g->allObjects;
@@ -974,7 +976,7 @@ void stressCollect(GlobalState* g) {
 void whitenAll(GlobalState* g) {
   for (GCObject* list : {g->allObjects, g->finalizable, g->toBeFinalized}) {
     for (GCObject* o = list; o; o = o->next) {
-      if (!(o->marked & kMarkFixed)) o->marked = g->currentWhite;
+      if (!(o->marked & kMarkFixed)) o->marked = uint8_t((o->marked & kMarkFinalizable) | g->currentWhite);
     }
   }
   g->genOld1.count = g->genTouched.count = g->genThreads.count = 0;
@@ -1078,12 +1080,7 @@ void setMode(lua_State* L, GCKind kind) {
 void markFinalizable(lua_State* L, GCObject* o) {
   GlobalState* g = G(L);
   // Already finalizable, or waiting for its finalizer: nothing to do.
-  for (GCObject* x = g->finalizable; x; x = x->next) {
-    if (x == o) return;
-  }
-  for (GCObject* x = g->toBeFinalized; x; x = x->next) {
-    if (x == o) return;
-  }
+  if (o->marked & kMarkFinalizable) return;
   GCObject** p = &g->allObjects;
   while (*p && *p != o) p = &(*p)->next;
   if (!*p) return;  // not a collectable object of the list (main thread)
@@ -1096,6 +1093,7 @@ void markFinalizable(lua_State* L, GCObject* o) {
   *p = o->next;
   o->next = g->finalizable;
   g->finalizable = o;
+  o->marked |= kMarkFinalizable;
 }
 
 GCObject* nextToFinalize(GlobalState* g) {
@@ -1106,6 +1104,7 @@ GCObject* nextToFinalize(GlobalState* g) {
   g->toBeFinalized = o->next;
   o->next = g->allObjects;
   g->allObjects = o;
+  o->marked &= uint8_t(~kMarkFinalizable);
   return o;
 }
 

@@ -46,6 +46,9 @@ constexpr uint8_t kWhite1 = 2;
 constexpr uint8_t kWhiteBits = kWhite0 | kWhite1;
 constexpr uint8_t kMarkBlack = 4;
 constexpr uint8_t kMarkFixed = 8;   // never collected (reserved words, tag method names)
+// In the finalizable or the to-be-finalized list (see markFinalizable): bit
+// 7, which the collector keeps when it recolours an object.
+constexpr uint8_t kMarkFinalizable = 0x80;
 
 // Ages, in bits 4-6 of GCObject::marked (generational mode; 0 otherwise).
 // New objects are young; one that survives a minor collection becomes a
