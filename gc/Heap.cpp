@@ -493,19 +493,28 @@ bool sweepSome(GlobalState* g, ptrdiff_t& budget) {
       } else if (g->genWhitening) {
         // The start of a major collection: old objects become white and
         // young again (nothing is dead yet).
-        o->marked = g->currentWhite;
+        o->marked = uint8_t((o->marked & kMarkFinalizable) | g->currentWhite);
         p = &o->next;
       } else if (o->marked & dead) {
         *p = o->next;
         freeObject(g, o);
       } else if (g->genMajor) {
-        // The end of a major collection: survivors are old (except those a
-        // barrier has touched meanwhile, which keep their state).
-        if (g->sweepStage == 0 && !g->genFirstSwept) g->genFirstSwept = o;
-        if (ageOf(o) != kAgeTouched1) {
-          o->marked = uint8_t((o->marked & ~(kWhiteBits | kAgeMask)) | kMarkBlack | (kAgeOld << kAgeShift));
+        // The end of a major collection: survivors are old, and the first
+        // of them in allObjects is where the old objects begin. What the
+        // program did since marking ended keeps its state: objects a
+        // barrier has touched (kAgeTouched1), and objects made since, which
+        // stay young, as nothing marked what they point to: of the current
+        // white, or made old by a barrier (kAgeOld0, gray, to be traversed).
+        // The sweep meets those at the head of allObjects, when it starts
+        // there, and in the finalizable list, where a finalizer moved them.
+        Age age = ageOf(o);
+        if (!(o->marked & g->currentWhite) && age != kAgeOld0) {
+          if (g->sweepStage == 0 && !g->genFirstSwept) g->genFirstSwept = o;
+          if (age != kAgeTouched1) {
+            o->marked = uint8_t((o->marked & ~(kWhiteBits | kAgeMask)) | kMarkBlack | (kAgeOld << kAgeShift));
+          }
+          if (o->tag == kTagThread) push(g, g->genThreads, o);
         }
-        if (o->tag == kTagThread) push(g, g->genThreads, o);
         p = &o->next;
       } else {
         o->marked = uint8_t((o->marked & ~(kMarkBlack | kWhiteBits)) | g->currentWhite);
@@ -701,10 +710,7 @@ ptrdiff_t traverseChunk(GlobalState* g) {
 bool step(GlobalState* g, ptrdiff_t budget, bool mayFinishMark = true) {
   while (budget > 0 && g->gcState != kGCPause) {
     if (g->genWhitening) {
-      if (sweepSome(g, budget)) {
-        for (GCObject* o = g->toBeFinalized; o; o = o->next) o->marked = g->currentWhite;
-        startCycle(g);
-      }
+      if (sweepSome(g, budget)) startCycle(g);
       continue;
     }
     if (g->gcState == kGCPropagate) {
@@ -783,7 +789,7 @@ GCObject** sweepYoung(GlobalState* g, GCObject** p, GCObject* end) {
     }
     switch (ageOf(o)) {
       case kAgeNew:  // a survival: white again
-        o->marked = uint8_t(g->currentWhite | (kAgeSurvival << kAgeShift));
+        o->marked = uint8_t((o->marked & kMarkFinalizable) | g->currentWhite | (kAgeSurvival << kAgeShift));
         break;
       case kAgeSurvival:
       case kAgeOld0:  // old now, traversed once more by the next minor collection
@@ -857,6 +863,11 @@ void startMajor(GlobalState* g) {
   g->genBarriers = false;  // nothing to keep while everything turns white
   g->genOld1.count = g->genTouched.count = g->genThreads.count = 0;
   g->gray.count = 0;  // gray young objects (made old by barriers) are whitened too
+  // The objects waiting for their finalizer are whitened first: one whose
+  // finalizer runs during the pass goes back to allObjects ahead of it.
+  for (GCObject* o = g->toBeFinalized; o; o = o->next) {
+    o->marked = uint8_t((o->marked & kMarkFinalizable) | g->currentWhite);
+  }
   g->gcState = kGCSweep;
   g->sweepStage = 0;
   g->sweepCursor = &g->allObjects;
@@ -990,7 +1001,7 @@ void stressCollect(GlobalState* g) {
 void whitenAll(GlobalState* g) {
   for (GCObject* list : {g->allObjects, g->finalizable, g->toBeFinalized}) {
     for (GCObject* o = list; o; o = o->next) {
-      if (!(o->marked & kMarkFixed)) o->marked = g->currentWhite;
+      if (!(o->marked & kMarkFixed)) o->marked = uint8_t((o->marked & kMarkFinalizable) | g->currentWhite);
     }
   }
   g->genOld1.count = g->genTouched.count = g->genThreads.count = 0;
@@ -1094,12 +1105,7 @@ void setMode(lua_State* L, GCKind kind) {
 void markFinalizable(lua_State* L, GCObject* o) {
   GlobalState* g = G(L);
   // Already finalizable, or waiting for its finalizer: nothing to do.
-  for (GCObject* x = g->finalizable; x; x = x->next) {
-    if (x == o) return;
-  }
-  for (GCObject* x = g->toBeFinalized; x; x = x->next) {
-    if (x == o) return;
-  }
+  if (o->marked & kMarkFinalizable) return;
   GCObject** p = &g->allObjects;
   while (*p && *p != o) p = &(*p)->next;
   if (!*p) return;  // not a collectable object of the list (main thread)
@@ -1112,6 +1118,7 @@ void markFinalizable(lua_State* L, GCObject* o) {
   *p = o->next;
   o->next = g->finalizable;
   g->finalizable = o;
+  o->marked |= kMarkFinalizable;
 }
 
 GCObject* nextToFinalize(GlobalState* g) {
@@ -1122,6 +1129,7 @@ GCObject* nextToFinalize(GlobalState* g) {
   g->toBeFinalized = o->next;
   o->next = g->allObjects;
   g->allObjects = o;
+  o->marked &= uint8_t(~kMarkFinalizable);
   return o;
 }
 

@@ -46,6 +46,9 @@ constexpr uint8_t kWhite1 = 2;
 constexpr uint8_t kWhiteBits = kWhite0 | kWhite1;
 constexpr uint8_t kMarkBlack = 4;
 constexpr uint8_t kMarkFixed = 8;   // never collected (reserved words, tag method names)
+// In the finalizable or the to-be-finalized list (see markFinalizable): bit
+// 7, which the collector keeps when it recolours an object.
+constexpr uint8_t kMarkFinalizable = 0x80;
 
 // Ages, in bits 4-6 of GCObject::marked (generational mode; 0 otherwise).
 // New objects are young; one that survives a minor collection becomes a
@@ -167,9 +170,11 @@ inline void barrierForward(GlobalState* g, GCObject* o, const Value& v) {
   if ((o->marked & kMarkBlack) && v.isCollectable() && (v.u.gc->marked & kWhiteBits)) barrierForwardSlow(g, o, v.u.gc);
 }
 // A string found in the intern table during a sweep may be dead but not yet
-// freed: reusing it must make it live again.
+// freed: reusing it must make it live again, as a survivor of the marking
+// (black: a major collection's sweep tells the objects of the current white
+// apart as made during the sweep).
 inline void keepAlive(GlobalState* g, GCObject* o) {
-  if (o->marked & (g->currentWhite ^ kWhiteBits)) o->marked = uint8_t((o->marked & ~kWhiteBits) | g->currentWhite);
+  if (o->marked & (g->currentWhite ^ kWhiteBits)) o->marked = uint8_t((o->marked & ~kWhiteBits) | kMarkBlack);
 }
 
 // A table's slots were rebuilt (a resize): a traversal in chunks of it
