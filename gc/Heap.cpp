@@ -567,6 +567,13 @@ void markAndSettle(GlobalState* g) {
   clearByValues(g, g->weakValues, valuesBefore);
   clearByValues(g, g->weakBoth, bothBefore);
   closeDeadThreadUpvalues(g);
+  // The C API's string cache holds its strings weakly: those about to be
+  // freed leave it.
+  for (auto& set : g->apiStrings) {
+    for (String*& s : set) {
+      if (s && isWhite(s)) s = nullptr;
+    }
+  }
 }
 
 // The end of marking, in one go: roots and everything kept gray again,

@@ -257,7 +257,8 @@ struct GlobalState {
   bool warnCustom = false;
   // The strings of the C strings the API was last given (lua_pushstring,
   // lua_getfield keys...), by the C string's address: hosts pass the same
-  // literals again and again. Roots (a string stays alive until replaced).
+  // literals again and again. Weak: the collector clears the entries of
+  // strings it frees (gc/Heap.cpp markAndSettle).
   static constexpr int kApiStringSets = 53;
   String* apiStrings[kApiStringSets][2] = {};
   // lua_getinfo's names ('n'), kept for the caller for a while (a ring).
