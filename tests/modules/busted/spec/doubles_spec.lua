@@ -1,0 +1,81 @@
+-- Spies, stubs, mocks and argument matchers.
+describe("test doubles", function()
+  local calculator
+
+  before_each(function()
+    calculator = {
+      add = function(a, b) return a + b end,
+      log = function() end,
+    }
+  end)
+
+  it("spies on calls", function()
+    local s = spy.new(function(x) return type(x) == "number" and x * 2 or x end)
+    assert.are.equal(4, s(2))
+    s("x", nil, 3)
+    assert.spy(s).was.called(2)
+    assert.spy(s).was.called_with(2)
+    assert.spy(s).was.called_with("x", nil, 3)
+    assert.spy(s).was_not.called_with(5)
+    assert.spy(s).returned_with(4)
+    s:clear()
+    assert.spy(s).was_not.called()
+  end)
+
+  it("spies on methods and reverts", function()
+    local original = calculator.add
+    spy.on(calculator, "add")
+    assert.are.equal(5, calculator.add(2, 3))
+    assert.spy(calculator.add).was.called_with(2, 3)
+    calculator.add:revert()
+    assert.are.equal(original, calculator.add)
+  end)
+
+  it("stubs functions", function()
+    stub(calculator, "add").returns(42, "extra")
+    local a, b = calculator.add(1, 1)
+    assert.are.equal(42, a)
+    assert.are.equal("extra", b)
+    assert.stub(calculator.add).was.called(1)
+    calculator.add:revert()
+    assert.are.equal(2, calculator.add(1, 1))
+    local s = stub.new().invokes(function(x) return x .. "!" end)
+    assert.are.equal("hi!", s("hi"))
+    local on = stub.new().on_call_with(1).returns("one").on_call_with(2).returns("two")
+    assert.are.equal("one", on(1))
+    assert.are.equal("two", on(2))
+    assert.is_nil(on(3))
+  end)
+
+  it("mocks tables", function()
+    local m = mock(calculator)
+    m.add(1, 2)
+    m.log("message")
+    assert.spy(m.add).was.called_with(1, 2)
+    assert.spy(m.log).was.called_with("message")
+    mock.revert(m)
+    local stubbed = mock({ f = function() return 1 end }, true)
+    assert.is_nil(stubbed.f())
+    assert.stub(stubbed.f).was.called()
+  end)
+
+  it("matches arguments", function()
+    local s = spy.new(function() end)
+    s("text", 12, { k = "v" }, nil, true)
+    assert.spy(s).was.called_with(match.is_string(), match.is_number(), match.is_table(), match.is_nil(), match.is_true())
+    assert.spy(s).was.called_with(match._, 12, match.same({ k = "v" }), match._, match._)
+    assert.spy(s).was.called_with(match.matches("^te"), match.is_not.string(), match.is_table(), match._, match.is_truthy())
+    local t = {}
+    s(t)
+    assert.spy(s).was.called_with(match.is_ref(t))
+    assert.spy(s).was_not.called_with(match.is_ref({}))
+  end)
+
+  it("sees calls from coroutines", function()
+    local s = spy.new(function(x) return x end)
+    local co = coroutine.wrap(function() for i = 1, 3 do coroutine.yield(s(i)) end end)
+    co() co() co()
+    assert.spy(s).was.called(3)
+    assert.spy(s).was.called_with(3)
+  end)
+end)
