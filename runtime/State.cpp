@@ -108,13 +108,8 @@ void trimThread(lua_State* L) {
   shrinkCallInfo(L);
 }
 
-void ensureStack(lua_State* L, int n) {
-  if (L->stackLast - L->top <= n) growStack(L, n);
-}
-
-CallInfo* nextCallInfo(lua_State* L) {
+CallInfo* newCallInfo(lua_State* L) {
   CallInfo* ci = L->ci;
-  if (ci->next) return ci->next;
   auto* fresh = static_cast<CallInfo*>(gc::allocRaw(L, sizeof(CallInfo)));
   fresh->previous = ci;
   fresh->next = nullptr;

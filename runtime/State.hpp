@@ -289,10 +289,13 @@ lua_State* newState(AllocFunction allocFn = nullptr, void* allocUd = nullptr);
 lua_State* newThread(lua_State* L);
 void closeState(lua_State* L);
 
-// Makes sure there are `n` free slots above L->top; may move the stack.
-void ensureStack(lua_State* L, int n);
 // Grows the stack to hold at least `n` more slots; raises "stack overflow".
 void growStack(lua_State* L, int n);
+// Makes sure there are `n` free slots above L->top; may move the stack.
+// (Inline: every call checks it.)
+inline void ensureStack(lua_State* L, int n) {
+  if (L->stackLast - L->top <= n) [[unlikely]] growStack(L, n);
+}
 // Gives back the extra space granted to handle a stack overflow.
 void shrinkStack(lua_State* L);
 // Shrinks the stack to twice what the live frames use, and frees unused
@@ -302,8 +305,13 @@ void trimThread(lua_State* L);
 inline ptrdiff_t saveStack(lua_State* L, const Value* p) { return reinterpret_cast<const char*>(p) - reinterpret_cast<const char*>(L->stack); }
 inline StkId restoreStack(lua_State* L, ptrdiff_t off) { return reinterpret_cast<StkId>(reinterpret_cast<char*>(L->stack) + off); }
 
+// A new CallInfo record at the end of the list (nextCallInfo's slow path).
+CallInfo* newCallInfo(lua_State* L);
 // Next CallInfo record (allocating one when the list ends).
-CallInfo* nextCallInfo(lua_State* L);
+inline CallInfo* nextCallInfo(lua_State* L) {
+  CallInfo* next = L->ci->next;
+  return next ? next : newCallInfo(L);
+}
 // Frees the CallInfo records past the running one (used after errors).
 void shrinkCallInfo(lua_State* L);
 
