@@ -1,7 +1,8 @@
-// Function call overhead: Lua to Lua (plain, method, vararg, tail calls),
-// Lua to native (a standard-library function, a bare native function), and
-// native to Lua (the runtime's call entry). Compare with BM_LuaEmptyLoop
-// (TableBench.cpp), the cost of the loop alone.
+// Function call overhead: Lua to Lua (plain, through a global, method, an
+// inherited method, vararg, tail calls), Lua to native (a standard-library
+// function, a bare native function), and native to Lua (the runtime's call
+// entry). Compare with BM_LuaEmptyLoop (TableBench.cpp), the cost of the
+// loop alone.
 #include "MicroEngine.hpp"
 
 using namespace tycho;
@@ -19,6 +20,13 @@ void BM_CallLuaToLuaThreeArgs(benchmark::State& state) {
 }
 BENCHMARK(BM_CallLuaToLuaThreeArgs);
 
+// The function is looked up in the globals at every call, as code that does
+// not keep it in a local calls it.
+void BM_CallGlobalFunction(benchmark::State& state) {
+  runLuaLoop(state, "function F(x) return x end", "local x", "x = F(i)");
+}
+BENCHMARK(BM_CallGlobalFunction);
+
 void BM_CallLuaMethod(benchmark::State& state) {
   runLuaLoop(state,
              "local C = {}; C.__index = C\n"
@@ -27,6 +35,18 @@ void BM_CallLuaMethod(benchmark::State& state) {
              "local o, x = O", "x = o:get()");
 }
 BENCHMARK(BM_CallLuaMethod);
+
+// The object's class does not define the method; its base class, the
+// class's own __index, does: two __index tables on the way.
+void BM_CallLuaMethodInherited(benchmark::State& state) {
+  runLuaLoop(state,
+             "local Base = {}; Base.__index = Base\n"
+             "function Base:get() return self.v end\n"
+             "local Derived = setmetatable({}, Base); Derived.__index = Derived\n"
+             "O = setmetatable({v = 1}, Derived)",
+             "local o, x = O", "x = o:get()");
+}
+BENCHMARK(BM_CallLuaMethodInherited);
 
 void BM_CallLuaVararg(benchmark::State& state) {
   runLuaLoop(state, "function F(...) return select('#', ...) end", "local f, x = F", "x = f(i, i, i)");

@@ -78,13 +78,18 @@ class MicroEngine {
 // Runs `setup` (a chunk), then defines run(n): `locals` (declarations of
 // the locals the loop uses), then a loop of n times `body` (which may use the
 // loop variable i). Times run(kOpsPerCall) and counts kOpsPerCall items per
-// call.
-inline void runLuaLoop(benchmark::State& state, const std::string& setup, const std::string& locals,
-                       const std::string& body) {
-  MicroEngine engine;
+// call. The first form is for an engine that the caller has prepared.
+inline void runLuaLoop(benchmark::State& state, MicroEngine& engine, const std::string& setup,
+                       const std::string& locals, const std::string& body) {
   engine.run(setup + "\nfunction run(n)\n  " + locals + "\n  for i = 1, n do\n    " + body + "\n  end\nend\n");
   for (auto _ : state) engine.call("run", kOpsPerCall);
   state.SetItemsProcessed(state.iterations() * kOpsPerCall);
+}
+
+inline void runLuaLoop(benchmark::State& state, const std::string& setup, const std::string& locals,
+                       const std::string& body) {
+  MicroEngine engine;
+  runLuaLoop(state, engine, setup, locals, body);
 }
 
 }  // namespace tycho::micro
