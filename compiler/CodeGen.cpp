@@ -124,6 +124,17 @@ const Instruction* FuncGen::fusable(int at) const {
   return &out_.code[size_t(at)];
 }
 
+// The instruction at `at` when it can be merged into one emitted at the
+// current line: it is fusable and on that line (or waiting for the line of
+// the next instruction), so that line hooks see the same events as they
+// would with the instructions apart.
+const Instruction* FuncGen::mergeable(int at) const {
+  const Instruction* i = fusable(at);
+  if (!i) return nullptr;
+  int line = out_.lines[size_t(at)];
+  return line == line_ || line == kPendingLine ? i : nullptr;
+}
+
 // Replaces the instructions from `at` on with `i`.
 void FuncGen::replaceFrom(int at, Instruction i) {
   out_.code.resize(size_t(at));
@@ -494,8 +505,10 @@ void FuncGen::storeTop(const Target& tg, int line) {
     return;
   }
   if (e.kind == ExprKind::Index) {
-    if (tg.keySlot < 0) emitAB(OP_SETFIELDAT, tg.tableSlot, tg.k);
-    else emitAB(OP_SETINDEXAT, tg.tableSlot, tg.keySlot);
+    if (!storeInPlace(tg)) {
+      if (tg.keySlot < 0) emitAB(OP_SETFIELDAT, tg.tableSlot, tg.k);
+      else emitAB(OP_SETINDEXAT, tg.tableSlot, tg.keySlot);
+    }
     pop();
     return;
   }
@@ -533,6 +546,34 @@ void FuncGen::storeTop(const Target& tg, int line) {
     }
     default: error("cannot assign", e.line);
   }
+}
+
+// A store into a table in a slot whose value the last instruction pushed
+// from a local or as a constant: one instruction that takes the value where
+// it is (format ABC: slots and constants up to 255). The push is the last
+// instruction, so nothing runs between the value's read and the store.
+bool FuncGen::storeInPlace(const Target& tg) {
+  const Instruction* last = mergeable(pc() - 1);
+  int key = tg.keySlot >= 0 ? tg.keySlot : tg.k;
+  if (!last || tg.tableSlot < 0 || tg.tableSlot > kMaxA || key < 0 || key > kMaxA) return false;
+  int value;
+  bool constant = true;
+  switch (opcodeOf(*last)) {
+    case OP_GETLOCAL: value = int(argAx(*last)); constant = false; break;
+    case OP_K: value = int(argAx(*last)); break;
+    case OP_INT: {
+      Constant c;
+      c.kind = Constant::Integer;
+      c.i = argSAx(*last);
+      value = constantIndex(c);
+      break;
+    }
+    default: return false;
+  }
+  if (value > kMaxA) return false;
+  Opcode op = tg.keySlot >= 0 ? (constant ? OP_SETINDEX_LLK : OP_SETINDEX_LLL) : (constant ? OP_SETFIELD_LKK : OP_SETFIELD_LKL);
+  replaceFrom(pc() - 1, makeABC(op, uint32_t(tg.tableSlot), uint32_t(key), uint32_t(value)));
+  return true;
 }
 
 void FuncGen::singleAssign(AssignStmt& s) {

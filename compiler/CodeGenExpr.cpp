@@ -324,17 +324,35 @@ void FuncGen::index(IndexExpr& x, int objectStart, Use use) {
     // A local table is read in place, after the key's code.
     uint32_t slot = argAx(*object);
     takeBack(objectStart);
+    int keyStart = pc();
     expr(*x.key, keyUse(x));
     line_ = use.fetch;
-    emitAx(OP_GETTABLE_LS, slot);
+    // t[n] for a small integer n: one instruction, as lua5.4's GETI.
+    const Instruction* key = pc() - keyStart == 1 ? mergeable(keyStart) : nullptr;
+    if (key && opcodeOf(*key) == OP_INT && argSAx(*key) >= 0 && argSAx(*key) <= kMaxB && slot <= uint32_t(kMaxA)) {
+      replaceFrom(keyStart, makeAB(OP_GETINDEX_LI, slot, uint32_t(argSAx(*key))));
+    } else {
+      emitAx(OP_GETTABLE_LS, slot);
+    }
     return;
   }
   int keyStart = pc();
   expr(*x.key, keyUse(x));
   line_ = use.fetch;
   const Instruction* key = pc() - keyStart == 1 ? fusable(keyStart) : nullptr;
-  if (key && opcodeOf(*key) == OP_GETLOCAL) replaceFrom(keyStart, makeAx(OP_GETTABLE_L, argAx(*key)));
-  else emitNone(OP_GETTABLE);
+  if (key && opcodeOf(*key) == OP_GETLOCAL) {
+    // t[i] with both in locals: one instruction (GETLOCAL t was the last
+    // one before the key's).
+    const Instruction* table = keyStart - objectStart == 1 ? mergeable(objectStart) : nullptr;
+    if (table && opcodeOf(*table) == OP_GETLOCAL && argAx(*table) <= uint32_t(kMaxA) && argAx(*key) <= uint32_t(kMaxB) &&
+        mergeable(keyStart)) {
+      replaceFrom(objectStart, makeAB(OP_GETINDEX_LL, argAx(*table), argAx(*key)));
+    } else {
+      replaceFrom(keyStart, makeAx(OP_GETTABLE_L, argAx(*key)));
+    }
+  } else {
+    emitNone(OP_GETTABLE);
+  }
   pop();
 }
 

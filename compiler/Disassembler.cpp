@@ -44,6 +44,7 @@ std::string operands(const FunctionCode& f, int pc, Instruction i, std::string* 
     case OpFormat::Ax: std::snprintf(buf, sizeof buf, "%u", argAx(i)); break;
     case OpFormat::sAx: std::snprintf(buf, sizeof buf, "%d", argSAx(i)); break;
     case OpFormat::AB: std::snprintf(buf, sizeof buf, "%u %u", argA(i), argB(i)); break;
+    case OpFormat::ABC: std::snprintf(buf, sizeof buf, "%u %u %u", argA(i), argB8(i), argC(i)); break;
   }
   switch (op) {
     case OP_K: case OP_GETFIELD: case OP_SETFIELD: case OP_SELF:
@@ -58,6 +59,16 @@ std::string operands(const FunctionCode& f, int pc, Instruction i, std::string* 
       break;
     case OP_GETFIELD_L:
       if (argB(i) < f.constants.size()) *comment = constantText(f.constants[argB(i)]);
+      break;
+    case OP_SETINDEX_LLK:
+      if (argC(i) < f.constants.size()) *comment = constantText(f.constants[argC(i)]);
+      break;
+    case OP_SETFIELD_LKL:
+      if (argB8(i) < f.constants.size()) *comment = constantText(f.constants[argB8(i)]);
+      break;
+    case OP_SETFIELD_LKK:
+      if (argB8(i) < f.constants.size() && argC(i) < f.constants.size())
+        *comment = constantText(f.constants[argB8(i)]) + " " + constantText(f.constants[argC(i)]);
       break;
     case OP_GETUPVAL: case OP_SETUPVAL: case OP_GETUPVAL_UNDER: case OP_GETTABLE_US:
       if (argAx(i) < f.upvalues.size()) *comment = f.upvalues[argAx(i)].name;

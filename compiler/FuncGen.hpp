@@ -137,6 +137,7 @@ class FuncGen {
   int emitJump(Opcode op) { return emit(makeSAx(op, 0)); }
   int target();
   const Instruction* fusable(int at) const;
+  const Instruction* mergeable(int at) const;
   void replaceFrom(int at, Instruction i);
   void takeBack(int at);
   void patchJump(int from, int target);
@@ -172,6 +173,7 @@ class FuncGen {
   void localStmt(ast::LocalStmt& s);
   void assign(ast::AssignStmt& s);
   void storeTop(const Target& tg, int line);
+  bool storeInPlace(const Target& tg);
   void singleAssign(ast::AssignStmt& s);
   void whileStmt(ast::WhileStmt& s);
   void repeatStmt(ast::RepeatStmt& s);

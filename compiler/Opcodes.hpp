@@ -11,6 +11,8 @@
 //   format AB:  A = bits 8-15 (8 bits),  B = bits 16-31 (16 bits)
 //   format Ax:  Ax = bits 8-31 (24 bits, unsigned)
 //   format sAx: sAx = bits 8-31 (24 bits, signed) — jump offsets, small integers
+//   format ABC: A = bits 8-15, B = bits 16-23, C = bits 24-31 (8 bits each;
+//               argB8 and argC read B and C)
 // Fixed-width words let the interpreter rewrite an instruction in place
 // (quickening) later without moving code.
 //
@@ -97,6 +99,12 @@ enum BinaryForm : uint8_t { kFormStack, kFormL, kFormK, kFormLL, kFormLK, kFormL
   X(SETINDEXAT, AB,  1, 0,    "slot A [slot B] = pop")                                          \
   X(SETKEYAT,   Ax,  2, 0,    "k v -> ; slot Ax [k] = v (table constructors)")                  \
   X(SETFIELDAT, AB,  1, 0,    "slot A [K[B]] = pop")                                            \
+  X(GETINDEX_LL, AB, 0, 1,    "push slot A [slot B]")                                           \
+  X(GETINDEX_LI, AB, 0, 1,    "push slot A [B] (B a non-negative integer)")                     \
+  X(SETINDEX_LLL, ABC, 0, 0,  "slot A [slot B] = slot C")                                       \
+  X(SETINDEX_LLK, ABC, 0, 0,  "slot A [slot B] = K[C]")                                         \
+  X(SETFIELD_LKL, ABC, 0, 0,  "slot A [K[B]] = slot C")                                         \
+  X(SETFIELD_LKK, ABC, 0, 0,  "slot A [K[B]] = K[C]")                                           \
   X(POP,        Ax,  kVar, 0, "pop Ax values")                                                  \
   X(SETTOP,     Ax,  kVar, 0, "drop every value above slot Ax-1 (a goto target)")              \
   X(NEWTABLE,   AB,  0, 1,    "push a new table; A = hash size hint, B = array size hint")      \
@@ -133,7 +141,7 @@ enum BinaryForm : uint8_t { kFormStack, kFormL, kFormK, kFormLL, kFormLK, kFormL
   X(EXTRAARG,   Ax,  0, 0,    "extra operand of the previous instruction")                    \
   X(NOP,        None, 0, 0,   "nothing: stands for an instruction Lua has at this line (hooks)")
 
-enum class OpFormat : uint8_t { None, Ax, sAx, AB };
+enum class OpFormat : uint8_t { None, Ax, sAx, AB, ABC };
 
 enum Opcode : uint8_t {
 #define TYCHO_OPCODE_ENUM(name, format, pops, pushes, doc) OP_##name,
@@ -226,11 +234,16 @@ constexpr Instruction makeNone(Opcode op) { return Instruction(op); }
 constexpr Instruction makeAx(Opcode op, uint32_t ax) { return Instruction(op) | (ax << 8); }
 constexpr Instruction makeSAx(Opcode op, int32_t sax) { return Instruction(op) | (uint32_t(sax) << 8); }
 constexpr Instruction makeAB(Opcode op, uint32_t a, uint32_t b) { return Instruction(op) | (a << 8) | (b << 16); }
+constexpr Instruction makeABC(Opcode op, uint32_t a, uint32_t b, uint32_t c) {
+  return Instruction(op) | (a << 8) | (b << 16) | (c << 24);
+}
 
 constexpr Opcode opcodeOf(Instruction i) { return Opcode(i & 0xff); }
 constexpr uint32_t argA(Instruction i) { return (i >> 8) & 0xff; }
 constexpr uint32_t argB(Instruction i) { return i >> 16; }
 constexpr uint32_t argAx(Instruction i) { return i >> 8; }
+constexpr uint32_t argB8(Instruction i) { return (i >> 16) & 0xff; }  // format ABC
+constexpr uint32_t argC(Instruction i) { return i >> 24; }            // format ABC
 constexpr int32_t argSAx(Instruction i) { return int32_t(i) >> 8; }
 constexpr uint32_t argField(Instruction i, OperandField f) {
   switch (f) {

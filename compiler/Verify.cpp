@@ -342,6 +342,12 @@ class FunctionVerifier {
         if (!s.tables[argAx(i)]) fail("slot " + std::to_string(argAx(i)) + " does not hold a new table");
         break;
       case OP_SETFIELDAT: needSlot(argA(i), d - 1); needConstant(argB(i)); break;
+      case OP_GETINDEX_LL: needSlot(argA(i), d); needSlot(argB(i), d); break;
+      case OP_GETINDEX_LI: needSlot(argA(i), d); break;
+      case OP_SETINDEX_LLL: needSlot(argA(i), d); needSlot(argB8(i), d); needSlot(argC(i), d); break;
+      case OP_SETINDEX_LLK: needSlot(argA(i), d); needSlot(argB8(i), d); needConstant(argC(i)); break;
+      case OP_SETFIELD_LKL: needSlot(argA(i), d); needConstant(argB8(i)); needSlot(argC(i), d); break;
+      case OP_SETFIELD_LKK: needSlot(argA(i), d); needConstant(argB8(i)); needConstant(argC(i)); break;
       case OP_POP: setDepth(next, long(d) - long(argAx(i))); break;
       case OP_SETTOP:
         if (argAx(i) > uint32_t(d)) fail("SETTOP above the stack top");

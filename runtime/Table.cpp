@@ -236,6 +236,7 @@ void resize(lua_State* L, Table* t, uint32_t newArraySize, uint32_t hashCount) {
   for (uint32_t i = keep; i < newArraySize; i++) newArray[i].setNil();
   t->array = newArray;
   t->arraySize = newArraySize;
+  if (t->lengthHint > newArraySize) t->lengthHint = newArraySize;
   t->nodes = newNodes;
   t->logNodeCapacity = newLog;
   t->lastFree = newCap;
@@ -264,13 +265,17 @@ void resize(lua_State* L, Table* t, uint32_t newArraySize, uint32_t hashCount) {
 void rehash(lua_State* L, Table* t, const Value& extraKey) {
   uint32_t nums[kMaxArrayBits + 1] = {};
   uint32_t intKeys = 0, totalKeys = 0;
-  for (uint32_t i = 0; i < t->arraySize; i++) {
-    if (!t->array[i].isNil()) {
-      nums[ceilLog2(Unsigned(i) + 1)]++;
-      intKeys++;
-      totalKeys++;
-    }
+  // The array part by slices: keys 2^(b-1)+1 .. 2^b go to bucket b.
+  for (uint32_t b = 0, from = 0; from < t->arraySize; b++) {
+    uint32_t to = uint32_t(Unsigned(1) << b);  // keys from+1 .. to
+    if (to > t->arraySize) to = t->arraySize;
+    uint32_t used = 0;
+    for (uint32_t i = from; i < to; i++) used += !t->array[i].isNil();
+    nums[b] += used;
+    intKeys += used;
+    from = to;
   }
+  totalKeys += intKeys;
   for (uint32_t i = 0, n = t->nodeCapacity(); i < n; i++) {
     const Node& node = t->nodes[i];
     if (node.key.tag != kTagNil && !node.value.isNil()) {
@@ -318,6 +323,7 @@ Table* newTable(lua_State* L, int arrayHint, int hashHint) {
   t->logNodeCapacity = 0;
   t->arraySize = 0;
   t->lastFree = 0;
+  t->lengthHint = 0;
   t->array = nullptr;
   t->nodes = nullptr;
   t->metatable = nullptr;
@@ -420,12 +426,23 @@ void tableResizeArray(lua_State* L, Table* t, uint32_t n) {
 Unsigned tableLength(GlobalState* g, Table* t) {
   uint32_t n = t->arraySize;
   if (n > 0 && t->array[n - 1].isNil()) {
+    // The border is in the array part. j is a border when slot j (1-based)
+    // is in use, or j = 0, and slot j + 1 is empty. Most calls find the
+    // border where the last one was, or one step from it.
+    const Value* a = t->array;
+    uint32_t h = t->lengthHint;  // h < n: slot n is empty
+    if (h < n && (h == 0 || !a[h - 1].isNil())) {
+      if (a[h].isNil()) return h;
+      if (h + 1 < n && a[h + 1].isNil()) return t->lengthHint = h + 1;
+    } else if (h > 0 && h <= n && (h == 1 || !a[h - 2].isNil())) {
+      return t->lengthHint = h - 1;  // slot h is empty, slot h - 1 is not
+    }
     uint32_t lo = 0, hi = n;  // array[lo-1] non-nil (or lo == 0), array[hi-1] nil
     while (hi - lo > 1) {
       uint32_t m = lo + (hi - lo) / 2;
-      if (t->array[m - 1].isNil()) hi = m; else lo = m;
+      if (a[m - 1].isNil()) hi = m; else lo = m;
     }
-    return lo;
+    return t->lengthHint = lo;
   }
   if (!t->nodes) return n;
   // The border is past the array part: unbounded search in the hash part.

@@ -39,6 +39,7 @@ struct Table : GCObject {
   uint8_t logNodeCapacity;  // capacity = 1 << logNodeCapacity when nodes != null
   uint32_t arraySize;
   uint32_t lastFree;        // nodes at and above this index have been used (free node search)
+  uint32_t lengthHint;      // the border #t found last (at most arraySize): see tableLength
   Value* array;
   Node* nodes;
   Table* metatable;
@@ -64,7 +65,10 @@ void tableSetInt(lua_State* L, Table* t, Integer key, const Value& value);
 // Whoever stores into the slot calls gc::barrierBack (tableSet does).
 Value* tableSlotForSet(lua_State* L, Table* t, const Value& key);
 
-// The border of §3.4.7 (the length without __len).
+// The border of §3.4.7 (the length without __len). Within the array part
+// it starts from the border found last (lengthHint): `t[#t + 1] = v` and
+// `table.insert(t, v)` find the new border one step from the old one, so
+// appending stays O(1) amortised, as in Lua 5.4.
 Unsigned tableLength(GlobalState* g, Table* t);
 
 // Traversal: given the current key in *key (nil to start), writes the next
@@ -76,6 +80,12 @@ bool tableNext(lua_State* L, Table* t, Value* key, Value* value);
 void tableResizeArray(lua_State* L, Table* t, uint32_t n);
 
 extern const Value kAbsentValue;
+
+// Inline: the array part's slot for integer key `key`, or null when the key
+// is outside it (the interpreter's fast path for t[i] and t[i] = v).
+inline Value* tableArraySlot(Table* t, Integer key) {
+  return Unsigned(key) - 1 < t->arraySize ? &t->array[key - 1] : nullptr;
+}
 
 // Inline: field reads (the interpreter's GETFIELD, the C API's lua_getfield)
 // are mostly this one loop.

@@ -22,6 +22,8 @@
 //      no such code and keep the table: the loop without hooks pays nothing
 //      on its fast paths.
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "compiler/Opcodes.hpp"
 #include "gc/Heap.hpp"
@@ -97,24 +99,89 @@ bool forPrep(lua_State* L, StkId ra) {
   return false;
 }
 
-// The entry of table `t` at `key` when `t` is a table that has one (no
-// metamethod can apply then), else nullptr: the fast path of the indexing
-// instructions.
-[[gnu::always_inline]] inline const Value* existingEntry(GlobalState* g, const Value& t, const Value& key) {
-  if (!t.isTable()) return nullptr;
-  const Value* v = key.isInteger() ? tableGetInt(t.asTable(), key.u.i) : tableGet(g, t.asTable(), key);
-  return v->isNil() ? nullptr : v;
+const Value kNilResult = Value::nil();
+
+// True when event `e` (TM_INDEX or TM_NEWINDEX) cannot apply to table `h`: it
+// has no metatable, or its metatable is known to lack the event (the absence
+// cache of Table::flags, filled by the slow path's first lookup).
+[[gnu::always_inline]] inline bool lacksMeta(const Table* h, TagMethod e) {
+  const Table* mt = h->metatable;
+  return mt == nullptr || (mt->flags & (1u << e));
 }
 
-// Stores `v` into an existing entry of table `t` (the fast path of the
-// stores); false when the slow path must store it.
-[[gnu::always_inline]] inline bool storeExisting(GlobalState* g, const Value& t, const Value& key, const Value& v) {
-  const Value* slot = existingEntry(g, t, key);
-  if (!slot) return false;
-  *const_cast<Value*>(slot) = v;
-  gc::barrierBack(g, t.asTable(), v);
+// The raw entry of table `h` at `key` (never null: kAbsentValue when absent),
+// with the array part and short strings inline.
+[[gnu::always_inline]] inline const Value* rawEntry(GlobalState* g, Table* h, const Value& key) {
+  if (key.isInteger()) {
+    if (const Value* slot = tableArraySlot(h, key.u.i)) return slot;
+    return tableGetInt(h, key.u.i);
+  }
+  if (key.isShortString()) return tableGetShortString(h, key.asString());
+  return tableGet(g, h, key);
+}
+
+// The fast path of the indexing instructions: the value of t[key] when `t`
+// is a table and no metamethod can be involved (the key is present, or
+// __index cannot apply), else nullptr.
+[[gnu::always_inline]] inline const Value* fastGet(GlobalState* g, const Value& t, const Value& key) {
+  if (!t.isTable()) return nullptr;
+  Table* h = t.asTable();
+  const Value* v = rawEntry(g, h, key);
+  if (!v->isNil()) [[likely]] return v;
+  return lacksMeta(h, TM_INDEX) ? &kNilResult : nullptr;
+}
+
+// The fast path of the stores: writes t[key] = v when `t` is a table whose
+// entry at `key` exists, or whose array part has a slot for `key` and no
+// __newindex can apply (a fresh array being filled); false when the slow
+// path must store it (a new key, a metamethod, an error).
+[[gnu::always_inline]] inline bool fastStore(GlobalState* g, const Value& t, const Value& key, const Value& v) {
+  if (!t.isTable()) return false;
+  Table* h = t.asTable();
+  Value* slot;
+  if (key.isInteger()) {
+    slot = tableArraySlot(h, key.u.i);
+    if (slot) [[likely]] {
+      if (slot->isNil() && !lacksMeta(h, TM_NEWINDEX)) return false;
+      goto store;
+    }
+    slot = const_cast<Value*>(tableGetInt(h, key.u.i));
+  } else if (key.isShortString()) {
+    slot = const_cast<Value*>(tableGetShortString(h, key.asString()));
+  } else {
+    slot = const_cast<Value*>(tableGet(g, h, key));
+  }
+  if (slot->isNil()) return false;
+store:
+  *slot = v;
+  gc::barrierBack(g, h, v);
   return true;
 }
+
+#ifdef TYCHO_OPCODE_PAIRS
+// Counts of executed instructions by opcode pair (the instruction run, then
+// the one after it in the code, whether or not the handler completed that
+// one too): the data superinstructions are chosen from. Written at exit to
+// the file named by the TYCHO_OPCODE_PAIRS environment variable, as
+// "opcode next-opcode count" lines. (The last instruction of a function
+// reads one word past its code: this build is for measurements only.)
+struct PairCounts {
+  uint64_t counts[kNumOpcodes][kNumOpcodes] = {};
+  ~PairCounts() {
+    const char* path = std::getenv("TYCHO_OPCODE_PAIRS");
+    FILE* f = path ? std::fopen(path, "a") : nullptr;
+    if (!f) return;
+    for (int a = 0; a < kNumOpcodes; a++)
+      for (int b = 0; b < kNumOpcodes; b++)
+        if (counts[a][b]) std::fprintf(f, "%s %s %llu\n", kOpInfo[a].name, kOpInfo[b].name, (unsigned long long)counts[a][b]);
+    std::fclose(f);
+  }
+};
+PairCounts pairCounts;
+inline void countPair(Instruction i, const Instruction* next) { pairCounts.counts[opcodeOf(i)][opcodeOf(*next)]++; }
+#else
+inline void countPair(Instruction, const Instruction*) {}
+#endif
 
 }  // namespace
 
@@ -142,6 +209,7 @@ void execute(lua_State* L, CallInfo* ci) {
 #define DISPATCH()                  \
   do {                              \
     i = *pc++;                      \
+    countPair(i, pc);               \
     goto *dispatch[opcodeOf(i)];    \
   } while (0)
 #define SAVE() (ci->savedPc = pc, L->top = sp)
@@ -241,135 +309,15 @@ L_SETUPVAL: {
   DISPATCH();
 }
 
-L_GETTABUP: {
-  Value t = *cl->upvals[argA(i)]->v;
-  const Value& key = k[argB(i)];
-  if (t.isTable() && key.isShortString()) {
-    const Value* v = tableGetShortString(t.asTable(), key.asString());
-    if (!v->isNil()) {
-      *sp++ = *v;
-      DISPATCH();
-    }
-  }
-  SAVE();
-  getTableMeta(L, t, key, OFFSET(sp));
-  RELOAD();
-  sp++;
-  DISPATCH();
-}
-L_SETTABUP: {
-  Value t = *cl->upvals[argA(i)]->v;
-  const Value& key = k[argB(i)];
-  if (t.isTable() && key.isShortString()) {
-    Value* v = const_cast<Value*>(tableGetShortString(t.asTable(), key.asString()));
-    if (!v->isNil()) {
-      *v = *--sp;
-      gc::barrierBack(L->g, t.asTable(), *v);
-      DISPATCH();
-    }
-  }
-  SAVE();
-  setTableMeta(L, t, key, sp[-1]);
-  RELOAD();
-  sp--;
-  DISPATCH();
-}
-L_GETTABLE: {
-  Value t = sp[-2];
-  Value key = sp[-1];
-  if (t.isTable()) {
-    const Value* v = key.isInteger() ? tableGetInt(t.asTable(), key.u.i) : tableGet(L->g, t.asTable(), key);
-    if (!v->isNil()) {
-      sp[-2] = *v;
-      sp--;
-      DISPATCH();
-    }
-  }
-  SAVE();
-  getTableMeta(L, t, key, OFFSET(sp - 2));
-  RELOAD();
-  sp--;
-  DISPATCH();
-}
-L_GETFIELD: {
-  Value t = sp[-1];
-  const Value& key = k[argAx(i)];
-  if (t.isTable()) {
-    const Value* v = key.isShortString() ? tableGetShortString(t.asTable(), key.asString()) : tableGet(L->g, t.asTable(), key);
-    if (!v->isNil()) {
-      sp[-1] = *v;
-      DISPATCH();
-    }
-  }
-  SAVE();
-  getTableMeta(L, t, key, OFFSET(sp - 1));
-  RELOAD();
-  DISPATCH();
-}
-L_GETFIELD_L: {
-  Value t = base[argA(i)];
-  const Value& key = k[argB(i)];
-  if (t.isTable()) {
-    const Value* v = key.isShortString() ? tableGetShortString(t.asTable(), key.asString()) : tableGet(L->g, t.asTable(), key);
-    if (!v->isNil()) {
-      *sp++ = *v;
-      DISPATCH();
-    }
-  }
-  SAVE();
-  getTableMeta(L, t, key, OFFSET(sp));
-  RELOAD();
-  sp++;
-  DISPATCH();
-}
-L_GETTABLE_L: {
-  Value t = sp[-1];
-  Value key = base[argAx(i)];
-  if (t.isTable()) {
-    const Value* v = key.isInteger() ? tableGetInt(t.asTable(), key.u.i) : tableGet(L->g, t.asTable(), key);
-    if (!v->isNil()) {
-      sp[-1] = *v;
-      DISPATCH();
-    }
-  }
-  SAVE();
-  getTableMeta(L, t, key, OFFSET(sp - 1));
-  RELOAD();
-  DISPATCH();
-}
-
-L_GETTABLE_LS: {
-  Value t = base[argAx(i)];
-  Value key = sp[-1];
-  if (const Value* v = existingEntry(L->g, t, key)) {
-    sp[-1] = *v;
-    DISPATCH();
-  }
-  SAVE();
-  getTableMeta(L, t, key, OFFSET(sp - 1));
-  RELOAD();
-  DISPATCH();
-}
-L_GETTABLE_US: {
-  Value t = *cl->upvals[argAx(i)]->v;
-  Value key = sp[-1];
-  if (const Value* v = existingEntry(L->g, t, key)) {
-    sp[-1] = *v;
-    DISPATCH();
-  }
-  SAVE();
-  getTableMeta(L, t, key, OFFSET(sp - 1));
-  RELOAD();
-  DISPATCH();
-}
-
-// The stores: an existing entry of a table is written in place; anything
-// else (a new key, a metamethod, an error) goes through setTableMeta, with
-// the operands still on the stack (rooted) and sp popped afterwards.
+// The stores: an existing entry of a table, or an empty slot of its array
+// part that no __newindex can claim, is written in place (fastStore);
+// anything else (a new key, a metamethod, an error) goes through
+// setTableMeta, with the operands still in their slots, constants or on the
+// stack (rooted), and the `npop` stack operands popped afterwards.
 #define STORE(tv, keyv, val, npop)                    \
   {                                                   \
     Value t_ = (tv), key_ = (keyv), v_ = (val);       \
-    if (!storeExisting(L->g, t_, key_, v_)) {         \
+    if (!fastStore(L->g, t_, key_, v_)) [[unlikely]] { \
       SAVE();                                         \
       setTableMeta(L, t_, key_, v_);                  \
       RELOAD();                                       \
@@ -378,30 +326,64 @@ L_GETTABLE_US: {
     DISPATCH();                                       \
   }
 
+// The loads: t[key] is pushed (INDEX_PUSH), or replaces the instruction's
+// `npop` stack operands (INDEX_REPLACE). The slow path (metamethods, errors)
+// writes its result at the operand-stack slot it is given, with the
+// operands still below L->top (rooted).
+#define INDEX_PUSH(tv, keyv)                                      \
+  {                                                               \
+    Value t_ = (tv), key_ = (keyv);                               \
+    if (const Value* v_ = fastGet(L->g, t_, key_)) [[likely]] {   \
+      *sp++ = *v_;                                                \
+      DISPATCH();                                                 \
+    }                                                             \
+    SAVE();                                                       \
+    getTableMeta(L, t_, key_, OFFSET(sp));                        \
+    RELOAD();                                                     \
+    sp++;                                                         \
+    DISPATCH();                                                   \
+  }
+#define INDEX_REPLACE(tv, keyv, npop)                             \
+  {                                                               \
+    Value t_ = (tv), key_ = (keyv);                               \
+    if (const Value* v_ = fastGet(L->g, t_, key_)) [[likely]] {   \
+      sp -= (npop) - 1;                                           \
+      sp[-1] = *v_;                                               \
+      DISPATCH();                                                 \
+    }                                                             \
+    SAVE();                                                       \
+    getTableMeta(L, t_, key_, OFFSET(sp - (npop)));               \
+    RELOAD();                                                     \
+    sp -= (npop) - 1;                                             \
+    DISPATCH();                                                   \
+  }
+
+L_GETTABUP:
+  INDEX_PUSH(*cl->upvals[argA(i)]->v, k[argB(i)])
+L_SETTABUP:
+  STORE(*cl->upvals[argA(i)]->v, k[argB(i)], sp[-1], 1)
+L_GETTABLE:
+  INDEX_REPLACE(sp[-2], sp[-1], 2)
+L_GETFIELD:
+  INDEX_REPLACE(sp[-1], k[argAx(i)], 1)
+L_GETFIELD_L:
+  INDEX_PUSH(base[argA(i)], k[argB(i)])
+L_GETTABLE_L:
+  INDEX_REPLACE(sp[-1], base[argAx(i)], 1)
+
+L_GETTABLE_LS:
+  INDEX_REPLACE(base[argAx(i)], sp[-1], 1)
+L_GETTABLE_US:
+  INDEX_REPLACE(*cl->upvals[argAx(i)]->v, sp[-1], 1)
+
 L_SETTABLE:
   STORE(sp[-3], sp[-2], sp[-1], 3)
 L_SETTABLE_LS:
   STORE(base[argAx(i)], sp[-2], sp[-1], 2)
 L_SETTABLE_SL:
   STORE(sp[-2], base[argAx(i)], sp[-1], 2)
-L_SETFIELD: {
-  Value t = sp[-2], v = sp[-1];
-  const Value& key = k[argAx(i)];
-  if (t.isTable()) {
-    Value* slot = const_cast<Value*>(tableGet(L->g, t.asTable(), key));
-    if (!slot->isNil()) {
-      *slot = v;
-      gc::barrierBack(L->g, t.asTable(), v);
-      sp -= 2;
-      DISPATCH();
-    }
-  }
-  SAVE();
-  setTableMeta(L, t, key, v);
-  RELOAD();
-  sp -= 2;
-  DISPATCH();
-}
+L_SETFIELD:
+  STORE(sp[-2], k[argAx(i)], sp[-1], 2)
 L_SETINDEXAT:
   STORE(base[argA(i)], base[argB(i)], sp[-1], 1)
 L_SETKEYAT: {
@@ -415,17 +397,11 @@ L_SETKEYAT: {
 L_SETFIELDAT: {
   Value t = base[argA(i)];
   const Value& key = k[argB(i)];
-  if (t.isTable()) {
-    // An existing field (t.k = v on a local table, in a loop): stored in
-    // place, as SETFIELD does.
-    Value* slot = const_cast<Value*>(key.isShortString() ? tableGetShortString(t.asTable(), key.asString())
-                                                         : tableGet(L->g, t.asTable(), key));
-    if (!slot->isNil()) {
-      *slot = sp[-1];
-      gc::barrierBack(L->g, t.asTable(), *slot);
-      sp--;
-      DISPATCH();
-    }
+  // An existing field (t.k = v on a local table, in a loop): stored in
+  // place, as SETFIELD does.
+  if (fastStore(L->g, t, key, sp[-1])) [[likely]] {
+    sp--;
+    DISPATCH();
   }
   SAVE();
   if (t.isTable() && t.asTable()->metatable == nullptr) {
@@ -437,6 +413,18 @@ L_SETFIELDAT: {
   sp--;
   DISPATCH();
 }
+L_GETINDEX_LL:
+  INDEX_PUSH(base[argA(i)], base[argB(i)])
+L_GETINDEX_LI:
+  INDEX_PUSH(base[argA(i)], Value::integer(Integer(argB(i))))
+L_SETINDEX_LLL:
+  STORE(base[argA(i)], base[argB8(i)], base[argC(i)], 0)
+L_SETINDEX_LLK:
+  STORE(base[argA(i)], base[argB8(i)], k[argC(i)], 0)
+L_SETFIELD_LKL:
+  STORE(base[argA(i)], k[argB8(i)], base[argC(i)], 0)
+L_SETFIELD_LKK:
+  STORE(base[argA(i)], k[argB8(i)], k[argC(i)], 0)
 L_POP:
   sp -= argAx(i);
   DISPATCH();
@@ -467,12 +455,9 @@ L_SELF: {
   sp[0] = o;
   const Value& key = k[argAx(i)];
   sp++;
-  if (o.isTable()) {
-    const Value* v = tableGet(L->g, o.asTable(), key);
-    if (!v->isNil()) {
-      sp[-2] = *v;
-      DISPATCH();
-    }
+  if (const Value* v = fastGet(L->g, o, key)) [[likely]] {
+    sp[-2] = *v;
+    DISPATCH();
   }
   SAVE();
   getTableMeta(L, o, key, OFFSET(sp - 2));
@@ -1012,6 +997,8 @@ returned:
 #undef JUMP
 #undef RETURN_HOOK_AFTER_CLOSE
 #undef STORE
+#undef INDEX_PUSH
+#undef INDEX_REPLACE
 }
 
 }  // namespace tycho

@@ -262,6 +262,11 @@ class Namer {
       case OP_GETTABLE_LS:
         return d == kUnknown ? VarName{} : indexName(pc, slot(pc, int(argAx(i)), level), d - 1, level);
       case OP_GETTABLE_US: return d == kUnknown ? VarName{} : indexName(pc, upvalue(int(argAx(i))), d - 1, level);
+      case OP_GETINDEX_LL: return indexName(pc, slot(pc, int(argA(i)), level), int(argB(i)), level);
+      case OP_GETINDEX_LI:
+        // lua5.4's GETI takes integers up to 255; larger ones are keys in a register ("?").
+        if (argB(i) <= uint32_t(kMaxA)) return {"field", "integer index"};
+        return {tableKind(slot(pc, int(argA(i)), level)), "?"};
       case OP_SELF:
         if (d == kUnknown) return {};
         if (target == d - 1) return {"method", keyName(int(argAx(i)))};
@@ -291,10 +296,11 @@ std::string metamethodName(Opcode op) {
   }
   switch (op) {
     case OP_GETTABUP: case OP_GETTABLE: case OP_GETFIELD: case OP_GETFIELD_L: case OP_GETTABLE_L:
-    case OP_GETTABLE_LS: case OP_GETTABLE_US: case OP_SELF:
+    case OP_GETTABLE_LS: case OP_GETTABLE_US: case OP_SELF: case OP_GETINDEX_LL: case OP_GETINDEX_LI:
       return "index";
     case OP_SETTABUP: case OP_SETTABLE: case OP_SETTABLE_LS: case OP_SETTABLE_SL: case OP_SETFIELD:
-    case OP_SETINDEXAT: case OP_SETFIELDAT: case OP_SETKEYAT:
+    case OP_SETINDEXAT: case OP_SETFIELDAT: case OP_SETKEYAT: case OP_SETINDEX_LLL: case OP_SETINDEX_LLK:
+    case OP_SETFIELD_LKL: case OP_SETFIELD_LKK:
       return "newindex";
     case OP_UNM: return "unm";
     case OP_BNOT: return "bnot";
@@ -347,7 +353,9 @@ VarName operandName(const Proto* p, int pc, Operand operand) {
     case OP_GETTABLE: case OP_SETFIELD: case OP_SETTABLE_SL: return fromStack(2);
     case OP_SETTABLE: return fromStack(3);
     case OP_GETFIELD: case OP_GETTABLE_L: case OP_SELF: case OP_UNM: case OP_BNOT: case OP_LEN: return fromStack(1);
-    case OP_GETFIELD_L: case OP_SETFIELDAT: case OP_SETINDEXAT: return namer.slot(pc, int(argA(i)));
+    case OP_GETFIELD_L: case OP_SETFIELDAT: case OP_SETINDEXAT: case OP_GETINDEX_LL: case OP_GETINDEX_LI:
+    case OP_SETINDEX_LLL: case OP_SETINDEX_LLK: case OP_SETFIELD_LKL: case OP_SETFIELD_LKK:
+      return namer.slot(pc, int(argA(i)));
     case OP_GETTABLE_LS: case OP_SETTABLE_LS: case OP_SETKEYAT: case OP_TAILCALL: return namer.slot(pc, int(argAx(i)));
     case OP_CALL: return namer.slot(pc, int(argA(i)));
     default: return {};

@@ -242,8 +242,7 @@ TEST_CASE("multiple assignment evaluates targets, then values, then stores right
         "NEWTABLE 0 0\n"
         "INT 1\n"
         "ADD_LK 1 0 ; 1\n"
-        "INT 20\n"
-        "SETINDEXAT 0 1\n"
+        "SETINDEX_LLK 0 1 1 ; 20\n"
         "SETLOCAL 1\n"
         "POP 2\n"
         "RETURN0\n");
@@ -271,8 +270,7 @@ TEST_CASE("multiple assignment evaluates targets, then values, then stores right
         "GETUPVAL 1 ; t\n"
         "INT 1\n"
         "INT 2\n"
-        "INT 3\n"
-        "SETINDEXAT 4 0\n"
+        "SETINDEX_LLK 4 0 3 ; 3\n"
         "SETFIELDAT 3 2 ; 2\n"
         "SETINDEXAT 1 2\n"
         "POP 4\n"
@@ -326,8 +324,7 @@ TEST_CASE("operands that are locals or constants fold into the operator") {
         "VARARGPREP 0\n"
         "NIL 1\n"
         "GETFIELD_L 0 0 ; \"field\"\n"
-        "INT 1\n"
-        "GETTABLE_LS 0\n"
+        "GETINDEX_LI 0 1\n"
         "ADD\n"
         "POP 2\n"
         "RETURN0\n");
@@ -404,6 +401,35 @@ TEST_CASE("a local or a constant on the left is read in place after the right op
         "RETURN0\n");
 }
 
+TEST_CASE("indexes and stores with the table, the key and the value in slots or constants are one instruction") {
+  CHECK(body("local t, i, v t[i] = v t[i] = 'x' t[i] = 7 t.f = v t.g = 2.5 return t[i] + t[3]") ==
+        "VARARGPREP 0\n"
+        "NIL 3\n"
+        "SETINDEX_LLL 0 1 2\n"
+        "SETINDEX_LLK 0 1 0 ; \"x\"\n"
+        "SETINDEX_LLK 0 1 1 ; 7\n"
+        "SETFIELD_LKL 0 2 2 ; \"f\"\n"
+        "SETFIELD_LKK 0 3 4 ; \"g\" 2.5\n"
+        "GETINDEX_LL 0 1\n"
+        "GETINDEX_LI 0 3\n"
+        "ADD\n"
+        "RETURN1\n"
+        "POP 3\n"
+        "RETURN0\n");
+  // Spread over lines, as lua5.4 has one instruction at the line of the
+  // store or of the ']'; booleans are not constants and keep their push.
+  CHECK(body("local t, i, v t[i] =\n v t[i] = true return t\n[i]") ==
+        "VARARGPREP 0\n"
+        "NIL 3\n"
+        "SETINDEX_LLL 0 1 2\n"
+        "TRUE\n"
+        "SETINDEXAT 0 1\n"
+        "GETINDEX_LL 0 1\n"
+        "RETURN1\n"
+        "POP 3\n"
+        "RETURN0\n");
+}
+
 TEST_CASE("a local table or key is read in place by indexes and stores") {
   CHECK(body("local t local x = t[f()] + t[1]") ==
         "VARARGPREP 0\n"
@@ -411,8 +437,7 @@ TEST_CASE("a local table or key is read in place by indexes and stores") {
         "GETTABUP 0 0 ; _ENV \"f\"\n"
         "CALL 1 2\n"
         "GETTABLE_LS 0\n"
-        "INT 1\n"
-        "GETTABLE_LS 0\n"
+        "GETINDEX_LI 0 1\n"
         "ADD\n"
         "POP 2\n"
         "RETURN0\n");
@@ -465,8 +490,7 @@ TEST_CASE("an upvalue table is fetched after its key's code") {
         "GETTABUP 1 0 ; _ENV \"f\"\n"
         "CALL 1 2\n"
         "GETUPVAL 0 ; u\n"
-        "INT 1\n"
-        "SETINDEXAT 2 1\n"
+        "SETINDEX_LLK 2 1 1 ; 1\n"
         "POP 2\n"
         "GETUPVAL 0 ; u\n"
         "GETTABUP 1 0 ; _ENV \"f\"\n"
