@@ -89,8 +89,10 @@ void trimBlockCache(GlobalState* g, size_t budget);
 // What a collector step unmaps at most (about 0.3 ms of work).
 inline constexpr size_t kReleasePerStep = size_t(4) << 20;
 // The freed large blocks kept for reuse: this much, or an eighth of the heap,
-// each for as long as this many collections.
-inline constexpr size_t kMinBlockCache = size_t(16) << 20;
+// each for as long as this many collections. Small, so that resident memory
+// follows the live heap (a program that builds and drops 4 MB arrays would
+// otherwise keep four of them mapped).
+inline constexpr size_t kMinBlockCache = size_t(2) << 20;
 inline constexpr uint64_t kCacheCollections = 4;
 // Collections so far, of any kind.
 inline uint64_t collectionCount(const GlobalState* g) { return g->gcCycles + g->gcMinorCycles; }
