@@ -43,6 +43,7 @@ class Materializer {
     p->lineInfo = allocArray<int>(L_, f.lines.size());
     if (!f.lines.empty()) std::memcpy(p->lineInfo, f.lines.data(), sizeof(int) * f.lines.size());
     p->codeSize = int(f.code.size());
+    allocFeedback(L_, p);
     p->constants = allocArray<Value>(L_, f.constants.size());
     for (size_t i = 0; i < f.constants.size(); i++) {
       const Constant& c = f.constants[i];

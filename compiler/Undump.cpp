@@ -112,6 +112,7 @@ class Loader {
     p->code = allocArray<Instruction>(L_, n);
     p->codeSize = n;
     for (int i = 0; i < n; i++) p->code[i] = r_.u32();
+    allocFeedback(L_, p);
 
     n = r_.count(kMinConstantBytes);
     p->constants = allocArray<Value>(L_, n);

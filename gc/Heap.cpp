@@ -442,7 +442,9 @@ void freeObject(GlobalState* g, GCObject* o) {
     }
     case kTagProto: {
       auto* p = static_cast<Proto*>(o);
+      if (g->protoFreed) g->protoFreed(g, p);  // a compiling tier drops its code
       freeRaw(g, p->code, sizeof(uint32_t) * size_t(p->codeSize));
+      freeRaw(g, p->feedback, sizeof(Feedback) * size_t(p->codeSize));
       freeRaw(g, p->lineInfo, sizeof(int) * size_t(p->codeSize));
       freeRaw(g, p->constants, sizeof(Value) * size_t(p->numConstants));
       freeRaw(g, p->protos, sizeof(Proto*) * size_t(p->numProtos));

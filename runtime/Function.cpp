@@ -11,7 +11,18 @@ namespace tycho {
 Proto* newProto(lua_State* L) {
   auto* p = static_cast<Proto*>(gc::newObject(L, kTagProto, sizeof(Proto)));
   clearFields(p, sizeof(Proto));
+  p->callHotness = kCallsToHot;
+  p->loopHotness = kBackEdgesToHot;
   return p;
+}
+
+void allocFeedback(lua_State* L, Proto* p) {
+  if (p->codeSize <= 0) return;
+  size_t bytes = sizeof(Feedback) * size_t(p->codeSize);
+  p->feedback = static_cast<Feedback*>(gc::allocRaw(L, bytes));
+  std::memset(p->feedback, 0, bytes);
+  static_assert(sizeof(Feedback) == 2 * sizeof(uint32_t));
+  p->feedbackBias = reinterpret_cast<uintptr_t>(p->feedback) - 2 * reinterpret_cast<uintptr_t>(p->code) - sizeof(Feedback);
 }
 
 LuaClosure* newLuaClosure(lua_State* L, int n) {

@@ -14,6 +14,9 @@ struct lua_State;
 namespace tycho {
 
 Proto* newProto(lua_State* L);
+// Gives `p` its feedback array, one zeroed entry per instruction (after its
+// code is set).
+void allocFeedback(lua_State* L, Proto* p);
 LuaClosure* newLuaClosure(lua_State* L, int numUpvalues);
 NativeClosure* newNativeClosure(lua_State* L, NativeFunction fn, int numUpvalues);
 // A full userdata with `size` bytes of memory (16-byte aligned, zeroed unless

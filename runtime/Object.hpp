@@ -78,14 +78,43 @@ struct LocalVarInfo {
   int slot;
 };
 
+// Calls and backward branches before a prototype is hot (vm/JitHooks.hpp).
+constexpr int32_t kCallsToHot = 1000;
+constexpr int32_t kBackEdgesToHot = 2000;
+
+// Type feedback of one instruction (Proto::feedback): what the interpreter
+// saw there, read by its own inline caches and by a compiling tier
+// (vm/JitHooks.hpp). Every entry starts as zero: nothing seen.
+union Feedback {
+  uint64_t raw;
+  // Field reads and writes with a constant string key (GETFIELD, GETTABUP,
+  // SETFIELD ...): the hash-part node where the key was found last. A hint,
+  // checked against the key on every use: a stale one costs one compare.
+  uint32_t node;
+  // Arithmetic and comparisons: the kinds of operands seen (kSaw* bits);
+  // none set means integers only, or not run yet.
+  uint8_t types;
+  // CALL: the prototype of the Lua function called there last. Compared,
+  // never dereferenced (the function may have been collected since).
+  const struct Proto* callee;
+};
+constexpr uint8_t kSawFloat = 1 << 0;   // a float operand (or an integer with a float)
+constexpr uint8_t kSawOther = 1 << 1;   // strings, metamethods, errors: the slow path
+
 struct Proto : GCObject {
   uint8_t numParams;
   uint8_t isVararg;
   uint16_t maxStack;       // frame size: locals + operand stack
   int lineDefined;
   int lastLineDefined;
+  int32_t callHotness;     // calls left before it is hot (vm/JitHooks.hpp)
+  int32_t loopHotness;     // backward branches left before its running loop is hot
   uint32_t* code;
   int codeSize;
+  Feedback* feedback;      // one entry per instruction, zeroed
+  // The interpreter's address of the feedback of the instruction before pc:
+  // feedbackBias + 2 * pc (instructions are 4 bytes, entries 8).
+  uintptr_t feedbackBias;
   int* lineInfo;           // line of each instruction (codeSize entries)
   Value* constants;
   int numConstants;

@@ -161,6 +161,8 @@ struct GlobalState {
   // signal handler or another thread (hence atomic; the interpreter's check
   // is one relaxed load).
   std::atomic<uint32_t> pollRequests{0};
+  const struct JitHooks* jit = nullptr;  // the compiling tier's callbacks (vm/JitHooks.hpp); null: none
+  void (*protoFreed)(GlobalState* g, struct Proto* p) = nullptr;  // set by that tier: the collector frees p
   void* heap = nullptr;            // mimalloc heap
   void* largeBlocks = nullptr;     // blocks mapped one by one (gc/Memory.cpp)
   void* cachedBlocks = nullptr;    // ... freed, kept mapped for reuse

@@ -14,6 +14,7 @@
 #include "runtime/Object.hpp"
 #include "runtime/String.hpp"
 #include "vm/Hook.hpp"
+#include "vm/JitHooks.hpp"
 #include "vm/Vm.hpp"
 
 namespace tycho {
@@ -319,6 +320,21 @@ void runPendingFinalizers(lua_State* L) {
       L->top--;
     }
   }
+}
+
+// Without a compiling tier a hot function or loop is nothing special: the
+// counter is rearmed (to its largest value, so that the interpreter comes
+// back here rarely).
+void hotFunction(lua_State* L, CallInfo* ci, Proto* p) {
+  p->callHotness = INT32_MAX;
+  if (const JitHooks* jit = G(L)->jit) jit->hotFunction(L, ci, p);
+}
+
+bool hotLoop(lua_State* L, CallInfo* ci, const Instruction* branch) {
+  Proto* p = ci->func->asLuaClosure()->proto;
+  p->loopHotness = INT32_MAX;
+  if (const JitHooks* jit = G(L)->jit) return jit->hotLoop(L, ci, branch);
+  return false;
 }
 
 void requestInterrupt(lua_State* L) {

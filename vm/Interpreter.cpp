@@ -33,6 +33,7 @@
 #include "runtime/String.hpp"
 #include "runtime/Table.hpp"
 #include "vm/Hook.hpp"
+#include "vm/JitHooks.hpp"
 #include "vm/Vm.hpp"
 
 namespace tycho {
@@ -158,6 +159,44 @@ store:
   return true;
 }
 
+// Inline caches of the field instructions (a constant key, Proto::feedback):
+// the hash node where the key was found last is tried first; a stale hint
+// (the key removed, the table rehashed, another table) costs one compare and
+// the lookup it would have cost anyway, after which the hint is the new node.
+static_assert(offsetof(Node, value) == 0, "a node's value is where a pointer to the node points");
+
+[[gnu::always_inline]] inline const Value* cachedShortString(Table* h, String* key, Feedback& f) {
+  uint32_t n = f.node;
+  if (n < h->nodeCapacity()) {
+    const Node& node = h->nodes[n];
+    if (node.key.tag == kTagShortString && node.key.u.gc == key) [[likely]] return &node.value;
+  }
+  const Value* v = tableGetShortString(h, key);
+  if (v != &kAbsentValue) f.node = uint32_t(reinterpret_cast<const Node*>(v) - h->nodes);
+  return v;
+}
+
+// fastGet for a constant key, through the instruction's cache.
+[[gnu::always_inline]] inline const Value* fieldGet(GlobalState* g, const Value& t, const Value& key, Feedback& f) {
+  if (!t.isTable() || !key.isShortString()) return fastGet(g, t, key);
+  Table* h = t.asTable();
+  const Value* v = cachedShortString(h, key.asString(), f);
+  if (!v->isNil()) [[likely]] return v;
+  return lacksMeta(h, TM_INDEX) ? &kNilResult : nullptr;
+}
+
+// fastStore for a constant key, through the instruction's cache: only an
+// existing entry is written in place.
+[[gnu::always_inline]] inline bool fieldStore(GlobalState* g, const Value& t, const Value& key, const Value& v, Feedback& f) {
+  if (!t.isTable() || !key.isShortString()) return fastStore(g, t, key, v);
+  Table* h = t.asTable();
+  Value* slot = const_cast<Value*>(cachedShortString(h, key.asString(), f));
+  if (slot->isNil()) return false;
+  *slot = v;
+  gc::barrierBack(g, h, v);
+  return true;
+}
+
 #ifdef TYCHO_OPCODE_PAIRS
 // Counts of executed instructions by opcode pair (the instruction run, then
 // the one after it in the code, whether or not the handler completed that
@@ -201,6 +240,9 @@ void execute(lua_State* L, CallInfo* ci) {
   const std::atomic<uint32_t>* const pollWord = &L->g->pollRequests;
   LuaClosure* cl;
   const Value* k;
+  // The running function's feedback (Proto::feedback), addressed from pc
+  // in one addressing mode (Proto::feedbackBias).
+  uintptr_t feedbackBias;
   StkId base;
   StkId sp;
   const Instruction* pc;
@@ -213,17 +255,31 @@ void execute(lua_State* L, CallInfo* ci) {
     goto *dispatch[opcodeOf(i)];    \
   } while (0)
 #define SAVE() (ci->savedPc = pc, L->top = sp)
+// The feedback entry of the instruction being run (pc is past it).
+#define FEEDBACK() (*reinterpret_cast<Feedback*>(feedbackBias + 2 * reinterpret_cast<uintptr_t>(pc)))
+#define SET_FEEDBACK_BIAS(p) (feedbackBias = (p)->feedbackBias)
 #define CHOOSE_DISPATCH() (dispatch = L->hookMask ? kHookDispatch : kDispatch)
 #define RELOAD() (base = ci->func + 1, sp = L->top, CHOOSE_DISPATCH())
 #define OFFSET(p) saveStack(L, (p))
 // Backward jumps poll for requested work (Vm.hpp servicePoll), so that a
-// loop that calls nothing still runs finalizers and can be interrupted.
+// loop that calls nothing still runs finalizers and can be interrupted, and
+// count down the function's loop counter (JitHooks.hpp). A compiling tier
+// that ran the frame on leaves it at a bytecode boundary: pc is reloaded.
 #define POLL()                                                             \
   do {                                                                     \
     if (pollWord->load(std::memory_order_relaxed)) [[unlikely]] {          \
       SAVE();                                                              \
       servicePoll(L);                                                      \
       RELOAD();                                                            \
+    }                                                                      \
+    if (--cl->proto->loopHotness == 0) [[unlikely]] {                      \
+      SAVE();                                                              \
+      bool ran_ = hotLoop(L, ci, pc - 1);                                  \
+      RELOAD();                                                            \
+      if (ran_) {                                                          \
+        pc = ci->savedPc;                                                  \
+        DISPATCH();                                                        \
+      }                                                                    \
     }                                                                      \
   } while (0)
 // A __close method run by a return may set a return hook: its event comes
@@ -259,9 +315,11 @@ newframe:
   }
   cl = ci->func->asLuaClosure();
   k = cl->proto->constants;
+  SET_FEEDBACK_BIAS(cl->proto);
   base = ci->func + 1;
   pc = ci->savedPc;
   sp = L->top;
+  if (--cl->proto->callHotness == 0) [[unlikely]] hotFunction(L, ci, cl->proto);
   DISPATCH();
 
 L_HOOK:
@@ -314,10 +372,12 @@ L_SETUPVAL: {
 // anything else (a new key, a metamethod, an error) goes through
 // setTableMeta, with the operands still in their slots, constants or on the
 // stack (rooted), and the `npop` stack operands popped afterwards.
-#define STORE(tv, keyv, val, npop)                    \
+#define STORE(tv, keyv, val, npop) STORE_BY(fastStore(L->g, t_, key_, v_), tv, keyv, val, npop)
+#define FIELD_STORE(tv, keyv, val, npop) STORE_BY(fieldStore(L->g, t_, key_, v_, FEEDBACK()), tv, keyv, val, npop)
+#define STORE_BY(store, tv, keyv, val, npop)          \
   {                                                   \
     Value t_ = (tv), key_ = (keyv), v_ = (val);       \
-    if (!fastStore(L->g, t_, key_, v_)) [[unlikely]] { \
+    if (!(store)) [[unlikely]] {                      \
       SAVE();                                         \
       setTableMeta(L, t_, key_, v_);                  \
       RELOAD();                                       \
@@ -330,10 +390,12 @@ L_SETUPVAL: {
 // `npop` stack operands (INDEX_REPLACE). The slow path (metamethods, errors)
 // writes its result at the operand-stack slot it is given, with the
 // operands still below L->top (rooted).
-#define INDEX_PUSH(tv, keyv)                                      \
+#define INDEX_PUSH(tv, keyv) INDEX_PUSH_BY(fastGet(L->g, t_, key_), tv, keyv)
+#define FIELD_PUSH(tv, keyv) INDEX_PUSH_BY(fieldGet(L->g, t_, key_, FEEDBACK()), tv, keyv)
+#define INDEX_PUSH_BY(get, tv, keyv)                              \
   {                                                               \
     Value t_ = (tv), key_ = (keyv);                               \
-    if (const Value* v_ = fastGet(L->g, t_, key_)) [[likely]] {   \
+    if (const Value* v_ = (get)) [[likely]] {                     \
       *sp++ = *v_;                                                \
       DISPATCH();                                                 \
     }                                                             \
@@ -343,10 +405,12 @@ L_SETUPVAL: {
     sp++;                                                         \
     DISPATCH();                                                   \
   }
-#define INDEX_REPLACE(tv, keyv, npop)                             \
+#define INDEX_REPLACE(tv, keyv, npop) INDEX_REPLACE_BY(fastGet(L->g, t_, key_), tv, keyv, npop)
+#define FIELD_REPLACE(tv, keyv, npop) INDEX_REPLACE_BY(fieldGet(L->g, t_, key_, FEEDBACK()), tv, keyv, npop)
+#define INDEX_REPLACE_BY(get, tv, keyv, npop)                     \
   {                                                               \
     Value t_ = (tv), key_ = (keyv);                               \
-    if (const Value* v_ = fastGet(L->g, t_, key_)) [[likely]] {   \
+    if (const Value* v_ = (get)) [[likely]] {                     \
       sp -= (npop) - 1;                                           \
       sp[-1] = *v_;                                               \
       DISPATCH();                                                 \
@@ -359,15 +423,15 @@ L_SETUPVAL: {
   }
 
 L_GETTABUP:
-  INDEX_PUSH(*cl->upvals[argA(i)]->v, k[argB(i)])
+  FIELD_PUSH(*cl->upvals[argA(i)]->v, k[argB(i)])
 L_SETTABUP:
-  STORE(*cl->upvals[argA(i)]->v, k[argB(i)], sp[-1], 1)
+  FIELD_STORE(*cl->upvals[argA(i)]->v, k[argB(i)], sp[-1], 1)
 L_GETTABLE:
   INDEX_REPLACE(sp[-2], sp[-1], 2)
 L_GETFIELD:
-  INDEX_REPLACE(sp[-1], k[argAx(i)], 1)
+  FIELD_REPLACE(sp[-1], k[argAx(i)], 1)
 L_GETFIELD_L:
-  INDEX_PUSH(base[argA(i)], k[argB(i)])
+  FIELD_PUSH(base[argA(i)], k[argB(i)])
 L_GETTABLE_L:
   INDEX_REPLACE(sp[-1], base[argAx(i)], 1)
 
@@ -383,7 +447,7 @@ L_SETTABLE_LS:
 L_SETTABLE_SL:
   STORE(sp[-2], base[argAx(i)], sp[-1], 2)
 L_SETFIELD:
-  STORE(sp[-2], k[argAx(i)], sp[-1], 2)
+  FIELD_STORE(sp[-2], k[argAx(i)], sp[-1], 2)
 L_SETINDEXAT:
   STORE(base[argA(i)], base[argB(i)], sp[-1], 1)
 L_SETKEYAT: {
@@ -399,7 +463,7 @@ L_SETFIELDAT: {
   const Value& key = k[argB(i)];
   // An existing field (t.k = v on a local table, in a loop): stored in
   // place, as SETFIELD does.
-  if (fastStore(L->g, t, key, sp[-1])) [[likely]] {
+  if (fieldStore(L->g, t, key, sp[-1], FEEDBACK())) [[likely]] {
     sp--;
     DISPATCH();
   }
@@ -422,9 +486,9 @@ L_SETINDEX_LLL:
 L_SETINDEX_LLK:
   STORE(base[argA(i)], base[argB8(i)], k[argC(i)], 0)
 L_SETFIELD_LKL:
-  STORE(base[argA(i)], k[argB8(i)], base[argC(i)], 0)
+  FIELD_STORE(base[argA(i)], k[argB8(i)], base[argC(i)], 0)
 L_SETFIELD_LKK:
-  STORE(base[argA(i)], k[argB8(i)], k[argC(i)], 0)
+  FIELD_STORE(base[argA(i)], k[argB8(i)], k[argC(i)], 0)
 L_POP:
   sp -= argAx(i);
   DISPATCH();
@@ -492,6 +556,7 @@ L_SELF: {
 
 #define ARITH_SLOW(event)                        \
   {                                              \
+    FEEDBACK().types |= kSawOther;               \
     ptrdiff_t off_ = OFFSET(dst);                \
     SAVE();                                      \
     arithMeta(L, a, b, event, off_);             \
@@ -513,6 +578,7 @@ L_SELF: {
       Integer x = a.u.i, y = b.u.i;                               \
       res.setInteger(intExpr);                                    \
     } else if (a.isNumber() && b.isNumber()) {                    \
+      FEEDBACK().types |= kSawFloat;                              \
       Number x = a.asNumber(), y = b.asNumber();                  \
       res.setNumber(floatExpr);                                   \
     } else [[unlikely]] ARITH_SLOW(event)                         \
@@ -524,6 +590,7 @@ L_SELF: {
   LABEL : {                                                       \
     FORM Value res;                                               \
     if (a.isNumber() && b.isNumber()) {                           \
+      if (a.isFloat() || b.isFloat()) FEEDBACK().types |= kSawFloat;   \
       Number x = a.asNumber(), y = b.asNumber();                  \
       res.setNumber(floatExpr);                                   \
     } else [[unlikely]] ARITH_SLOW(event)                         \
@@ -540,6 +607,7 @@ L_SELF: {
       if (y != 0) res.setInteger(intExpr);                        \
       else ARITH_SLOW(event)                                      \
     } else if (a.isNumber() && b.isNumber()) {                    \
+      FEEDBACK().types |= kSawFloat;                              \
       Number x = a.asNumber(), y = b.asNumber();                  \
       res.setNumber(floatExpr);                                   \
     } else [[unlikely]] ARITH_SLOW(event)                         \
@@ -566,9 +634,11 @@ L_SELF: {
       Integer x = a.u.i, y = b.u.i;                                \
       r = (intExpr);                                               \
     } else if (a.isFloat() && b.isFloat()) {                       \
+      FEEDBACK().types |= kSawFloat;                               \
       Number x = a.u.n, y = b.u.n;                                 \
       r = (floatExpr);                                             \
     } else [[unlikely]] {                                          \
+      FEEDBACK().types |= kSawOther;                               \
       ptrdiff_t off_ = OFFSET(dst);                                \
       SAVE();                                                      \
       r = (slowExpr);                                              \
@@ -697,6 +767,7 @@ L_CALL: {
       func = restoreStack(L, funcOff);
       sp = L->top;
     }
+    FEEDBACK().callee = p;
     CallInfo* callee = ci->next ? ci->next : (L->top = sp, nextCallInfo(L));
     callee->func = func;
     callee->nResults = nResults;
@@ -983,6 +1054,7 @@ returned:
   // Back in a Lua caller after a return: its results are below L->top.
   cl = ci->func->asLuaClosure();
   k = cl->proto->constants;
+  SET_FEEDBACK_BIAS(cl->proto);
   base = ci->func + 1;
   pc = ci->savedPc;
   sp = L->top;
@@ -999,6 +1071,14 @@ returned:
 #undef STORE
 #undef INDEX_PUSH
 #undef INDEX_REPLACE
+#undef INDEX_PUSH_BY
+#undef INDEX_REPLACE_BY
+#undef FIELD_PUSH
+#undef FIELD_REPLACE
+#undef FIELD_STORE
+#undef STORE_BY
+#undef FEEDBACK
+#undef SET_FEEDBACK_BIAS
 }
 
 }  // namespace tycho
