@@ -79,25 +79,8 @@ void closeNativeFrame(lua_State* L, CallInfo* ci, int n) {
 CallInfo* precall(lua_State* L, StkId func, int nResults) {
   for (int loops = 0;; loops++) {
     switch (func->tag) {
-      case kTagLuaClosure: {
-        Proto* p = func->asLuaClosure()->proto;
-        int nargs = int(L->top - func) - 1;
-        int frameSize = p->maxStack + (p->isVararg ? p->numParams + 1 : 0);
-        ptrdiff_t off = saveStack(L, func);
-        ensureStack(L, frameSize + kExtraStack);
-        func = restoreStack(L, off);
-        CallInfo* ci = nextCallInfo(L);
-        ci->func = func;
-        ci->nResults = nResults;
-        ci->status = CIST_LUA;
-        ci->savedPc = p->code;
-        ci->nExtraArgs = 0;
-        for (; nargs < p->numParams; nargs++) (L->top++)->setNil();
-        if (!p->isVararg) L->top = func + 1 + p->numParams;
-        ci->top = func + 1 + frameSize;
-        L->ci = ci;
-        return ci;
-      }
+      case kTagLuaClosure:
+        return pushLuaFrame(L, L->ci, func, L->top, func->asLuaClosure()->proto, nResults);
       case kTagLightFunction:
       case kTagNativeClosure: {
         NativeFunction f = func->isLightFunction() ? func->asLightFunction() : func->asNativeClosure()->fn;
@@ -130,7 +113,7 @@ CallInfo* precall(lua_State* L, StkId func, int nResults) {
   }
 }
 
-void postcall(lua_State* L, CallInfo* ci, int n) {
+void moveResults(lua_State* L, CallInfo* ci, int n) {
   StkId res = ci->func;
   int wanted = ci->nResults;
   StkId first = L->top - n;
@@ -139,7 +122,6 @@ void postcall(lua_State* L, CallInfo* ci, int n) {
   for (; i < n && i < wanted; i++) res[i] = first[i];
   for (; i < wanted; i++) res[i].setNil();
   L->top = res + wanted;
-  L->ci = ci->previous;
 }
 
 void callYieldable(lua_State* L, StkId func, int nResults) {

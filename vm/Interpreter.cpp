@@ -758,28 +758,9 @@ L_CALL: {
   if (func->isLuaClosure()) {
     // Lua-to-Lua call, inline: push the callee's frame and keep going.
     Proto* p = func->asLuaClosure()->proto;
-    int frameSize = p->maxStack + (p->isVararg ? p->numParams + 1 : 0);
-    ci->savedPc = pc;
-    if (L->stackLast - sp <= frameSize + kExtraStack) {
-      L->top = sp;
-      ptrdiff_t funcOff = OFFSET(func);
-      ensureStack(L, frameSize + kExtraStack);
-      func = restoreStack(L, funcOff);
-      sp = L->top;
-    }
     FEEDBACK().callee = p;
-    CallInfo* callee = ci->next ? ci->next : (L->top = sp, nextCallInfo(L));
-    callee->func = func;
-    callee->nResults = nResults;
-    callee->status = CIST_LUA;
-    callee->savedPc = p->code;
-    callee->nExtraArgs = 0;
-    for (int nargs = int(sp - func) - 1; nargs < p->numParams; nargs++) (sp++)->setNil();
-    if (!p->isVararg) sp = func + 1 + p->numParams;
-    callee->top = func + 1 + frameSize;
-    L->top = sp;
-    L->ci = callee;
-    ci = callee;
+    SAVE();
+    ci = pushLuaFrame(L, ci, func, sp, p, nResults);
     goto newframe;
   }
   SAVE();
@@ -910,16 +891,8 @@ L_RETURN1: {
   }
   Proto* p = cl->proto;
   if (p->isVararg) ci->func -= ci->nExtraArgs + p->numParams + 1;
-  if (ci->nResults == 1) {
-    // The common case, inline: one result wanted, one given.
-    StkId res = ci->func;
-    *res = sp[-1];
-    L->top = res + 1;
-    L->ci = ci->previous;
-  } else {
-    L->top = sp;
-    postcall(L, ci, 1);
-  }
+  L->top = sp;
+  postcall(L, ci, 1);
   if (ci->status & CIST_FRESH) return;
   ci = L->ci;
   goto returned;

@@ -53,13 +53,55 @@ constexpr int kLightYield = -1;
 // frame and returns it; for a native function, runs it to completion and
 // returns null (results already moved into place).
 CallInfo* precall(lua_State* L, StkId func, int nResults);
+
+// The frame push of every call to a Lua function (precall's, and the
+// interpreter's own for Lua-to-Lua calls): `func` holds the closure of
+// prototype `p`, its arguments are up to `top` (= L->top), the caller's
+// frame is `caller` (= L->ci; both passed so that the interpreter's
+// registers serve). Missing parameters become nil, extra arguments stay
+// above them for a vararg function (VARARGPREP moves them) and are dropped
+// otherwise; the new CallInfo becomes L->ci, its pc the first instruction.
+// May grow the stack (the new frame's func is ci->func).
+[[gnu::always_inline]] inline CallInfo* pushLuaFrame(lua_State* L, CallInfo* caller, StkId func, StkId top,
+                                                      const Proto* p, int nResults) {
+  int frameSize = p->maxStack + (p->isVararg ? p->numParams + 1 : 0);
+  if (L->stackLast - top <= frameSize + kExtraStack) [[unlikely]] {
+    ptrdiff_t off = saveStack(L, func);
+    ensureStack(L, frameSize + kExtraStack);
+    func = restoreStack(L, off);
+    top = L->top;
+  }
+  CallInfo* ci = caller->next ? caller->next : newCallInfo(L);
+  ci->func = func;
+  ci->nResults = nResults;
+  ci->status = CIST_LUA;
+  ci->savedPc = p->code;
+  ci->nExtraArgs = 0;
+  for (int nargs = int(top - func) - 1; nargs < p->numParams; nargs++) (top++)->setNil();
+  L->top = p->isVararg ? top : func + 1 + p->numParams;
+  ci->top = func + 1 + frameSize;
+  L->ci = ci;
+  return ci;
+}
 // Inserts the __call metamethod of the non-function at `func` below it (the
 // value becomes the first argument); returns the new function slot. Raises
 // "attempt to call a X value" when there is none.
 StkId insertCallMeta(lua_State* L, StkId func);
-// Moves `n` results from L->top - n to the frame's function slot, adjusting
-// to the wanted count, and pops the frame.
-void postcall(lua_State* L, CallInfo* ci, int n);
+// The frame pop of every return: moves `n` results from L->top - n to the
+// frame's function slot, adjusting to the wanted count, and makes the
+// caller's frame current. One result for one wanted, the commonest return,
+// is inline.
+void moveResults(lua_State* L, CallInfo* ci, int n);
+[[gnu::always_inline]] inline void postcall(lua_State* L, CallInfo* ci, int n) {
+  if (n == 1 && ci->nResults == 1) [[likely]] {
+    StkId res = ci->func;
+    *res = L->top[-1];
+    L->top = res + 1;
+  } else {
+    moveResults(L, ci, n);
+  }
+  L->ci = ci->previous;
+}
 
 // A protected call that survives yields (pcall, xpcall, lua_pcallk: a native
 // frame marked CIST_YPCALL whose ctx is the stack offset of the protected
