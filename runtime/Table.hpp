@@ -81,11 +81,9 @@ void tableResizeArray(lua_State* L, Table* t, uint32_t n);
 
 extern const Value kAbsentValue;
 
-// Inline: the array part's slot for integer key `key`, or null when the key
-// is outside it (the interpreter's fast path for t[i] and t[i] = v).
-inline Value* tableArraySlot(Table* t, Integer key) {
-  return Unsigned(key) - 1 < t->arraySize ? &t->array[key - 1] : nullptr;
-}
+// Inline: whether integer key `key` has a slot in the array part,
+// t->array[key - 1] (the interpreter's fast path for t[i] and t[i] = v).
+inline bool inArrayPart(const Table* t, Integer key) { return Unsigned(key) - 1 < t->arraySize; }
 
 // Inline: field reads (the interpreter's GETFIELD, the C API's lua_getfield)
 // are mostly this one loop.

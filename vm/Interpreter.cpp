@@ -114,7 +114,8 @@ const Value kNilResult = Value::nil();
 // with the array part and short strings inline.
 [[gnu::always_inline]] inline const Value* rawEntry(GlobalState* g, Table* h, const Value& key) {
   if (key.isInteger()) {
-    if (const Value* slot = tableArraySlot(h, key.u.i)) return slot;
+    // In bounds, the slot's address (tested as a range, not as a pointer).
+    if (inArrayPart(h, key.u.i)) [[likely]] return &h->array[key.u.i - 1];
     return tableGetInt(h, key.u.i);
   }
   if (key.isShortString()) return tableGetShortString(h, key.asString());
@@ -141,8 +142,8 @@ const Value kNilResult = Value::nil();
   Table* h = t.asTable();
   Value* slot;
   if (key.isInteger()) {
-    slot = tableArraySlot(h, key.u.i);
-    if (slot) [[likely]] {
+    if (inArrayPart(h, key.u.i)) [[likely]] {
+      slot = &h->array[key.u.i - 1];
       if (slot->isNil() && !lacksMeta(h, TM_NEWINDEX)) return false;
       goto store;
     }
