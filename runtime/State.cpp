@@ -15,13 +15,6 @@ namespace tycho {
 
 namespace {
 
-const char* const kTagMethodNames[TM_N] = {
-  "__index", "__newindex", "__gc", "__mode", "__len", "__eq",
-  "__add", "__sub", "__mul", "__mod", "__pow", "__div", "__idiv",
-  "__band", "__bor", "__bxor", "__shl", "__shr",
-  "__unm", "__bnot", "__lt", "__le", "__concat", "__call", "__close",
-};
-
 void initStack(lua_State* thread, lua_State* L) {
   size_t n = size_t(kBasicStackSize + kExtraStack);
   thread->stack = static_cast<StkId>(gc::allocRaw(L, sizeof(Value) * n));

@@ -20,23 +20,13 @@
 #include <cstdint>
 
 #include "runtime/Object.hpp"
+#include "runtime/TagMethod.hpp"
 #include "runtime/Value.hpp"
 
 namespace tycho {
 
 struct Table;
 struct StringTable;
-
-// Tag methods, in the order of Lua's TMS enumeration. The first kTMFastLimit
-// events are cached as absent per metatable (Table::flags).
-enum TagMethod : uint8_t {
-  TM_INDEX, TM_NEWINDEX, TM_GC, TM_MODE, TM_LEN, TM_EQ,
-  TM_ADD, TM_SUB, TM_MUL, TM_MOD, TM_POW, TM_DIV, TM_IDIV,
-  TM_BAND, TM_BOR, TM_BXOR, TM_SHL, TM_SHR,
-  TM_UNM, TM_BNOT, TM_LT, TM_LE, TM_CONCAT, TM_CALL, TM_CLOSE,
-  TM_N
-};
-constexpr int kTMFastLimit = TM_EQ + 1;
 
 // Call status bits.
 enum CallStatus : uint16_t {
