@@ -4,6 +4,7 @@
 #include "compiler/Disassembler.hpp"
 
 #include <cstdio>
+#include <vector>
 
 #include "runtime/Object.hpp"
 #include "runtime/String.hpp"
@@ -36,64 +37,36 @@ std::string constantText(const Constant& c) {
   return "?";
 }
 
+// The operand fields of `i`, and in `comment` what they name, by their kinds
+// in the opcode table: constants, upvalues (by name) and jump targets
+// (numbered from 1, as the listing numbers instructions). A comment naming
+// anything out of range is left out.
 std::string operands(const FunctionCode& f, int pc, Instruction i, std::string* comment) {
-  Opcode op = opcodeOf(i);
-  char buf[64];
-  switch (kOpInfo[op].format) {
-    case OpFormat::None: return "";
-    case OpFormat::Ax: std::snprintf(buf, sizeof buf, "%u", argAx(i)); break;
-    case OpFormat::sAx: std::snprintf(buf, sizeof buf, "%d", argSAx(i)); break;
-    case OpFormat::AB: std::snprintf(buf, sizeof buf, "%u %u", argA(i), argB(i)); break;
-    case OpFormat::ABC: std::snprintf(buf, sizeof buf, "%u %u %u", argA(i), argB8(i), argC(i)); break;
+  const OpInfo& info = kOpInfo[opcodeOf(i)];
+  std::string text;
+  std::vector<std::string> named;
+  bool inRange = true;
+  for (int n = 0; n < fieldCount(info.format); n++) {
+    int32_t v = fieldValue(i, n);
+    text += (n > 0 ? " " : "") + std::to_string(v);
+    switch (info.fields[n]) {
+      case OperandKind::Constant: case OperandKind::KString:
+        inRange = inRange && size_t(v) < f.constants.size();
+        if (inRange) named.push_back(constantText(f.constants[size_t(v)]));
+        break;
+      case OperandKind::Upvalue:
+        inRange = inRange && size_t(v) < f.upvalues.size();
+        if (inRange) named.push_back(f.upvalues[size_t(v)].name);
+        break;
+      case OperandKind::Jump: case OperandKind::JumpForward: case OperandKind::JumpBack:
+        named.push_back("to " + std::to_string(jumpTarget(i, pc) + 1));
+        break;
+      default: break;
+    }
   }
-  switch (op) {
-    case OP_K: case OP_GETFIELD: case OP_SETFIELD: case OP_SELF:
-      if (argAx(i) < f.constants.size()) *comment = constantText(f.constants[argAx(i)]);
-      break;
-    case OP_GETTABUP: case OP_SETTABUP:
-      if (argA(i) < f.upvalues.size() && argB(i) < f.constants.size())
-        *comment = f.upvalues[argA(i)].name + " " + constantText(f.constants[argB(i)]);
-      break;
-    case OP_SETFIELDAT:
-      if (argB(i) < f.constants.size()) *comment = constantText(f.constants[argB(i)]);
-      break;
-    case OP_GETFIELD_L:
-      if (argB(i) < f.constants.size()) *comment = constantText(f.constants[argB(i)]);
-      break;
-    case OP_SETINDEX_LLK:
-      if (argC(i) < f.constants.size()) *comment = constantText(f.constants[argC(i)]);
-      break;
-    case OP_SETFIELD_LKL:
-      if (argB8(i) < f.constants.size()) *comment = constantText(f.constants[argB8(i)]);
-      break;
-    case OP_SETFIELD_LKK:
-      if (argB8(i) < f.constants.size() && argC(i) < f.constants.size())
-        *comment = constantText(f.constants[argB8(i)]) + " " + constantText(f.constants[argC(i)]);
-      break;
-    case OP_GETUPVAL: case OP_SETUPVAL: case OP_GETUPVAL_UNDER: case OP_GETTABLE_US:
-      if (argAx(i) < f.upvalues.size()) *comment = f.upvalues[argAx(i)].name;
-      break;
-    case OP_JMP: case OP_JMPF: case OP_JMPT: case OP_ANDJ: case OP_ORJ:
-      *comment = "to " + std::to_string(pc + 2 + argSAx(i));
-      break;
-    case OP_FORPREP: case OP_TFORPREP:
-      *comment = "to " + std::to_string(pc + 2 + int(argB(i)));
-      break;
-    case OP_FORLOOP: case OP_TFORLOOP:
-      *comment = "to " + std::to_string(pc + 2 - int(argB(i)));
-      break;
-    default:
-      if (isBinaryOp(op)) {
-        // Operand forms of binary operators name their constant.
-        const BinaryFormInfo& form = kBinaryForms[binaryFormOf(op)];
-        for (const BinaryOperand& o : {form.left, form.right}) {
-          if (o.place == OperandPlace::Constant && argField(i, o.field) < f.constants.size())
-            *comment = constantText(f.constants[argField(i, o.field)]);
-        }
-      }
-      break;
-  }
-  return buf;
+  if (!inRange) return text;
+  for (size_t k = 0; k < named.size(); k++) *comment += (k > 0 ? " " : "") + named[k];
+  return text;
 }
 
 // The sections of a full listing after the instructions. A local's pcs are

@@ -67,17 +67,6 @@ struct VerifyError {
   std::string reason;
 };
 
-// The target of a jump-like instruction at pc, or -1 for other instructions.
-// Out-of-range targets are returned as they are (the caller checks them).
-long jumpTarget(Instruction i, int pc) {
-  switch (opcodeOf(i)) {
-    case OP_JMP: case OP_JMPF: case OP_JMPT: case OP_ANDJ: case OP_ORJ: return long(pc) + 1 + argSAx(i);
-    case OP_FORPREP: case OP_TFORPREP: return long(pc) + 1 + long(argB(i));
-    case OP_FORLOOP: case OP_TFORLOOP: return long(pc) + 1 - long(argB(i));
-    default: return -1;
-  }
-}
-
 class FunctionVerifier {
  public:
   explicit FunctionVerifier(const Proto* p) : p_(p), n_(p->codeSize) {}
@@ -153,7 +142,9 @@ class FunctionVerifier {
       entryPc_.push_back(int(pc));
     };
     add(0);
-    for (int pc = 0; pc < n_; pc++) add(jumpTarget(p_->code[pc], pc));
+    for (int pc = 0; pc < n_; pc++) {
+      if (jumpFieldOf(opcodeOf(p_->code[pc])) >= 0) add(jumpTarget(p_->code[pc], pc));
+    }
     states_.resize(entryPc_.size());
     queued_.assign(entryPc_.size(), false);
   }
@@ -307,12 +298,12 @@ class FunctionVerifier {
     }
 
     if (isBinaryOp(op)) {
-      // Operands in slots and constants, as the form says (Opcodes.hpp); the
+      // Operands in slots and constants, as the table's field kinds say; the
       // result replaces the stack operands.
-      const BinaryFormInfo& form = kBinaryForms[binaryFormOf(op)];
-      for (const BinaryOperand& o : {form.left, form.right}) {
-        if (o.place == OperandPlace::Slot) needSlot(argField(i, o.field), d);
-        if (o.place == OperandPlace::Constant) needConstant(argField(i, o.field));
+      for (int n = 0; n < fieldCount(info.format); n++) {
+        uint32_t v = uint32_t(fieldValue(i, n));
+        if (info.fields[n] == OperandKind::Slot) needSlot(v, d);
+        else needConstant(v);
       }
       written(next, d - info.pops, d - info.pops + 1);
       fallThrough(next);

@@ -19,33 +19,36 @@ namespace {
 bool isTruthy(const Value& v) { return v.isTruthy(); }
 
 // Finishes the instruction of Lua frame `ci` that was interrupted by a yield
-// inside Lua code its slow path called. The slow paths call that code at the
-// operand-stack top `sp0` they were given (L->top = sp0, the instruction's
-// stack operands still below it): a metamethod's one result lands at sp0
-// (L->top = sp0 + 1), a __newindex call leaves nothing (L->top = sp0), and
-// the comparison slow paths reserve one slot first (the result lands at
-// sp0 + 1). This mirrors what the interpreter does after each slow path
-// returns normally: an instruction of fixed stack effect (the opcode table's
-// pops and pushes) pops its stack operands and pushes its result where the
-// first of them was, and the handlers of arithmetic and comparisons complete
-// a SETLOCAL or a JMPF after them (fusesWithNext).
+// inside Lua code its slow path called. Only instructions that may call code
+// (kCallsCode in the opcode table) can be interrupted; what is left of them
+// depends on what they called, which the table's event says:
+//   - a function (TM_CALL: CALL, TAILCALL, TFORCALL): its results are in
+//     place already;
+//   - a __close method (CLOSE and the returns): the instruction runs again,
+//     to close the variables that remain (the closed one has left the list);
+//   - a __concat method: its result is stored as concatMeta does, and
+//     whatever is left is concatenated;
+//   - any other metamethod: the instruction's stack effect (the table's pops
+//     and pushes) is completed. The slow paths call the metamethod at the
+//     operand-stack top `sp0` they were given (L->top = sp0, the stack
+//     operands still below it): its one result lands at sp0 (L->top = sp0 +
+//     1), a __newindex call leaves nothing (L->top = sp0), and the comparison
+//     slow paths reserve one slot first (the result lands at sp0 + 1). As the
+//     interpreter does after a slow path returns normally, the stack operands
+//     are popped and the result pushed where the first of them was, and the
+//     handlers of arithmetic and comparisons complete a SETLOCAL or a JMPF
+//     after them (fusesWithNext).
 void finishInstruction(lua_State* L, CallInfo* ci) {
   StkId base = ci->func + 1;
   const Proto* p = ci->func->asLuaClosure()->proto;
   Instruction i = ci->savedPc[-1];
   Opcode op = opcodeOf(i);
   const OpInfo& info = kOpInfo[op];
-  bool fused = ci->savedPc < p->code + p->codeSize && fusesWithNext(op, opcodeOf(*ci->savedPc));
-  switch (op) {
-    case OP_SELF: {
-      StkId sp0 = L->top - 1;  // the interpreter had already pushed the object copy
-      sp0[-2] = sp0[0];
-      L->top = sp0;
-      return;
-    }
-    case OP_CONCAT: {
-      // One __concat call finished: store its result as concatMeta does and
-      // concatenate whatever is left.
+  if (!hasFlag(op, kCallsCode)) return;
+  switch (info.event) {
+    case TM_CALL: return;
+    case TM_CLOSE: ci->savedPc--; return;
+    case TM_CONCAT: {
       StkId t = L->top - 1;
       t[-2] = t[0];
       L->top = t - 1;
@@ -53,17 +56,15 @@ void finishInstruction(lua_State* L, CallInfo* ci) {
       if (remaining > 1) concatMeta(L, remaining);
       return;
     }
-    case OP_CALL: case OP_TFORCALL:
-      return;  // results are already in place
-    case OP_CLOSE: case OP_RETURN: case OP_RETURN0: case OP_RETURN1:
-      // A __close method yielded: run the instruction again to close the
-      // variables that remain (the closed one has left the list) and go on.
-      ci->savedPc--;
-      return;
-    default:
-      break;
+    default: break;
   }
-  if (info.pops == kVar || info.pushes == kVar) return;  // no metamethod is called by the others
+  if (op == OP_SELF) {
+    StkId sp0 = L->top - 1;  // the interpreter had already pushed the object copy
+    sp0[-2] = sp0[0];
+    L->top = sp0;
+    return;
+  }
+  bool fused = ci->savedPc < p->code + p->codeSize && fusesWithNext(op, opcodeOf(*ci->savedPc));
   if (isComparisonOp(op)) {
     StkId dst = L->top - 2 - info.pops;
     bool r = isTruthy(L->top[-1]);
@@ -95,6 +96,19 @@ void finishInstruction(lua_State* L, CallInfo* ci) {
     L->top = dst + 1;
   }
 }
+
+// The cases above cover every instruction a yield can interrupt: any other
+// that calls code has a fixed stack effect of at most one result, or is SELF.
+constexpr bool finishesEveryInterruptible() {
+  for (int op = 0; op < kNumOpcodes; op++) {
+    const OpInfo& info = kOpInfo[op];
+    if (!(info.flags & kCallsCode) || op == OP_SELF) continue;
+    if (info.event == TM_CALL || info.event == TM_CLOSE || info.event == TM_CONCAT) continue;
+    if (!hasFixedEffect(Opcode(op)) || info.pushes > 1) return false;
+  }
+  return true;
+}
+static_assert(finishesEveryInterruptible(), "finishInstruction does not know how to finish an opcode that calls code");
 
 // Continues a resumed coroutine until its body returns or it yields again.
 void unroll(lua_State* L) {

@@ -12,14 +12,9 @@ namespace {
 
 int lineOf(const Proto* p, int pc) { return p->lineInfo && pc >= 0 && pc < p->codeSize ? p->lineInfo[pc] : -1; }
 
-bool isReturn(Opcode op) { return op == OP_RETURN || op == OP_RETURN0 || op == OP_RETURN1; }
-
 }  // namespace
 
-bool isStackBookkeeping(Instruction i) {
-  Opcode op = opcodeOf(i);
-  return op == OP_POP || op == OP_SETTOP;
-}
+bool isStackBookkeeping(Instruction i) { return hasFlag(opcodeOf(i), kStackBookkeeping); }
 
 namespace {
 
@@ -134,12 +129,12 @@ bool reachedByJump(const Proto* p, int from, int pc) {
   Opcode op = opcodeOf(p->code[j]);
   if (!isJumpOp(op)) return false;
   if (op != OP_JMP && nextRun(p, j) == pc) return false;  // not taken
-  int t = j + 1 + argSAx(p->code[j]);
+  long t = jumpTarget(p->code[j], j);
   for (int hops = 0; hops < n && t >= 0 && t < n; hops++) {
     while (t < n && isStackBookkeeping(p->code[t])) t++;
     if (t == pc) return true;
     if (t >= n || opcodeOf(p->code[t]) != OP_JMP) return false;
-    t = t + 1 + argSAx(p->code[t]);
+    t = jumpTarget(p->code[t], int(t));
   }
   return false;
 }
@@ -155,7 +150,7 @@ bool invisibleToLineHooks(const Proto* p, int old, int pc) {
     case OP_TFORLOOP: return true;
     case OP_TFORCALL: {
       Instruction prev = p->code[old];
-      return opcodeOf(prev) == OP_TFORPREP && old + 1 + int(argB(prev)) == pc;
+      return opcodeOf(prev) == OP_TFORPREP && jumpTarget(prev, old) == pc;
     }
     case OP_JMP: return reachedByJump(p, old, pc);
     default: return false;
@@ -208,7 +203,7 @@ void traceInstruction(lua_State* L) {
       throw LuaException{kYield};
     }
   }
-  if (isReturn(opcodeOf(i)) && L->hookMask) leaveLuaFrame(L, ci, i);
+  if (hasFlag(opcodeOf(i), kReturns) && L->hookMask) leaveLuaFrame(L, ci, i);
 }
 
 }  // namespace tycho

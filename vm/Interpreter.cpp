@@ -227,12 +227,12 @@ inline void countPair(Instruction, const Instruction*) {}
 
 void execute(lua_State* L, CallInfo* ci) {
   static const void* const kDispatch[] = {
-#define TYCHO_LABEL(name, format, pops, pushes, doc) &&L_##name,
+#define TYCHO_LABEL(name, ...) &&L_##name,
     TYCHO_OPCODES(TYCHO_LABEL)
 #undef TYCHO_LABEL
   };
   static const void* const kHookDispatch[] = {
-#define TYCHO_HOOK_LABEL(name, format, pops, pushes, doc) &&L_HOOK,
+#define TYCHO_HOOK_LABEL(name, ...) &&L_HOOK,
     TYCHO_OPCODES(TYCHO_HOOK_LABEL)
 #undef TYCHO_HOOK_LABEL
   };

@@ -5,8 +5,6 @@
 // cannot be decided gives "no name" rather than a guess.
 #include "vm/VarInfo.hpp"
 
-#include <cctype>
-
 #include "compiler/Opcodes.hpp"
 #include "runtime/String.hpp"
 
@@ -279,36 +277,11 @@ class Namer {
   std::vector<int> depths_;
 };
 
-// Lua's name of the metamethod that instruction `op` may call ("" if none).
+// Lua's name of the metamethod that instruction `op` may call ("" if none):
+// its event's name without the underscores ("index").
 std::string metamethodName(Opcode op) {
-  if (isArithmeticOp(op)) {
-    // The operator's opcode name in lower case is the event name ("IDIV" → "idiv").
-    std::string name = kOpInfo[plainBinaryOp(op)].name;
-    for (char& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return name;
-  }
-  if (isComparisonOp(op)) {
-    switch (plainBinaryOp(op)) {
-      case OP_EQ: case OP_NE: return "eq";
-      case OP_LT: case OP_GT: return "lt";  // a > b runs as b < a
-      default: return "le";
-    }
-  }
-  switch (op) {
-    case OP_GETTABUP: case OP_GETTABLE: case OP_GETFIELD: case OP_GETFIELD_L: case OP_GETTABLE_L:
-    case OP_GETTABLE_LS: case OP_GETTABLE_US: case OP_SELF: case OP_GETINDEX_LL: case OP_GETINDEX_LI:
-      return "index";
-    case OP_SETTABUP: case OP_SETTABLE: case OP_SETTABLE_LS: case OP_SETTABLE_SL: case OP_SETFIELD:
-    case OP_SETINDEXAT: case OP_SETFIELDAT: case OP_SETKEYAT: case OP_SETINDEX_LLL: case OP_SETINDEX_LLK:
-    case OP_SETFIELD_LKL: case OP_SETFIELD_LKK:
-      return "newindex";
-    case OP_UNM: return "unm";
-    case OP_BNOT: return "bnot";
-    case OP_LEN: return "len";
-    case OP_CONCAT: return "concat";
-    case OP_CLOSE: case OP_RETURN: case OP_RETURN0: case OP_RETURN1: return "close";
-    default: return "";
-  }
+  TagMethod event = kOpInfo[op].event;
+  return event == kNoEvent ? "" : kTagMethodNames[event] + 2;
 }
 
 const Proto* protoOf(const CallInfo* ci) { return ci->func->asLuaClosure()->proto; }
@@ -338,13 +311,10 @@ VarName operandName(const Proto* p, int pc, Operand operand) {
     // The operands on the stack are the instruction's `pops` top values.
     bool first = operand == kFirstOperand;
     const BinaryFormInfo& form = kBinaryForms[binaryFormOf(op)];
-    const BinaryOperand& o = first ? form.left : form.right;
-    int field = int(argField(i, o.field));
-    switch (o.place) {
-      case OperandPlace::Stack: return fromStack(first ? kOpInfo[op].pops : 1);
-      case OperandPlace::Slot: return namer.slot(pc, field);
-      case OperandPlace::Constant: return namer.constant(field);
-    }
+    int field = first ? form.left : form.right;
+    if (field == kOnStack) return fromStack(first ? kOpInfo[op].pops : 1);
+    int value = fieldValue(i, field);
+    return kOpInfo[op].fields[field] == OperandKind::Slot ? namer.slot(pc, value) : namer.constant(value);
   }
   if (operand != kFirstOperand) return {};
   switch (op) {
