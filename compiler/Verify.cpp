@@ -18,6 +18,12 @@
 //
 // States are kept only at entry points (pc 0 and jump targets); straight-line
 // code in between is walked with one running state.
+//
+// What an instruction does to the depth, where control goes after it and
+// which slots it replaces come from the shared analysis (Analysis.hpp
+// effectOf); what its operands must satisfy, from their kinds in the opcode
+// table (a slot live, a constant that exists...). What is left here, opcode
+// by opcode, is what only the richer state above can tell (rules()).
 #include "compiler/Verify.hpp"
 
 #include <bitset>
@@ -25,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/Analysis.hpp"
 #include "compiler/CodeGen.hpp"
 #include "compiler/Opcodes.hpp"
 #include "compiler/Parser.hpp"
@@ -220,8 +227,6 @@ class FunctionVerifier {
 
   // --- the checks of one instruction ---
 
-  int depth(const State& s) const { return s.lo; }
-
   void needConstant(uint32_t k) const {
     if (k >= uint32_t(p_->numConstants)) fail("constant " + std::to_string(k) + " out of range");
   }
@@ -233,8 +238,9 @@ class FunctionVerifier {
     if (slot >= uint32_t(limit < 0 ? 0 : limit))
       fail("slot " + std::to_string(slot) + " is not live (" + std::to_string(limit) + " live slots)");
   }
-  void needDepth(const State& s, int n) const {
-    if (depth(s) < n) fail("stack underflow");
+  // Slot `slot` must hold the table of a NEWTABLE, unchanged since.
+  void needNewTable(const State& s, uint32_t slot) const {
+    if (!s.tables[slot]) fail("slot " + std::to_string(slot) + " does not hold a new table");
   }
   void setDepth(State& s, long d) const {
     if (d < 0) fail("stack underflow");
@@ -265,9 +271,21 @@ class FunctionVerifier {
     if (((s.tbc | s.open) & slotsFrom(slot)).any()) fail("call over a to-be-closed or captured slot");
   }
 
-  void fallThrough(State s) {
+  // `s` with the depth the analysis gives for one way out. An Unknown depth
+  // (from a Range, through CLOSE or JMP) keeps the Range.
+  State withDepth(State s, StackDepth d) const {
+    if (d.kind == StackDepth::kStatic) {
+      setDepth(s, d.slots);
+    } else if (d.kind == StackDepth::kDynamic) {
+      s.shape = Shape::Dynamic;
+      s.lo = s.hi = d.slots;
+    }
+    return s;
+  }
+
+  void flowOn(long pc, State s) {
     settle(s);
-    flowTo(long(pc_) + 1, s);
+    flowTo(pc, s);
   }
   void jumpTo(long target, State s) {
     settle(s);
@@ -276,135 +294,99 @@ class FunctionVerifier {
     flowTo(target, s);
   }
 
-  void step(State s) {
+  // One instruction: its stack effect, successors and slot writes come from
+  // the analysis (effectOf), the checks of its operands from their kinds in
+  // the opcode table; the rules particular to an opcode follow (rules()).
+  void step(const State& s) {
     Instruction i = p_->code[pc_];
     Opcode op = opcodeOf(i);
-    const OpInfo& info = kOpInfo[op];
 
     // Shapes other than Static admit few instructions.
     if (s.shape == Shape::Dynamic) {
-      bool takesTop = op == OP_CALL || op == OP_TAILCALL || ((op == OP_RETURN || op == OP_SETLIST) && argB(i) == 0);
-      if (!takesTop) fail("open results not taken up by the next instruction");
+      if (!takesValuesToTop(i)) fail("open results not taken up by the next instruction");
     } else if (s.shape == Shape::Range) {
       if (op != OP_CLOSE && op != OP_SETTOP && op != OP_JMP) fail("stack depths differ on the paths that reach this instruction");
     }
 
-    int d = depth(s);
+    StackDepth before = s.shape == Shape::Static    ? StackDepth::exactly(s.lo)
+                        : s.shape == Shape::Dynamic ? StackDepth::openFrom(s.lo)
+                                                    : StackDepth::unknown();
+    InstructionEffect e = effectOf(i, pc_, before);
+    if (s.shape == Shape::Static && e.pops > s.lo) fail("stack underflow");
+    checkOperands(i, s.lo - e.pops, s.lo);
+    if (hasFlag(op, kReadsExtraArg) && (pc_ + 1 >= n_ || opcodeOf(p_->code[pc_ + 1]) != OP_EXTRAARG))
+      fail(std::string(kOpInfo[op].name) + " without EXTRAARG");
+
     State next = s;
-    // Fixed stack effects come from the opcode table.
-    if (s.shape == Shape::Static && info.pops != kVar && info.pushes != kVar) {
-      needDepth(s, info.pops);
-      setDepth(next, long(d) - info.pops + info.pushes);
-    }
+    if (!e.writes.empty()) written(next, e.writes.lo, e.writes.hi);
+    rules(s, next, i);
+    if (e.hasTarget) jumpTo(e.target, withDepth(next, e.targetDepth));
+    // FORPREP falls through into its loop, whose state is then prepared
+    // (FORLOOP requires it); its jump skips the loop.
+    if (op == OP_FORPREP) next.loops.set(argA(i));
+    if (e.nextPc >= 0) flowOn(e.nextPc, withDepth(next, e.next));
+  }
 
-    if (isBinaryOp(op)) {
-      // Operands in slots and constants, as the table's field kinds say; the
-      // result replaces the stack operands.
-      for (int n = 0; n < fieldCount(info.format); n++) {
-        uint32_t v = uint32_t(fieldValue(i, n));
-        if (info.fields[n] == OperandKind::Slot) needSlot(v, d);
-        else needConstant(v);
+  // The checks that an operand's kind implies: a slot live below the
+  // instruction's stack operands (`slotLimit` slots), a level at most the
+  // depth, constants, upvalues and nested functions that exist.
+  void checkOperands(Instruction i, int slotLimit, int depth) const {
+    const OpInfo& info = kOpInfo[opcodeOf(i)];
+    for (int n = 0; n < fieldCount(info.format); n++) {
+      uint32_t v = uint32_t(fieldValue(i, n));
+      switch (info.fields[n]) {
+        case OperandKind::Slot: needSlot(v, slotLimit); break;
+        case OperandKind::Level:
+          if (v > uint32_t(depth)) fail(std::string(info.name) + " above the stack top");
+          break;
+        case OperandKind::Constant: case OperandKind::KString: needConstant(v); break;
+        case OperandKind::Upvalue: needUpvalue(v); break;
+        case OperandKind::Proto:
+          if (v >= uint32_t(p_->numProtos)) fail("nested function " + std::to_string(v) + " out of range");
+          break;
+        // Bases are checked by each opcode's rules, jumps where control
+        // flows; counts and integers need nothing.
+        default: break;
       }
-      written(next, d - info.pops, d - info.pops + 1);
-      fallThrough(next);
-      return;
     }
+  }
 
+  // The rules particular to an opcode: how the slots its Base operand
+  // starts relate to the depth, and the facts of the richer state (tables,
+  // loop states, to-be-closed and captured slots). `s` is the state before
+  // the instruction, `next` the one after it on every way out.
+  void rules(const State& s, State& next, Instruction i) {
+    int d = s.lo;
+    uint32_t a = argA(i), b = argB(i), ax = argAx(i);
+    Opcode op = opcodeOf(i);
     switch (op) {
-      case OP_NIL: setDepth(next, long(d) + long(argAx(i))); break;
-      case OP_TRUE: case OP_FALSE: case OP_INT: break;
-      case OP_K: needConstant(argAx(i)); break;
-      case OP_GETLOCAL: needSlot(argAx(i), d); break;
-      case OP_SETLOCAL: needSlot(argAx(i), d - 1); written(next, int(argAx(i)), int(argAx(i)) + 1); break;
-      case OP_GETUPVAL: case OP_SETUPVAL: needUpvalue(argAx(i)); break;
-      case OP_GETUPVAL_UNDER: needUpvalue(argAx(i)); written(next, d - 1, d + 1); break;
-      case OP_GETTABUP: case OP_SETTABUP: needUpvalue(argA(i)); needConstant(argB(i)); break;
-      case OP_GETTABLE: written(next, d - 2, d - 1); break;
-      case OP_GETFIELD: needConstant(argAx(i)); written(next, d - 1, d); break;
-      case OP_GETFIELD_L: needSlot(argA(i), d); needConstant(argB(i)); break;
-      case OP_GETTABLE_L: case OP_GETTABLE_LS: needSlot(argAx(i), d); written(next, d - 1, d); break;
-      case OP_GETTABLE_US: needUpvalue(argAx(i)); written(next, d - 1, d); break;
-      case OP_SETTABLE: break;
-      case OP_SETTABLE_LS: case OP_SETTABLE_SL: needSlot(argAx(i), d - 2); break;  // below the stack operands
-      case OP_SETFIELD: needConstant(argAx(i)); break;
-      case OP_SETINDEXAT: needSlot(argA(i), d - 1); needSlot(argB(i), d - 1); break;  // below the value
-      case OP_SETKEYAT:
-        needSlot(argAx(i), d - 2);
-        if (!s.tables[argAx(i)]) fail("slot " + std::to_string(argAx(i)) + " does not hold a new table");
-        break;
-      case OP_SETFIELDAT: needSlot(argA(i), d - 1); needConstant(argB(i)); break;
-      case OP_GETINDEX_LL: needSlot(argA(i), d); needSlot(argB(i), d); break;
-      case OP_GETINDEX_LI: needSlot(argA(i), d); break;
-      case OP_SETINDEX_LLL: needSlot(argA(i), d); needSlot(argB8(i), d); needSlot(argC(i), d); break;
-      case OP_SETINDEX_LLK: needSlot(argA(i), d); needSlot(argB8(i), d); needConstant(argC(i)); break;
-      case OP_SETFIELD_LKL: needSlot(argA(i), d); needConstant(argB8(i)); needSlot(argC(i), d); break;
-      case OP_SETFIELD_LKK: needSlot(argA(i), d); needConstant(argB8(i)); needConstant(argC(i)); break;
-      case OP_POP: setDepth(next, long(d) - long(argAx(i))); break;
-      case OP_SETTOP:
-        if (argAx(i) > uint32_t(d)) fail("SETTOP above the stack top");
-        setDepth(next, argAx(i));
-        break;
+      case OP_SETKEYAT: needNewTable(s, ax); break;
       case OP_NEWTABLE: next.tables.set(size_t(d)); break;
-      case OP_SETLIST: setList(s, i); return;
-      case OP_SELF: needConstant(argAx(i)); written(next, d - 1, d); break;
-      case OP_UNM: case OP_BNOT: case OP_NOT: case OP_LEN: written(next, d - 1, d); break;
-      case OP_CONCAT: {
-        uint32_t a = argA(i), b = argB(i);
+      case OP_SETLIST:
+        needSlot(a, s.lo);
+        needNewTable(s, a);
+        if (b > 0 && long(a) + 1 + long(b) > d) fail("SETLIST of values above the stack top");
+        break;
+      case OP_CONCAT:
         if (b < 1 || long(a) + long(b) != d) fail("CONCAT operands are not the top of the stack");
-        setDepth(next, long(a) + 1);
-        written(next, int(a), int(a) + 1);
         break;
-      }
-      case OP_JMP:
-        jumpTo(jumpTarget(i, pc_), next);
-        return;
-      case OP_JMPF: case OP_JMPT:
-        jumpTo(jumpTarget(i, pc_), next);
-        break;
-      case OP_ANDJ: case OP_ORJ: {
-        needDepth(s, 1);
-        jumpTo(jumpTarget(i, pc_), s);  // the jump keeps the tested value
-        setDepth(next, d - 1);
-        break;
-      }
-      case OP_CALL: {
-        uint32_t a = argA(i);
+      case OP_CALL:
         needSlot(a, s.lo);
         needNothingPendingFrom(s, int(a));
-        if (argB(i) > 0) {
-          setDepth(next, long(a) + long(argB(i)) - 1);
-        } else {
-          next.shape = Shape::Dynamic;
-          next.lo = next.hi = int(a);
-        }
-        written(next, int(a), kMaxStackSlots + 1);
         break;
-      }
-      case OP_TAILCALL: {
-        uint32_t a = argAx(i);
-        needSlot(a, s.lo);
+      case OP_TAILCALL:
+        needSlot(ax, s.lo);
         if (s.tbc.any()) fail("tail call with pending to-be-closed variables");
-        // A native callee that yields resumes here with its results on top.
-        next.shape = Shape::Dynamic;
-        next.lo = next.hi = int(a);
-        written(next, int(a), kMaxStackSlots + 1);
         break;
-      }
-      case OP_RETURN: {
-        uint32_t a = argA(i), b = argB(i);
+      case OP_RETURN:
         if (b > 0) {
           if (long(a) + long(b) - 1 > d) fail("RETURN of values above the stack top");
         } else if (a > uint32_t(s.lo)) {
           fail("RETURN from above the stack top");
         }
-        return;
-      }
-      case OP_RETURN0: return;
-      case OP_RETURN1: needDepth(s, 1); return;
+        break;
       case OP_CLOSURE: {
-        uint32_t x = argAx(i);
-        if (x >= uint32_t(p_->numProtos)) fail("nested function " + std::to_string(x) + " out of range");
-        const Proto* child = p_->protos[x];
+        const Proto* child = p_->protos[ax];
         for (int j = 0; j < child->numUpvalues; j++) {
           const UpvalueDesc& u = child->upvalues[j];
           if (u.inStack) {
@@ -414,87 +396,51 @@ class FunctionVerifier {
             needUpvalue(u.index);
           }
         }
-        setDepth(next, long(d) + 1);
         break;
       }
-      case OP_VARARG: {
+      case OP_VARARG:
         if (!p_->isVararg) fail("VARARG in a function without '...'");
-        uint32_t ax = argAx(i);
-        if (ax > 0) {
-          setDepth(next, long(d) + long(ax) - 1);
-        } else {
-          next.shape = Shape::Dynamic;
-          next.lo = next.hi = d;
-        }
         break;
-      }
       case OP_VARARGPREP:
-        if (pc_ != 0 || !p_->isVararg || argAx(i) != p_->numParams) fail("VARARGPREP out of place");
+        if (pc_ != 0 || !p_->isVararg || ax != p_->numParams) fail("VARARGPREP out of place");
         break;
-      case OP_FORPREP: {
-        uint32_t a = argA(i);
+      case OP_FORPREP:
         if (long(a) + 3 != d) fail("FORPREP state is not the top of the stack");
-        setDepth(next, long(a) + 4);
-        written(next, int(a), int(a) + 4);
-        jumpTo(jumpTarget(i, pc_), next);  // the loop does not run
-        next.loops.set(a);
         break;
-      }
-      case OP_FORLOOP: {
-        uint32_t a = argA(i);
+      case OP_FORLOOP:
         if (a > uint32_t(kMaxStackSlots) || !s.loops[a]) fail("FORLOOP without the state of its FORPREP");
         needSlot(a + 3, d);
-        // It updates A..A+2 in place, keeping their types, and sets A+3;
-        // no other loop state may overlap those slots.
-        written(next, int(a) + 3, int(a) + 4);
-        next.loops &= ~slotsBetween(int(a) - 2, int(a));
-        jumpTo(jumpTarget(i, pc_), next);
+        // It updates A..A+2 in place, keeping their types: the loop state
+        // stays prepared (and no other may overlap it).
+        next.loops.set(a);
         break;
-      }
-      case OP_TFORPREP: {
-        uint32_t a = argA(i);
+      case OP_TFORPREP:
         needSlot(a + 3, d);
         tbc(next, int(a) + 3);
-        jumpTo(jumpTarget(i, pc_), next);
-        return;
-      }
-      case OP_TFORCALL: {
-        uint32_t a = argA(i);
+        break;
+      case OP_TFORCALL:
         needSlot(a + 3, d);
         needNothingPendingFrom(s, int(a) + 4);
         // The call's copies of the iterator state may use the slack above
         // the frame that every call leaves (kExtraStack).
         if (long(a) + 7 > long(p_->maxStack) + kExtraStack) fail("TFORCALL too close to the frame's end");
-        setDepth(next, long(a) + 4 + long(argB(i)));
-        written(next, int(a) + 4, kMaxStackSlots + 1);
         break;
-      }
-      case OP_TFORLOOP: {
-        uint32_t a = argA(i);
-        needSlot(a + 4, d);
-        written(next, int(a) + 2, int(a) + 3);
-        jumpTo(jumpTarget(i, pc_), next);
+      case OP_TFORLOOP: needSlot(a + 4, d); break;
+      case OP_CLOSE:
+        next.tbc &= ~slotsFrom(int(ax));
+        next.open &= ~slotsFrom(int(ax));
         break;
-      }
-      case OP_CLOSE: {
-        uint32_t a = argAx(i);
-        if (a > uint32_t(s.lo)) fail("CLOSE above the stack top");
-        next.tbc &= ~slotsFrom(int(a));
-        next.open &= ~slotsFrom(int(a));
-        break;
-      }
-      case OP_TBC: {
-        needSlot(argAx(i), d);
-        tbc(next, int(argAx(i)));
-        break;
-      }
+      case OP_TBC: tbc(next, int(ax)); break;
       case OP_EXTRAARG: fail("EXTRAARG without SETLIST");
-      case OP_NOP: break;
-      // Binary operators were handled above. An opcode added to the table
-      // but not here is refused rather than trusted.
-      default: fail("unhandled opcode");
+      default:
+        // An opcode whose operand starts a run of slots needs rules of its
+        // own above: one added to the table without them is refused rather
+        // than trusted.
+        for (OperandKind k : kOpInfo[op].fields) {
+          if (k == OperandKind::Base) fail("unhandled opcode");
+        }
+        break;
     }
-    fallThrough(next);
   }
 
   // Marks slot `slot` as a pending to-be-closed variable: above every other
@@ -502,20 +448,6 @@ class FunctionVerifier {
   void tbc(State& s, int slot) const {
     if ((s.tbc & slotsFrom(slot)).any()) fail("to-be-closed variables out of order");
     s.tbc.set(size_t(slot));
-  }
-
-  // SETLIST A B, then its EXTRAARG word (the first index); control goes on
-  // after both.
-  void setList(const State& s, Instruction i) {
-    uint32_t a = argA(i), b = argB(i);
-    if (pc_ + 1 >= n_ || opcodeOf(p_->code[pc_ + 1]) != OP_EXTRAARG) fail("SETLIST without EXTRAARG");
-    needSlot(a, s.lo);
-    if (!s.tables[a]) fail("slot " + std::to_string(a) + " does not hold a new table");
-    if (b > 0 && long(a) + 1 + long(b) > depth(s)) fail("SETLIST of values above the stack top");
-    State next = s;
-    setDepth(next, long(a) + 1);
-    settle(next);
-    flowTo(long(pc_) + 2, next);
   }
 
   const Proto* p_;

@@ -26,6 +26,7 @@
 
 
 #include "api/ReadyState.hpp"
+#include "compiler/Analysis.hpp"
 #include "compiler/BytecodeFormat.hpp"
 #include "compiler/CodeGen.hpp"
 #include "compiler/Dump.hpp"
@@ -635,7 +636,41 @@ TEST_CASE("verifier: debug information and nesting") {
 // The compiler's output verifies, and dumps round-trip exactly.
 // ---------------------------------------------------------------------------
 
-TEST_CASE("every test script compiles to code the verifier accepts, and dumps are stable") {
+namespace {
+
+// What the verifier implies for the shared analysis of verified code: a
+// static depth within the frame, or dynamic values that the instruction
+// takes up, or (at goto labels) paths that disagree before an instruction
+// that does not depend on the depth; and blocks that cover the code. The
+// first disagreement, or "".
+std::string analysisDisagreement(const Proto* p) {
+  CodeAnalysis code(*p);
+  BasicBlocks blocks(code);
+  int covered = 0;
+  for (const BasicBlock& b : blocks.all()) {
+    if (b.start != covered || b.end <= b.start) return "blocks do not cover the code";
+    covered = b.end;
+  }
+  if (covered != p->codeSize) return "blocks do not reach the end of the code";
+  for (int pc = 0; pc < p->codeSize; pc++) {
+    Instruction i = p->code[pc];
+    Opcode op = opcodeOf(i);
+    StackDepth d = code.depthBefore(pc);
+    bool ok = d.kind == StackDepth::kUnreached || (d.kind == StackDepth::kStatic && d.slots <= p->maxStack) ||
+              (d.kind == StackDepth::kDynamic && takesValuesToTop(i)) ||
+              (d.kind == StackDepth::kUnknown && (op == OP_CLOSE || op == OP_SETTOP || op == OP_JMP));
+    if (!ok) return "depth at pc " + std::to_string(pc) + " (" + kOpInfo[op].name + ")";
+  }
+  for (int k = 0; k < p->numProtos; k++) {
+    std::string why = analysisDisagreement(p->protos[k]);
+    if (!why.empty()) return why;
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("every test script compiles to code the verifier accepts and the analysis agrees with, and dumps are stable") {
   Engine e;
   int scripts = 0;
   for (const char* folder : {"lua", "programs", "tracebacks", "tycho", "lua/modules"}) {
@@ -650,6 +685,7 @@ TEST_CASE("every test script compiles to code the verifier accepts, and dumps ar
       LuaClosure* c = e.L->top[-1].asLuaClosure();
       INFO(entry.path().string());
       CHECK(verifyFunction(c->proto) == "");
+      CHECK(analysisDisagreement(c->proto) == "");
       for (bool strip : {false, true}) {
         std::string chunk = dumpFunction(c->proto, strip);
         REQUIRE(e.load(chunk) == "");

@@ -6,23 +6,17 @@
 #include "compiler/Disassembler.hpp"
 #include "compiler/Lexer.hpp"
 #include "compiler/Parser.hpp"
-#include "compiler/Resolver.hpp"
+#include "tests/unit/CompileSnippet.hpp"
 
 using namespace tycho;
 
 namespace {
 
-std::unique_ptr<FunctionCode> compile(const std::string& src) {
-  ast::Chunk chunk = parseChunk(src, "=test");
-  resolveChunk(chunk, "=test");
-  return generateCode(chunk, "=test");
-}
-
-std::string body(const std::string& src) { return disassembleBody(*compile(src)); }
+std::string body(const std::string& src) { return disassembleBody(*compileSnippet(src)); }
 
 std::string compileError(const std::string& src) {
   try {
-    compile(src);
+    compileSnippet(src);
   } catch (CompileError& e) {
     return e.message;
   }
@@ -64,7 +58,7 @@ TEST_CASE("calls name their function slot and result count") {
 }
 
 TEST_CASE("a return of a call is a tail call") {
-  auto f = compile("local function g(n) return g(n - 1) end");
+  auto f = compileSnippet("local function g(n) return g(n - 1) end");
   REQUIRE(f->protos.size() == 1);
   CHECK(disassembleBody(*f->protos[0]) ==
         "GETUPVAL 0 ; g\n"
@@ -159,7 +153,7 @@ TEST_CASE("a field of a local or an upvalue is stored and read where the table i
         "SETFIELDAT 0 2 ; 1\n"
         "POP 1\n"
         "RETURN0\n");
-  auto code = compile("local u = {} local function g() u.x = u.y end");
+  auto code = compileSnippet("local u = {} local function g() u.x = u.y end");
   CHECK(disassembleBody(*code->protos[0]) ==
         "GETTABUP 0 1 ; u \"y\"\n"
         "SETTABUP 0 0 ; u \"x\"\n"
@@ -261,7 +255,7 @@ TEST_CASE("multiple assignment evaluates targets, then values, then stores right
         "RETURN0\n");
   // Computed tables and keys are pushed; an upvalue table is fetched after
   // its key's code (below the key, where Lua's register for it is).
-  auto f = compile("local u, t = {}, {} return function(a) u[a + 1], t.x[2], t[a] = 1, 2, 3 end");
+  auto f = compileSnippet("local u, t = {}, {} return function(a) u[a + 1], t.x[2], t[a] = 1, 2, 3 end");
   REQUIRE(f->protos.size() == 1);
   CHECK(disassembleBody(*f->protos[0]) ==
         "ADD_LK 0 0 ; 1\n"
@@ -477,14 +471,14 @@ TEST_CASE("an upvalue table is fetched after its key's code") {
   // key that Lua has in a register already (a call's result) and below one
   // whose register Lua chooses then (an operator's result); a local or
   // constant key keeps the fetch first.
-  CHECK(disassembleBody(*compile("local u return function(i) u[i + 1] = f() end")->protos[0]) ==
+  CHECK(disassembleBody(*compileSnippet("local u return function(i) u[i + 1] = f() end")->protos[0]) ==
         "ADD_LK 0 0 ; 1\n"
         "GETUPVAL_UNDER 0 ; u\n"
         "GETTABUP 1 1 ; _ENV \"f\"\n"
         "CALL 3 2\n"
         "SETTABLE\n"
         "RETURN0\n");
-  auto f = compile("local u, k = {}, 1 return function(i) u[f()] = 1 u[i] = f() u[1] = f() return u[f()] end");
+  auto f = compileSnippet("local u, k = {}, 1 return function(i) u[f()] = 1 u[i] = f() u[1] = f() return u[f()] end");
   REQUIRE(f->protos.size() == 1);
   CHECK(disassembleBody(*f->protos[0]) ==
         "GETTABUP 1 0 ; _ENV \"f\"\n"
@@ -510,7 +504,7 @@ TEST_CASE("an upvalue table is fetched after its key's code") {
 TEST_CASE("a NOP stands for an instruction Lua has on a line where ours has none") {
   // Lua loads the 1 after the call, on line 3, and makes the comparison's
   // value where it is used, on line 6.
-  CHECK(disassemble(*compile("local x = 1 -\n  f(\n  )\nlocal a, b = 1, 2\nlocal r = (a < b\n)")) ==
+  CHECK(disassemble(*compileSnippet("local x = 1 -\n  f(\n  )\nlocal a, b = 1, 2\nlocal r = (a < b\n)")) ==
         "main (lines 0-0): 11 instructions, 0 params+vararg, 5 slots, 1 upvalues, 2 constants, 0 functions\n"
         "     1  [0]  VARARGPREP 0\n"
         "     2  [2]  GETTABUP 0 1         ; _ENV \"f\"\n"
