@@ -1,10 +1,12 @@
 // VarInfo: where the values of runtime errors come from (see VarInfo.hpp).
 //
-// Bytecode may come from a loaded binary chunk, so the analysis trusts no
+// Bytecode may come from a loaded binary chunk, so the naming trusts no
 // operand: every slot, constant, upvalue and jump is bounds-checked, and what
-// cannot be decided gives "no name" rather than a guess.
+// cannot be decided gives "no name" rather than a guess. The depths and the
+// slots each instruction writes are the shared analysis's (CodeAnalysis).
 #include "vm/VarInfo.hpp"
 
+#include "compiler/Analysis.hpp"
 #include "compiler/Opcodes.hpp"
 #include "runtime/String.hpp"
 
@@ -13,10 +15,6 @@ namespace tycho {
 namespace {
 
 constexpr int kUnknown = -1;
-// Depths at or above this mark a dynamic number of values (results of a call
-// with B = 0 or of VARARG 0) above slot depth - kDynamic, waiting for the
-// CALL, RETURN, TAILCALL or SETLIST that takes them up to the runtime top.
-constexpr int kDynamic = 1 << 28;
 // Names are found by following values back through copies (GETLOCAL of a
 // temporary, SETLOCAL) and tables back to their own names (is it _ENV?); this
 // bounds the recursion on pathological code.
@@ -24,134 +22,12 @@ constexpr int kMaxNameDepth = 32;
 
 constexpr char kEnvName[] = "_ENV";
 
-bool isJump(Opcode op) { return isJumpOp(op); }
-
-// Depth with the dynamic marker removed; kUnknown when not static.
-int staticDepth(int d) { return d >= kDynamic ? kUnknown : d; }
-
-// Where control goes after an instruction run at depth `d`.
-struct Flow {
-  int next = kUnknown;       // depth for the next instruction; kUnknown: none
-  int target = -1;           // jump destination, or -1
-  int targetDepth = kUnknown;
-};
-
-Flow flowOf(Instruction i, int pc, int d) {
-  Flow f;
-  Opcode op = opcodeOf(i);
-  int s = staticDepth(d);
-  auto plus = [s](int n) { return s == kUnknown ? kUnknown : s + n; };
-  const OpInfo& info = kOpInfo[op];
-  bool fixed = info.pops != kVar && info.pushes != kVar;
-  if (fixed) f.next = plus(info.pushes - info.pops);  // the opcode table's stack effect
-  switch (op) {
-    case OP_NIL: f.next = plus(int(argAx(i))); break;
-    case OP_POP: f.next = plus(-int(argAx(i))); break;
-    case OP_SETTOP: f.next = int(argAx(i)); break;
-    case OP_SETLIST: f.next = int(argA(i)) + 1; break;
-    case OP_CONCAT: f.next = int(argA(i)) + 1; break;
-    case OP_JMP: f.next = kUnknown; f.target = pc + 1 + argSAx(i); f.targetDepth = s; break;
-    case OP_JMPF: case OP_JMPT:
-      f.target = pc + 1 + argSAx(i);
-      f.targetDepth = f.next;
-      break;
-    case OP_ANDJ: case OP_ORJ:  // the jump keeps the tested value, falling through pops it
-      f.next = plus(-1);
-      f.target = pc + 1 + argSAx(i);
-      f.targetDepth = s;
-      break;
-    case OP_CALL:
-      f.next = argB(i) > 0 ? int(argA(i)) + int(argB(i)) - 1 : kDynamic + int(argA(i));
-      break;
-    case OP_VARARG:
-      if (argAx(i) > 0) f.next = plus(int(argAx(i)) - 1);
-      else if (s != kUnknown) f.next = kDynamic + s;
-      break;
-    case OP_VARARGPREP: f.next = int(argAx(i)); break;
-    case OP_FORPREP:  // both ways push the control variable
-      f.next = int(argA(i)) + 4;
-      f.target = pc + 1 + int(argB(i));
-      f.targetDepth = f.next;
-      break;
-    case OP_FORLOOP: case OP_TFORLOOP:
-      f.target = pc + 1 - int(argB(i));
-      f.targetDepth = s;
-      break;
-    case OP_TFORPREP:  // always jumps to the TFORCALL
-      f.next = kUnknown;
-      f.target = pc + 1 + int(argB(i));
-      f.targetDepth = s;
-      break;
-    case OP_TFORCALL: f.next = int(argA(i)) + 4 + int(argB(i)); break;
-    case OP_RETURN0: case OP_RETURN1: f.next = kUnknown; break;  // control leaves
-    default: break;
-  }
-  return f;
-}
-
-// The slots [lo, hi) an instruction run at static depth `d` writes; lo < 0 for
-// none. Calls write everything from their base up (the callee's frame).
-struct SlotRange {
-  int lo = -1;
-  int hi = -1;
-  bool contains(int slot) const { return lo >= 0 && slot >= lo && slot < hi; }
-};
-
-SlotRange writtenSlots(Instruction i, int d) {
-  constexpr int kAll = 1 << 30;
-  Opcode op = opcodeOf(i);
-  auto range = [](int lo, int hi) { return lo >= 0 ? SlotRange{lo, hi} : SlotRange{}; };
-  switch (op) {
-    case OP_SETLOCAL: return range(int(argAx(i)), int(argAx(i)) + 1);
-    case OP_CONCAT: return range(int(argA(i)), int(argA(i)) + 1);
-    case OP_CALL: return range(int(argA(i)), kAll);
-    case OP_FORPREP: case OP_FORLOOP: return range(int(argA(i)), int(argA(i)) + 4);
-    case OP_TFORCALL: return range(int(argA(i)) + 4, kAll);
-    case OP_TFORLOOP: return range(int(argA(i)) + 2, int(argA(i)) + 3);
-    default: break;
-  }
-  if (d == kUnknown) return {};
-  switch (op) {
-    case OP_NIL: return range(d, d + int(argAx(i)));
-    case OP_VARARG: return range(d, argAx(i) > 0 ? d + int(argAx(i)) - 1 : kAll);
-    default: break;
-  }
-  // The others push their results where their stack operands were (the
-  // opcode table's stack effect).
-  const OpInfo& info = kOpInfo[op];
-  if (info.pops == kVar || info.pushes == kVar || info.pushes == 0) return {};
-  return range(d - info.pops, d - info.pops + info.pushes);
-}
-
-// Depths before each instruction, with kDynamic marks (see flowOf).
-std::vector<int> rawStackDepths(const Proto* p) {
-  int n = p->codeSize;
-  std::vector<int> depth(size_t(n > 0 ? n : 0), kUnknown);
-  std::vector<int> work;
-  // Generated code reaches every instruction with one depth; the first path
-  // found decides for malformed code.
-  auto reach = [&](int pc, int d) {
-    if (pc < 0 || pc >= n || d < 0 || depth[size_t(pc)] != kUnknown) return;
-    depth[size_t(pc)] = d;
-    work.push_back(pc);
-  };
-  reach(0, p->numParams);
-  while (!work.empty()) {
-    int pc = work.back();
-    work.pop_back();
-    Flow f = flowOf(p->code[pc], pc, depth[size_t(pc)]);
-    reach(pc + 1, f.next);
-    if (f.target >= 0) reach(f.target, f.targetDepth);
-  }
-  return depth;
-}
-
 // The analysis of one prototype for one message.
 class Namer {
  public:
-  explicit Namer(const Proto* p) : p_(p), depths_(rawStackDepths(p)) {}
+  explicit Namer(const Proto* p) : p_(p), code_(*p) {}
 
-  int depth(int pc) const { return pc >= 0 && pc < p_->codeSize ? staticDepth(depths_[size_t(pc)]) : kUnknown; }
+  int depth(int pc) const { return code_.staticDepth(pc); }
 
   VarName slot(int pc, int slot, int level = 0) const {
     if (slot < 0 || level > kMaxNameDepth) return {};
@@ -197,17 +73,15 @@ class Namer {
   // jump (landing at or before pc) may skip leaves the slot's origin unknown.
   int findWriter(int pc, int slot) const {
     int writer = -1;
-    int jumpTarget = 0;  // code before this position may have been skipped
+    int landing = 0;  // code before this position may have been skipped
     for (int q = 0; q < pc && q < p_->codeSize; q++) {
       Instruction i = p_->code[q];
-      Opcode op = opcodeOf(i);
-      if (isJump(op)) {
-        int dest = q + 1 + argSAx(i);
-        if (dest <= pc && dest > jumpTarget) jumpTarget = dest;
+      if (isJumpOp(opcodeOf(i))) {
+        long dest = jumpTarget(i, q);
+        if (dest <= pc && dest > landing) landing = int(dest);
         continue;
       }
-      if (depths_[size_t(q)] == kUnknown) continue;  // unreachable
-      if (writtenSlots(i, depth(q)).contains(slot)) writer = q < jumpTarget ? -1 : q;
+      if (code_.writes(q).contains(slot)) writer = q < landing ? -1 : q;
     }
     return writer;
   }
@@ -274,7 +148,7 @@ class Namer {
   }
 
   const Proto* p_;
-  std::vector<int> depths_;
+  CodeAnalysis code_;
 };
 
 // Lua's name of the metamethod that instruction `op` may call ("" if none):
@@ -287,12 +161,6 @@ std::string metamethodName(Opcode op) {
 const Proto* protoOf(const CallInfo* ci) { return ci->func->asLuaClosure()->proto; }
 
 }  // namespace
-
-std::vector<int> stackDepths(const Proto* p) {
-  std::vector<int> depth = rawStackDepths(p);
-  for (int& d : depth) d = staticDepth(d);
-  return depth;
-}
 
 VarName slotName(const Proto* p, int pc, int slot) {
   if (pc < 0 || pc >= p->codeSize) return {};

@@ -2,9 +2,9 @@
 // a nil value (field 'x')") and for called functions ("in local 'f'"),
 // recovered from the bytecode of the running function as lua5.4 reports them.
 //
-// Most operands of a stack VM live on the operand stack, so the analysis first
-// recovers the stack depth before every instruction (a forward pass over the
-// code with the stack effects of Opcodes.hpp). With the depths known, every
+// Most operands of a stack VM live on the operand stack, so the naming starts
+// from the stack depth before every instruction (the shared bytecode
+// analysis, compiler/Analysis.hpp). With the depths known, every
 // instruction writes a known range of slots, and the value in a slot at some
 // pc was put there by the last instruction before pc that wrote that slot —
 // unless an earlier jump may have skipped that writer, in which case the value
@@ -18,7 +18,6 @@
 #pragma once
 
 #include <string>
-#include <vector>
 
 #include "runtime/Object.hpp"
 #include "runtime/State.hpp"
@@ -47,10 +46,6 @@ struct VarName {
 
 // --- analyses of a prototype (pc = index of an instruction in p->code) ---
 
-// The operand-stack depth (slots in use above the frame base) before each
-// instruction; -1 for unreachable code and where the depth is not static
-// (between a call with all results and the instruction consuming them).
-std::vector<int> stackDepths(const Proto* p);
 // The name of the value in frame slot `slot` just before instruction pc runs.
 VarName slotName(const Proto* p, int pc, int slot);
 // The name of an operand of instruction pc (see Operand).

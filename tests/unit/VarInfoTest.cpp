@@ -471,33 +471,6 @@ TEST_CASE_FIXTURE(Runner, "functionName: package.loaded names first, then the ca
   CHECK(name("local w = whoami; whoami = nil; for k in w do return k end") == "for iterator 'for iterator'");
 }
 
-TEST_CASE_FIXTURE(Runner, "stack depths follow the operand stack") {
-  const Proto* p = compile("local a, b = 1, 2 local c = a + b * 3");
-  // VARARGPREP, INT, INT, MUL_LK, ADD_LS, POP, RETURN0
-  REQUIRE(p->codeSize == 7);
-  std::vector<int> depths = stackDepths(p);
-  CHECK(depths == std::vector<int>{0, 0, 1, 2, 3, 3, 0});
-  L->top--;
-}
-
-TEST_CASE_FIXTURE(Runner, "stack depths across jumps, loops and calls with all results") {
-  const Proto* p = compile("local t = {} for k, v in pairs(t) do local q = k.x end local a = f(g())");
-  std::vector<int> depths = stackDepths(p);
-  REQUIRE(int(depths.size()) == p->codeSize);
-  int lastCall = -1;
-  for (int pc = 0; pc < p->codeSize; pc++) {
-    Opcode op = opcodeOf(p->code[pc]);
-    // t, the four slots of the loop state, k and v
-    if (op == OP_TFORCALL) CHECK(depths[size_t(pc)] == 1 + 4 + 2);
-    if (op == OP_GETFIELD_L) CHECK(depths[size_t(pc)] == 1 + 4 + 2);
-    if (op == OP_CALL) lastCall = pc;
-  }
-  REQUIRE(lastCall > 0);
-  CHECK(depths[size_t(lastCall)] == -1);  // g()'s results are dynamic
-  CHECK(depths[size_t(lastCall) + 1] == 2);  // t and a
-  L->top--;
-}
-
 TEST_CASE_FIXTURE(Runner, "calleeName for calls and metamethod instructions") {
   const Proto* p = compile("local f = 1 f() local t = {} t:m() g() local x = t.y + 1 for k in f do end");
   // The name each kind of instruction gives the function it calls.
