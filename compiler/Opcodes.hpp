@@ -29,8 +29,9 @@
 //     only other place that knows them.
 //   - flags: what running the instruction may do besides its own work (call
 //     code, raise, allocate, poll), how control leaves it (branches, jumps,
-//     returns), and how its neighbours are read (an EXTRAARG word after it, a
-//     SETLOCAL or JMPF that its handler completes). OpFlags below.
+//     returns), how its neighbours are read (an EXTRAARG word after it, a
+//     SETLOCAL or JMPF that its handler completes), and whether it records
+//     type feedback. OpFlags below.
 //   - event: the metamethod event it may call (TM_INDEX for an index), or
 //     kNoEvent.
 //   - doc: what it does. Slots are numbered from the frame base (slot 0 = first
@@ -50,7 +51,8 @@
 // messages, metamethod events), coroutine resumption (finishing an
 // instruction a yield interrupted), hooks, and the JIT: it switches over the
 // same opcodes, takes which helpers may run code, raise or allocate from the
-// flags, and the block structure from the analysis.
+// flags, what an instruction's feedback entry holds from feedbackKind(), and
+// the block structure from the analysis.
 #pragma once
 
 #include <array>
@@ -110,6 +112,7 @@ constexpr OpFlags kRaisesError = 1 << 1;         // may raise an error
 constexpr OpFlags kAllocates = 1 << 2;           // may allocate, so may run a collection step
 constexpr OpFlags kPollsOnBackJump = 1 << 3;     // a backward jump polls for requested work
                                                  // (Vm.hpp servicePoll: finalizers, "interrupted!")
+                                                 // and counts down the loop counter (JitHooks.hpp)
 constexpr OpFlags kBranches = 1 << 4;            // goes on to the next instruction or to its jump target
 constexpr OpFlags kJumps = 1 << 5;               // always goes to its jump target
 constexpr OpFlags kReturns = 1 << 6;             // leaves the function: no successor
@@ -118,11 +121,16 @@ constexpr OpFlags kCompletesSetLocal = 1 << 8;   // a SETLOCAL right after it is
 constexpr OpFlags kCompletesJmpF = 1 << 9;       // a JMPF right after it is decided by its handler
 constexpr OpFlags kStackBookkeeping = 1 << 10;   // only moves the stack top; Lua has no such
                                                  // instruction, and hooks do not see it
+constexpr OpFlags kRecordsFeedback = 1 << 11;    // the interpreter writes its Proto::feedback
+                                                 // entry (feedbackKind below says what)
 
 // What may happen is cumulative: an allocation may fail with an error, and
 // code that the instruction calls may do anything.
 constexpr OpFlags kMayAllocate = kAllocates | kRaisesError;
 constexpr OpFlags kMayCall = kCallsCode | kMayAllocate;
+// A field read or write with a constant key, through the inline cache that
+// its feedback entry holds.
+constexpr OpFlags kCachedField = kMayCall | kRecordsFeedback;
 
 constexpr TagMethod kNoEvent = TM_N;
 
@@ -152,8 +160,10 @@ constexpr TagMethod kNoEvent = TM_N;
   X(name##_LK, AB,   (Slot, Constant), 0, 1, flags, event, "push slot A " sym " K[B]")           \
   X(name##_LS, Ax,   (Slot),           1, 1, flags, event, "b -> slot Ax " sym " b")             \
   X(name##_KS, Ax,   (Constant),       1, 1, flags, event, "b -> K[Ax] " sym " b")
-#define TYCHO_ARITH_FORMS(X, name, sym, event) TYCHO_BINARY_FORMS(X, name, sym, event, kMayCall | kCompletesSetLocal)
-#define TYCHO_COMPARE_FORMS(X, name, sym, event) TYCHO_BINARY_FORMS(X, name, sym, event, kMayCall | kCompletesJmpF)
+#define TYCHO_ARITH_FORMS(X, name, sym, event) \
+  TYCHO_BINARY_FORMS(X, name, sym, event, kMayCall | kCompletesSetLocal | kRecordsFeedback)
+#define TYCHO_COMPARE_FORMS(X, name, sym, event) \
+  TYCHO_BINARY_FORMS(X, name, sym, event, kMayCall | kCompletesJmpF | kRecordsFeedback)
 
 #define TYCHO_ARITH_OPS(F, X)                                                                   \
   F(X, ADD, "+", TM_ADD) F(X, SUB, "-", TM_SUB) F(X, MUL, "*", TM_MUL) F(X, MOD, "%", TM_MOD)   \
@@ -181,12 +191,13 @@ enum BinaryForm : uint8_t { kFormStack, kFormL, kFormK, kFormLL, kFormLK, kFormL
   X(GETUPVAL_UNDER, Ax, (Upvalue),                 1, 2,    0, kNoEvent,                                            \
     "k -> U[Ax] k (an upvalue table fetched after its key's code)")                                                 \
   X(SETUPVAL,     Ax,   (Upvalue),                 1, 0,    0, kNoEvent,          "pop into U[Ax]")                 \
-  X(GETTABUP,     AB,   (Upvalue, KString),        0, 1,    kMayCall, TM_INDEX,                                     \
+  X(GETTABUP,     AB,   (Upvalue, KString),        0, 1,    kCachedField, TM_INDEX,                                 \
     "push U[A][K[B]] (K[B] a string; globals through _ENV)")                                                        \
-  X(SETTABUP,     AB,   (Upvalue, KString),        1, 0,    kMayCall, TM_NEWINDEX, "U[A][K[B]] = pop")              \
+  X(SETTABUP,     AB,   (Upvalue, KString),        1, 0,    kCachedField, TM_NEWINDEX, "U[A][K[B]] = pop")          \
   X(GETTABLE,     None, (),                        2, 1,    kMayCall, TM_INDEX,    "t k -> t[k]")                   \
-  X(GETFIELD,     Ax,   (KString),                 1, 1,    kMayCall, TM_INDEX,    "t -> t[K[Ax]] (K[Ax] a string)") \
-  X(GETFIELD_L,   AB,   (Slot, KString),           0, 1,    kMayCall, TM_INDEX,                                     \
+  X(GETFIELD,     Ax,   (KString),                 1, 1,    kCachedField, TM_INDEX,                                 \
+    "t -> t[K[Ax]] (K[Ax] a string)")                                                                               \
+  X(GETFIELD_L,   AB,   (Slot, KString),           0, 1,    kCachedField, TM_INDEX,                                 \
     "push slot A [K[B]] (K[B] a string)")                                                                           \
   X(GETTABLE_L,   Ax,   (Slot),                    1, 1,    kMayCall, TM_INDEX,    "t -> t[slot Ax]")               \
   X(GETTABLE_LS,  Ax,   (Slot),                    1, 1,    kMayCall, TM_INDEX,    "k -> slot Ax [k]")              \
@@ -194,18 +205,18 @@ enum BinaryForm : uint8_t { kFormStack, kFormL, kFormK, kFormLL, kFormLK, kFormL
   X(SETTABLE,     None, (),                        3, 0,    kMayCall, TM_NEWINDEX, "t k v -> ; t[k] = v")           \
   X(SETTABLE_LS,  Ax,   (Slot),                    2, 0,    kMayCall, TM_NEWINDEX, "k v -> ; slot Ax [k] = v")      \
   X(SETTABLE_SL,  Ax,   (Slot),                    2, 0,    kMayCall, TM_NEWINDEX, "t v -> ; t[slot Ax] = v")       \
-  X(SETFIELD,     Ax,   (KString),                 2, 0,    kMayCall, TM_NEWINDEX, "t v -> ; t[K[Ax]] = v")         \
+  X(SETFIELD,     Ax,   (KString),                 2, 0,    kCachedField, TM_NEWINDEX, "t v -> ; t[K[Ax]] = v")     \
   X(SETINDEXAT,   AB,   (Slot, Slot),              1, 0,    kMayCall, TM_NEWINDEX, "slot A [slot B] = pop")         \
   X(SETKEYAT,     Ax,   (Slot),                    2, 0,    kMayAllocate, kNoEvent,                                 \
     "k v -> ; slot Ax [k] = v (table constructors)")                                                                \
-  X(SETFIELDAT,   AB,   (Slot, KString),           1, 0,    kMayCall, TM_NEWINDEX, "slot A [K[B]] = pop")           \
+  X(SETFIELDAT,   AB,   (Slot, KString),           1, 0,    kCachedField, TM_NEWINDEX, "slot A [K[B]] = pop")       \
   X(GETINDEX_LL,  AB,   (Slot, Slot),              0, 1,    kMayCall, TM_INDEX,    "push slot A [slot B]")          \
   X(GETINDEX_LI,  AB,   (Slot, Immediate),         0, 1,    kMayCall, TM_INDEX,                                     \
     "push slot A [B] (B a non-negative integer)")                                                                   \
   X(SETINDEX_LLL, ABC,  (Slot, Slot, Slot),        0, 0,    kMayCall, TM_NEWINDEX, "slot A [slot B] = slot C")      \
   X(SETINDEX_LLK, ABC,  (Slot, Slot, Constant),    0, 0,    kMayCall, TM_NEWINDEX, "slot A [slot B] = K[C]")        \
-  X(SETFIELD_LKL, ABC,  (Slot, KString, Slot),     0, 0,    kMayCall, TM_NEWINDEX, "slot A [K[B]] = slot C")        \
-  X(SETFIELD_LKK, ABC,  (Slot, KString, Constant), 0, 0,    kMayCall, TM_NEWINDEX, "slot A [K[B]] = K[C]")          \
+  X(SETFIELD_LKL, ABC,  (Slot, KString, Slot),     0, 0,    kCachedField, TM_NEWINDEX, "slot A [K[B]] = slot C")    \
+  X(SETFIELD_LKK, ABC,  (Slot, KString, Constant), 0, 0,    kCachedField, TM_NEWINDEX, "slot A [K[B]] = K[C]")      \
   X(POP,          Ax,   (Count),                   kVar, 0, kStackBookkeeping, kNoEvent, "pop Ax values")           \
   X(SETTOP,       Ax,   (Level),                   kVar, 0, kStackBookkeeping, kNoEvent,                            \
     "drop every value above slot Ax-1 (a goto target)")                                                             \
@@ -231,7 +242,7 @@ enum BinaryForm : uint8_t { kFormStack, kFormL, kFormK, kFormLL, kFormLK, kFormL
     "if top is false or nil jump by sAx keeping it, else pop it")                                                   \
   X(ORJ,          sAx,  (Jump),                    kVar, 0, kBranches, kNoEvent,                                    \
     "if top is truthy jump by sAx keeping it, else pop it")                                                         \
-  X(CALL,         AB,   (Base, CountPlus1),        kVar, kVar, kMayCall, TM_CALL,                                   \
+  X(CALL,         AB,   (Base, CountPlus1),        kVar, kVar, kMayCall | kRecordsFeedback, TM_CALL,                \
     "call slot A with slots A+1..top; keep B-1 results (B = 0: all)")                                               \
   X(TAILCALL,     Ax,   (Base),                    kVar, 0, kMayCall, TM_CALL,     "return slot Ax (slots Ax+1..top)") \
   X(RETURN,       AB,   (Base, CountPlus1),        kVar, 0, kMayCall | kReturns, TM_CLOSE,                          \
@@ -422,6 +433,17 @@ constexpr bool fusesWithNext(Opcode op, Opcode next) {
   return (hasFlag(op, kCompletesSetLocal) && next == OP_SETLOCAL) || (hasFlag(op, kCompletesJmpF) && next == OP_JMPF);
 }
 
+// What the feedback entry of an instruction holds (runtime/Object.hpp
+// Feedback), by the kind of opcode that records it: the node of a field
+// instruction's constant key, the operand kinds of arithmetic and
+// comparisons, the prototype a CALL called.
+enum class FeedbackKind : uint8_t { None, FieldNode, OperandKinds, Callee };
+constexpr FeedbackKind feedbackKind(Opcode op) {
+  if (!hasFlag(op, kRecordsFeedback)) return FeedbackKind::None;
+  if (isBinaryOp(op)) return FeedbackKind::OperandKinds;
+  return op == OP_CALL ? FeedbackKind::Callee : FeedbackKind::FieldNode;
+}
+
 // --- the table checks itself ---
 
 // Why the facts of `op` contradict each other or the formats, or nullptr.
@@ -459,6 +481,11 @@ constexpr const char* opcodeFactsProblem(Opcode op) {
   if (bool(o.flags & kCompletesJmpF) != isComparisonOp(op)) return "kCompletesJmpF is the comparisons'";
   if ((o.flags & kStackBookkeeping) && (o.flags != kStackBookkeeping || o.pushes != 0))
     return "stack bookkeeping only drops values";
+  if ((o.flags & kRecordsFeedback) && !isBinaryOp(op) && op != OP_CALL) {
+    bool constantKey = false;
+    for (OperandKind k : o.fields) constantKey = constantKey || k == OperandKind::KString;
+    if (!constantKey) return "feedback is a binary operator's, CALL's, or a field's with a constant key";
+  }
   return nullptr;
 }
 constexpr int firstInconsistentOpcode() {

@@ -7,19 +7,22 @@
 //
 //   1. Hotness. Each prototype counts down its calls (Proto::callHotness, at
 //      function entry) and the iterations of its loops (Proto::loopHotness,
-//      at every backward branch: FORLOOP, TFORLOOP, a backward JMP; the same
-//      places that poll for requested work). When a count reaches zero the
-//      interpreter calls hotFunction, or hotLoop with the backward branch
+//      at every backward branch of an opcode the table flags
+//      kPollsOnBackJump: FORLOOP, TFORLOOP, a backward JMP, JMPF or JMPT; the
+//      same places that poll for requested work). When a count reaches zero
+//      the interpreter calls hotFunction, or hotLoop with the backward branch
 //      that tripped it: the loop that runs most is the one whose branch
 //      trips, so one counter per prototype finds the loop to enter. Without a
 //      tier the counters are simply rearmed.
 //   2. Type feedback (Proto::feedback, one 8-byte entry per instruction,
-//      runtime/Object.hpp): the hash node where a field instruction found
-//      its constant key last (also the interpreter's own inline cache), the
-//      prototype a CALL called last, and for arithmetic and comparisons the
-//      kinds of operands that left the integer fast path (floats; strings,
-//      metamethods and errors). The interpreter writes it on paths it takes
-//      anyway; integers are what no bit means.
+//      runtime/Object.hpp; which instructions write theirs, and what it
+//      holds, the opcode table says: feedbackKind()): the hash node where a
+//      field instruction found its constant key last (also the interpreter's
+//      own inline cache), the prototype a CALL called last, and for
+//      arithmetic and comparisons the kinds of operands that left the
+//      integer fast path (floats; strings, metamethods and errors). The
+//      interpreter writes it on paths it takes anyway; integers are what no
+//      bit means.
 //   3. Slow paths with stable signatures (vm/Vm.hpp: getTableMeta,
 //      setTableMeta, arithMeta, the comparisons, precall, closeFrom ...): the
 //      interpreter's own, which compiled code calls as they are, with the

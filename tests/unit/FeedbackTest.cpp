@@ -133,6 +133,39 @@ const JitHooks kLoggingHooks = {onHotFunction, onHotLoop};
 
 }  // namespace
 
+TEST_CASE("the interpreter writes feedback only where the opcode table says it records some") {
+  TestEngine e;
+  Proto* p = load(e, R"(
+    local t, u = {a = 1, b = {c = 2}}, setmetatable({}, {__index = function() return 1.5 end, __lt = function() return true end})
+    G = {x = 1}
+    function t.f(self) return 1 end
+    local s = 0
+    for i = 1, 3 do
+      t.a = t.a + i * 0.5
+      t[i] = t.b.c .. "x"
+      s = s + #t + (u.z or 0) - (i // 2) + ("1" + i)
+      local v = t[i] == "2x" and u < u and t:f() or G.x
+      G.x = v < 2.5 and s // 1 or 0
+    end
+    return s
+  )");
+  run(e);
+  std::vector<const Proto*> protos = {p};
+  bool seen[4] = {};  // by FeedbackKind
+  for (size_t n = 0; n < protos.size(); n++) {
+    const Proto* q = protos[n];
+    for (int k = 0; k < q->numProtos; k++) protos.push_back(q->protos[k]);
+    for (int pc = 0; pc < q->codeSize; pc++) {
+      Opcode op = opcodeOf(q->code[pc]);
+      INFO(kOpInfo[op].name << " at pc " << pc);
+      if (q->feedback[pc].raw == 0) continue;
+      CHECK(feedbackKind(op) != FeedbackKind::None);
+      seen[int(feedbackKind(op))] = true;
+    }
+  }
+  CHECK((seen[int(FeedbackKind::FieldNode)] && seen[int(FeedbackKind::OperandKinds)] && seen[int(FeedbackKind::Callee)]));
+}
+
 TEST_CASE("hot functions and loops reach the compiling tier's callbacks") {
   TestEngine e;
   HotLog log;
