@@ -80,7 +80,11 @@ constexpr SlotRange slotsBetween(long lo, long hi) {
       e.writes = slotsBetween(a + 4, kAllSlots);
       return true;
     case OP_SETLOCAL: e.writes = slotsBetween(ax, ax + 1); return true;
-    case OP_FORLOOP: e.writes = slotsBetween(a, a + 4); return true;   // the loop state and the control variable
+    case OP_FORLOOP:  // the body's values dropped; the loop state and the control variable written
+      e.pops = known && d > a + 4 ? int(d - a - 4) : 0;
+      e.next = e.targetDepth = StackDepth::exactly(int(a + 4));
+      e.writes = slotsBetween(a, a + 4);
+      return true;
     case OP_TFORLOOP: e.writes = slotsBetween(a + 2, a + 3); return true;  // the control value
     default: return false;
   }

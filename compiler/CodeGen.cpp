@@ -21,7 +21,7 @@ namespace {
 // no instruction of its own in Lua, and takes the operator's line.
 bool writesInPlace(Instruction i) {
   Opcode op = opcodeOf(i);
-  return isArithmeticOp(op) || op == OP_UNM || op == OP_BNOT || op == OP_LEN || op == OP_NOT;
+  return isArithmeticOp(op) || op == OP_UNM || op == OP_BNOT || op == OP_LEN || op == OP_LEN_L || op == OP_NOT;
 }
 
 }  // namespace
@@ -171,6 +171,22 @@ void FuncGen::push(int n) {
   if (depth_ > maxDepth_) {
     maxDepth_ = depth_;
     if (maxDepth_ > kMaxStackSlots) error("function or expression needs too many registers", line_);
+  }
+}
+
+// Removes a POP just emitted, when the next instruction drops the same
+// values by itself (FORLOOP): a dispatch less per iteration. The
+// depth stays as the POP left it; jumps that landed on the POP land on that
+// instruction, and locals whose scope took in the POP (a POP merged from
+// two blocks' ends) end where it was, as they did before it.
+void FuncGen::dropTrailingPop() {
+  const Instruction* last = fusable(pc() - 1);
+  if (!last || opcodeOf(*last) != OP_POP) return;
+  int at = pc() - 1;
+  out_.code.pop_back();
+  out_.lines.pop_back();
+  for (FunctionCode::Local& l : out_.locals) {
+    if (l.endPc > at) l.endPc = at;
   }
 }
 
@@ -814,6 +830,8 @@ void FuncGen::numericFor(NumericForStmt& s) {
   addActive(s.var.name, base + 3, s.var.captured, false);
   statements(s.body);
   closeBlock(s.body.lastLine);
+  // FORLOOP drops what the body left above the loop's state itself.
+  dropTrailingPop();
   // A fresh variable each iteration (§3.3.5): close captures of it.
   if (s.var.captured) emitAx(OP_CLOSE, uint32_t(base + 3));
   line_ = s.line;

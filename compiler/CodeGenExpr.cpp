@@ -745,6 +745,12 @@ void FuncGen::unary(UnaryExpr& u, Use use) {
   else if (isJumpValue(*u.operand)) line_ = use.testLine ? out_.lines.back() : use.place;  // where Lua makes the value
   else line_ = use.testLine ? use.testLine : u.endLine;
   static const Opcode kOps[] = {OP_UNM, OP_NOT, OP_LEN, OP_BNOT};
+  // #t of a local (t[#t + 1] = v): one instruction that reads the slot.
+  const Instruction* last = u.op == UnOp::Len ? mergeable(pc() - 1) : nullptr;
+  if (last && opcodeOf(*last) == OP_GETLOCAL) {
+    replaceFrom(pc() - 1, makeAx(OP_LEN_L, argAx(*last)));
+    return;
+  }
   emitNone(kOps[int(u.op)]);
 }
 

@@ -174,6 +174,7 @@ class FuncGen {
   void assign(ast::AssignStmt& s);
   void storeTop(const Target& tg, int line);
   bool storeInPlace(const Target& tg);
+  void dropTrailingPop();
   void singleAssign(ast::AssignStmt& s);
   void whileStmt(ast::WhileStmt& s);
   void repeatStmt(ast::RepeatStmt& s);

@@ -230,6 +230,7 @@ enum BinaryForm : uint8_t { kFormStack, kFormL, kFormK, kFormLL, kFormLK, kFormL
   X(BNOT,         None, (),                        1, 1,    kMayCall, TM_BNOT,     "a -> ~a")                       \
   X(NOT,          None, (),                        1, 1,    0, kNoEvent,           "a -> not a")                    \
   X(LEN,          None, (),                        1, 1,    kMayCall, TM_LEN,      "a -> #a")                       \
+  X(LEN_L,        Ax,   (Slot),                    0, 1,    kMayCall, TM_LEN,      "push #slot Ax")                 \
   X(CONCAT,       AB,   (Base, Count),             kVar, 1, kMayCall, TM_CONCAT,                                    \
     "concatenate the B values from slot A up into one, at slot A")                                                  \
   TYCHO_COMPARE_OPS(TYCHO_COMPARE_FORMS, X)                                                                         \
@@ -257,8 +258,9 @@ enum BinaryForm : uint8_t { kFormStack, kFormL, kFormK, kFormLL, kFormLK, kFormL
   X(FORPREP,      AB,   (Base, JumpForward),       kVar, 1, kRaisesError | kBranches, kNoEvent,                     \
     "numeric for: slots A..A+2 = init, limit, step; push the control variable (slot A+3); "                        \
     "if the loop does not run, jump by B")                                                                          \
-  X(FORLOOP,      AB,   (Base, JumpBack),          0, 0,    kBranches | kPollsOnBackJump, kNoEvent,                 \
-    "numeric for: step; if the loop goes on, set slot A+3 and jump back by B")                                      \
+  X(FORLOOP,      AB,   (Base, JumpBack),          kVar, 0, kBranches | kPollsOnBackJump, kNoEvent,              \
+    "numeric for: drop the values above slot A+3 (the body's locals); step; if the loop goes on, "                 \
+    "set slot A+3 and jump back by B")                                                                              \
   X(TFORPREP,     AB,   (Base, JumpForward),       0, 0,    kMayAllocate | kJumps, kNoEvent,                        \
     "generic for: mark slot A+3 to be closed; jump by B")                                                           \
   X(TFORCALL,     AB,   (Base, Count),             kVar, kVar, kMayCall, TM_CALL,                                   \

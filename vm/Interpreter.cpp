@@ -728,6 +728,22 @@ L_LEN: {
   RELOAD();
   DISPATCH();
 }
+L_LEN_L: {
+  Value a = base[argAx(i)];
+  if (a.isString()) {
+    (sp++)->setInteger(Integer(a.asString()->length()));
+    DISPATCH();
+  }
+  if (a.isTable() && a.asTable()->metatable == nullptr) {
+    (sp++)->setInteger(Integer(tableLength(L->g, a.asTable())));
+    DISPATCH();
+  }
+  SAVE();
+  lengthMeta(L, a, OFFSET(sp));
+  RELOAD();
+  sp++;
+  DISPATCH();
+}
 L_CONCAT: {
   SAVE();
   concatMeta(L, int(argB(i)));
@@ -959,6 +975,7 @@ L_FORPREP: {
 }
 L_FORLOOP: {
   StkId ra = base + argA(i);
+  sp = ra + 4;  // the body's locals, which the code generator does not pop
   if (ra[2].isInteger()) {
     Unsigned count = Unsigned(ra[1].u.i);
     if (count > 0) {

@@ -194,7 +194,8 @@ VarName operandName(const Proto* p, int pc, Operand operand) {
     case OP_GETFIELD_L: case OP_SETFIELDAT: case OP_SETINDEXAT: case OP_GETINDEX_LL: case OP_GETINDEX_LI:
     case OP_SETINDEX_LLL: case OP_SETINDEX_LLK: case OP_SETFIELD_LKL: case OP_SETFIELD_LKK:
       return namer.slot(pc, int(argA(i)));
-    case OP_GETTABLE_LS: case OP_SETTABLE_LS: case OP_SETKEYAT: case OP_TAILCALL: return namer.slot(pc, int(argAx(i)));
+    case OP_GETTABLE_LS: case OP_SETTABLE_LS: case OP_SETKEYAT: case OP_TAILCALL: case OP_LEN_L:
+      return namer.slot(pc, int(argAx(i)));
     case OP_CALL: return namer.slot(pc, int(argA(i)));
     default: return {};
   }

@@ -148,6 +148,34 @@ do
   assert(msg("local t; t.x = 'a'") == "t:1: attempt to index a nil value (local 't')")
 end
 
+-- #t of a local (one instruction) with and without __len, and its errors.
+do
+  local t, s, n = setmetatable({}, {__len = function() return 42 end}), "abc", 5
+  assert(#t == 42 and #s == 3)
+  local ok, err = pcall(load("local n = 5 return #n", "=t"))
+  assert(not ok and err == "t:1: attempt to get length of a number value (local 'n')", err)
+  local co = coroutine.wrap(function()
+    local u = setmetatable({}, {__len = function() return coroutine.yield("in __len") end})
+    return #u + 1
+  end)
+  assert(co() == "in __len" and co(10) == 11)
+end
+
+-- A numeric for whose body has locals: the loop drops them itself.
+do
+  local sum = 0
+  for i = 1, 10 do
+    local a, b = i, i * 2
+    if i == 5 then goto continue end
+    sum = sum + a + b
+    ::continue::
+  end
+  assert(sum == 3 * 55 - 15)
+  local fs = {}
+  for i = 1, 3 do local j = i * 10 fs[i] = function() return i + j end end
+  assert(fs[1]() == 11 and fs[3]() == 33)
+end
+
 -- #t starts from the border found last: appends, removals, holes filled,
 -- arrays that shrink and grow again.
 do

@@ -192,11 +192,14 @@ TEST_CASE("loop headers are the targets of backward jumps") {
   CHECK(loopHeaders(loop.blocks) == std::vector<int>{2});
   CHECK(blockStarts(loop.blocks) == std::vector<int>{0, 2, 4, 7});
   CHECK(loop.blocks.all()[1].loopHeader);
-  // Numeric for: FORPREP 0 3 at 4 skips to 8, FORLOOP 0 3 at 7 goes back to 5.
+  // Numeric for: FORPREP 0 2 at 4 skips to 7, FORLOOP 0 2 at 6 (which drops
+  // the body's local y itself) goes back to 5.
   Analyzed numeric("for i = 1, 3 do local y = i end");
   CHECK(loopHeaders(numeric.blocks) == std::vector<int>{5});
-  CHECK((numeric.code.successors(4).fallThrough == 5 && numeric.code.successors(4).target == 8));
-  CHECK(numeric.code.staticDepth(8) == 4);  // the loop state and the control variable, both ways
+  CHECK((numeric.code.successors(4).fallThrough == 5 && numeric.code.successors(4).target == 7));
+  CHECK(numeric.code.staticDepth(6) == 5);  // the body's local still there
+  CHECK(numeric.code.staticDepth(7) == 4);  // the loop state and the control variable, both ways
+  CHECK(numeric.code.effect(6).pops == 1);
   // Generic for: TFORPREP at 6 jumps to the TFORCALL at 7, which TFORLOOP's back jump reaches too.
   Analyzed generic("local t = {} for k, v in pairs(t) do end");
   CHECK(loopHeaders(generic.blocks) == std::vector<int>{7});
