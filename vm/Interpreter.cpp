@@ -2,8 +2,11 @@
 //
 // Registers of the loop: `pc` (next instruction), `base` (slot 0 of the frame),
 // `sp` (first free slot of the operand stack), `k` (constants), `cl` (the
-// running closure). Lua-to-Lua calls and returns switch frames inside this
-// loop without recursing on the C++ stack.
+// running closure), `feedbackBias` (where the running function's type
+// feedback is, Proto::feedback). Lua-to-Lua calls and returns switch frames
+// inside this loop without recursing on the C++ stack. What the loop leaves
+// for a compiling tier (feedback, hotness counters) is described in
+// JitHooks.hpp.
 //
 // Rules that keep the loop correct:
 //   1. Before anything that may raise an error, call a function, or allocate,
