@@ -282,21 +282,31 @@ int lua_absindex(lua_State* L, int idx) {
 
 int lua_gettop(lua_State* L) { return int(L->top - (L->ci->func + 1)); }
 
+namespace {
+
+// lua_settop's rare path, out of line so that the common one (lua_pop) needs
+// no stack frame: variables marked to be closed (lua_toclose) that leave the
+// stack are closed.
+[[gnu::noinline]] void settopClosing(lua_State* L, StkId newTop) {
+  ptrdiff_t off = saveStack(L, newTop);
+  if (newTop > L->top) L->top = newTop;
+  closeFrom(L, restoreStack(L, off));
+  L->top = restoreStack(L, off);
+}
+
+}  // namespace
+
 void lua_settop(lua_State* L, int idx) {
-  StkId func = L->ci->func;
   StkId newTop;
   if (idx >= 0) {
-    newTop = func + 1 + idx;
+    newTop = L->ci->func + 1 + idx;
     for (StkId p = L->top; p < newTop; p++) p->setNil();
   } else {
     newTop = L->top + idx + 1;
   }
-  // Variables marked to be closed (lua_toclose) that leave the stack are closed.
-  if (L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= newTop) {
-    ptrdiff_t off = saveStack(L, newTop);
-    if (newTop > L->top) L->top = newTop;
-    closeFrom(L, restoreStack(L, off));
-    newTop = restoreStack(L, off);
+  if (L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= newTop) [[unlikely]] {
+    settopClosing(L, newTop);
+    return;
   }
   L->top = newTop;
 }
