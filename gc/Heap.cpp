@@ -467,7 +467,7 @@ void freeObject(GlobalState* g, GCObject* o) {
         freeRaw(g, ci, sizeof(CallInfo));
         ci = next;
       }
-      freeRaw(g, L->stack, sizeof(Value) * size_t(L->stackSize + kExtraStack));
+      freeStack(g, L);
       freeRaw(g, L->tbcSlots, sizeof(int) * size_t(L->tbcCapacity));
       freeRaw(g, reinterpret_cast<char*>(L) - kThreadPrefix, kThreadPrefix + sizeof(lua_State));
       break;

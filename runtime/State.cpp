@@ -15,9 +15,38 @@ namespace tycho {
 
 namespace {
 
+// Slots a main thread's stack block has beyond its stack, for placing slot 0.
+constexpr uint16_t kMainStackPad = 128;
+
+// The block of a stack of `slots` values for `thread` (allocated in L's
+// state), with thread->stackShift and stackPad set. A store to a stack slot
+// whose address equals &thread->top modulo 4096 makes the next load of
+// thread->top wait for it (the processor compares addresses by their low 12
+// bits first: "4K aliasing"), and a host pushing values through the C API, or
+// a native function, loads top after every store. One slot in 256 aliases so;
+// in the main thread's stack, whose bottom slots are the busiest (the main
+// chunk, a host's own pushes) and whose block tends to sit at the same offset
+// in its allocator page as the lua_State itself, slot 0 is placed so that
+// the aliasing slot is at least 128 slots up. Coroutines, many and small,
+// take their blocks as they come.
+StkId allocStack(lua_State* thread, lua_State* L, size_t slots) {
+  bool main = thread == G(L)->mainThread;
+  uint16_t pad = main ? kMainStackPad : 0;
+  auto* block = static_cast<StkId>(gc::allocRaw(L, sizeof(Value) * (slots + pad)));
+  uint16_t shift = 0;
+  if (main) {
+    uintptr_t top = reinterpret_cast<uintptr_t>(&thread->top);
+    size_t aliasing = ((top - reinterpret_cast<uintptr_t>(block)) & 4095) / sizeof(Value);  // slot index
+    if (aliasing < kMainStackPad) shift = uint16_t(aliasing + 1);
+  }
+  thread->stackShift = shift;
+  thread->stackPad = uint16_t(pad - shift);
+  return block + shift;
+}
+
 void initStack(lua_State* thread, lua_State* L) {
   size_t n = size_t(kBasicStackSize + kExtraStack);
-  thread->stack = static_cast<StkId>(gc::allocRaw(L, sizeof(Value) * n));
+  thread->stack = allocStack(thread, L, n);
   for (size_t i = 0; i < n; i++) thread->stack[i].setNil();
   thread->stackSize = kBasicStackSize;
   thread->stackLast = thread->stack + kBasicStackSize;
@@ -51,8 +80,10 @@ void fixStackPointers(lua_State* L, StkId oldStack) {
 void reallocStack(lua_State* L, int newSize) {
   StkId oldStack = L->stack;
   size_t oldSlots = size_t(L->stackSize + kExtraStack);
+  StkId oldBlock = oldStack - L->stackShift;
+  size_t oldBlockSlots = oldSlots + L->stackShift + L->stackPad;
   size_t newSlots = size_t(newSize + kExtraStack);
-  auto* fresh = static_cast<StkId>(gc::allocRaw(L, sizeof(Value) * newSlots));
+  auto* fresh = allocStack(L, L, newSlots);
   size_t keep = oldSlots < newSlots ? oldSlots : newSlots;
   std::memcpy(static_cast<void*>(fresh), oldStack, sizeof(Value) * keep);
   for (size_t i = keep; i < newSlots; i++) fresh[i].setNil();
@@ -60,10 +91,16 @@ void reallocStack(lua_State* L, int newSize) {
   L->stackSize = newSize;
   L->stackLast = fresh + newSize;
   fixStackPointers(L, oldStack);
-  gc::freeRaw(G(L), oldStack, sizeof(Value) * oldSlots);
+  gc::freeRaw(G(L), oldBlock, sizeof(Value) * oldBlockSlots);
 }
 
 }  // namespace
+
+void freeStack(GlobalState* g, lua_State* L) {
+  if (!L->stack) return;
+  size_t slots = size_t(L->stackSize + kExtraStack) + L->stackShift + L->stackPad;
+  gc::freeRaw(g, L->stack - L->stackShift, sizeof(Value) * slots);
+}
 
 void growStack(lua_State* L, int n) {
   int size = L->stackSize;
@@ -241,7 +278,7 @@ void closeState(lua_State* L) {
   freeStringTable(g);
   L->ci = &L->baseCi;
   shrinkCallInfo(L);
-  if (L->stack) gc::freeRaw(g, L->stack, sizeof(Value) * size_t(L->stackSize + kExtraStack));
+  freeStack(g, L);
   if (L->tbcSlots) gc::freeRaw(g, L->tbcSlots, sizeof(int) * size_t(L->tbcCapacity));
   gc::freeRaw(g, reinterpret_cast<char*>(L) - kThreadPrefix, kThreadPrefix + sizeof(lua_State));
   gc::freeWorkLists(g);

@@ -92,6 +92,8 @@ struct lua_State : tycho::GCObject {
   tycho::StkId stack;         // the value stack
   tycho::StkId stackLast;     // end of usable stack (kExtraStack slots past it exist)
   int stackSize;              // slots allocated (excluding the extra ones)
+  uint16_t stackShift;        // slots of the stack's block before slot 0 (see allocStack)
+  uint16_t stackPad;          // slots of the block past the stack's end and its shift
   tycho::CallInfo* ci;        // the running frame
   tycho::CallInfo baseCi;     // the frame of the entry into this thread
   tycho::UpVal* openUpval;    // open upvalues, by decreasing stack level
@@ -281,6 +283,8 @@ lua_State* newState(AllocFunction allocFn = nullptr, void* allocUd = nullptr);
 lua_State* newThread(lua_State* L);
 void closeState(lua_State* L);
 
+// Frees the value stack of thread L (closing a state, collecting a thread).
+void freeStack(GlobalState* g, lua_State* L);
 // Grows the stack to hold at least `n` more slots; raises "stack overflow".
 void growStack(lua_State* L, int n);
 // Makes sure there are `n` free slots above L->top; may move the stack.
