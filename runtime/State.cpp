@@ -15,29 +15,33 @@ namespace tycho {
 
 namespace {
 
-// Slots a main thread's stack block has beyond its stack, for placing slot 0.
-constexpr uint16_t kMainStackPad = 128;
+// Slots a main thread's stack block has beyond its stack, for placing slot
+// 0 anywhere in a 4096-byte window.
+constexpr uint16_t kMainStackPad = 4096 / sizeof(Value);
 
 // The block of a stack of `slots` values for `thread` (allocated in L's
 // state), with thread->stackShift and stackPad set. A store to a stack slot
-// whose address equals &thread->top modulo 4096 makes the next load of
-// thread->top wait for it (the processor compares addresses by their low 12
-// bits first: "4K aliasing"), and a host pushing values through the C API, or
-// a native function, loads top after every store. One slot in 256 aliases so;
-// in the main thread's stack, whose bottom slots are the busiest (the main
-// chunk, a host's own pushes) and whose block tends to sit at the same offset
-// in its allocator page as the lua_State itself, slot 0 is placed so that
-// the aliasing slot is at least 128 slots up. Coroutines, many and small,
-// take their blocks as they come.
+// whose address equals that of a field of the lua_State modulo 4096 (top, ci
+// ...) makes the next load of that field wait for it (the processor compares
+// addresses by their low 12 bits first: "4K aliasing"), and the interpreter,
+// native functions and a host pushing values through the C API load those
+// fields after their stores all the time. In the main thread's stack, whose
+// bottom slots are the busiest (the main chunk, a host's own pushes) and
+// whose block tends to sit at the same offset in its allocator page as the
+// lua_State itself, slot 0 is placed just past the lua_State's block modulo
+// 4096: the next 200-odd slots share no low address bits with its fields.
+// Coroutines, many and small, take their blocks as they come.
 StkId allocStack(lua_State* thread, lua_State* L, size_t slots) {
   bool main = thread == G(L)->mainThread;
   uint16_t pad = main ? kMainStackPad : 0;
   auto* block = static_cast<StkId>(gc::allocRaw(L, sizeof(Value) * (slots + pad)));
   uint16_t shift = 0;
   if (main) {
-    uintptr_t top = reinterpret_cast<uintptr_t>(&thread->top);
-    size_t aliasing = ((top - reinterpret_cast<uintptr_t>(block)) & 4095) / sizeof(Value);  // slot index
-    if (aliasing < kMainStackPad) shift = uint16_t(aliasing + 1);
+    uintptr_t state = reinterpret_cast<uintptr_t>(thread) - kThreadPrefix;
+    uintptr_t stateBytes = (kThreadPrefix + sizeof(lua_State) + sizeof(Value) - 1) & ~(sizeof(Value) - 1);
+    uintptr_t want = (state + stateBytes) & 4095;
+    uintptr_t have = reinterpret_cast<uintptr_t>(block) & 4095;
+    shift = uint16_t(((want - have) & 4095) / sizeof(Value));
   }
   thread->stackShift = shift;
   thread->stackPad = uint16_t(pad - shift);
