@@ -81,11 +81,20 @@ void fixStackPointers(lua_State* L, StkId oldStack) {
   }
 }
 
+// The block that holds thread L's stack (allocStack) and its size in bytes.
+struct StackBlock {
+  StkId start;
+  size_t bytes;
+};
+StackBlock stackBlock(const lua_State* L) {
+  size_t slots = size_t(L->stackSize + kExtraStack) + L->stackShift + L->stackPad;
+  return {L->stack - L->stackShift, sizeof(Value) * slots};
+}
+
 void reallocStack(lua_State* L, int newSize) {
   StkId oldStack = L->stack;
   size_t oldSlots = size_t(L->stackSize + kExtraStack);
-  StkId oldBlock = oldStack - L->stackShift;
-  size_t oldBlockSlots = oldSlots + L->stackShift + L->stackPad;
+  StackBlock oldBlock = stackBlock(L);
   size_t newSlots = size_t(newSize + kExtraStack);
   auto* fresh = allocStack(L, L, newSlots);
   size_t keep = oldSlots < newSlots ? oldSlots : newSlots;
@@ -95,15 +104,15 @@ void reallocStack(lua_State* L, int newSize) {
   L->stackSize = newSize;
   L->stackLast = fresh + newSize;
   fixStackPointers(L, oldStack);
-  gc::freeRaw(G(L), oldBlock, sizeof(Value) * oldBlockSlots);
+  gc::freeRaw(G(L), oldBlock.start, oldBlock.bytes);
 }
 
 }  // namespace
 
 void freeStack(GlobalState* g, lua_State* L) {
   if (!L->stack) return;
-  size_t slots = size_t(L->stackSize + kExtraStack) + L->stackShift + L->stackPad;
-  gc::freeRaw(g, L->stack - L->stackShift, sizeof(Value) * slots);
+  StackBlock block = stackBlock(L);
+  gc::freeRaw(g, block.start, block.bytes);
 }
 
 void growStack(lua_State* L, int n) {

@@ -244,7 +244,7 @@ void resize(lua_State* L, Table* t, uint32_t newArraySize, uint32_t hashCount) {
   // The new hash part holds every key reinserted (its capacity was sized for
   // them), so insertNode finds room.
   auto reinsert = [&](const Value& key, const Value& value) {
-    if (key.isInteger() && Unsigned(key.u.i) - 1 < t->arraySize) {
+    if (key.isInteger() && inArrayPart(t, key.u.i)) {
       t->array[key.u.i - 1] = value;
     } else {
       *insertNode(g, t, key) = value;
@@ -338,7 +338,7 @@ void freeTable(GlobalState* g, Table* t) {
 }
 
 const Value* tableGetInt(Table* t, Integer key) {
-  if (Unsigned(key) - 1 < t->arraySize) return &t->array[key - 1];
+  if (inArrayPart(t, key)) return &t->array[key - 1];
   if (!t->nodes) return &kAbsentValue;
   const Node* n = &t->nodes[mixBits(Unsigned(key)) & (t->nodeCapacity() - 1)];
   for (;;) {
@@ -378,13 +378,13 @@ Value* tableSlotForSet(lua_State* L, Table* t, const Value& rawKey) {
     if (rawKey.isNil()) runError(L, msg::kIndexIsNil);
     runError(L, msg::kIndexIsNaN);
   }
-  if (key.isInteger() && Unsigned(key.u.i) - 1 < t->arraySize) return &t->array[key.u.i - 1];
+  if (key.isInteger() && inArrayPart(t, key.u.i)) return &t->array[key.u.i - 1];
   if (key.isString()) t->flags = 0;
   int i = findNode(g, t, key);
   if (i >= 0) return &t->nodes[i].value;
   if (Value* slot = insertNode(g, t, key)) return slot;
   rehash(L, t, key);
-  if (key.isInteger() && Unsigned(key.u.i) - 1 < t->arraySize) return &t->array[key.u.i - 1];
+  if (key.isInteger() && inArrayPart(t, key.u.i)) return &t->array[key.u.i - 1];
   return insertNode(g, t, key);  // the new hash part has room for it
 }
 
@@ -406,7 +406,7 @@ void tableSet(lua_State* L, Table* t, const Value& key, const Value& value) {
 }
 
 void tableSetInt(lua_State* L, Table* t, Integer key, const Value& value) {
-  if (Unsigned(key) - 1 < t->arraySize) {
+  if (inArrayPart(t, key)) {
     t->array[key - 1] = value;
     gc::barrierBack(G(L), t, value);
     return;
@@ -473,7 +473,7 @@ bool tableNext(lua_State* L, Table* t, Value* key, Value* value) {
   } else {
     Value k;
     if (!normaliseKey(*key, &k)) runError(L, msg::kInvalidNextKey);
-    if (k.isInteger() && Unsigned(k.u.i) - 1 < t->arraySize) {
+    if (k.isInteger() && inArrayPart(t, k.u.i)) {
       index = uint32_t(k.u.i);
     } else {
       int n = findNode(g, t, k);

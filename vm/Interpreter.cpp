@@ -125,15 +125,29 @@ const Value kNilResult = Value::nil();
   return tableGet(g, h, key);
 }
 
+// What a read of table `h` gives when its raw entry is `v`: the entry, nil
+// for a missing key when __index cannot apply, else nullptr (the slow path).
+[[gnu::always_inline]] inline const Value* readResult(const Table* h, const Value* v) {
+  if (!v->isNil()) [[likely]] return v;
+  return lacksMeta(h, TM_INDEX) ? &kNilResult : nullptr;
+}
+
+// Writes `v` into the existing entry `slot` of table `h`; false when the
+// entry is empty (the key is absent: the slow path stores it).
+[[gnu::always_inline]] inline bool storeIntoEntry(GlobalState* g, Table* h, Value* slot, const Value& v) {
+  if (slot->isNil()) return false;
+  *slot = v;
+  gc::barrierBack(g, h, v);
+  return true;
+}
+
 // The fast path of the indexing instructions: the value of t[key] when `t`
 // is a table and no metamethod can be involved (the key is present, or
 // __index cannot apply), else nullptr.
 [[gnu::always_inline]] inline const Value* fastGet(GlobalState* g, const Value& t, const Value& key) {
   if (!t.isTable()) return nullptr;
   Table* h = t.asTable();
-  const Value* v = rawEntry(g, h, key);
-  if (!v->isNil()) [[likely]] return v;
-  return lacksMeta(h, TM_INDEX) ? &kNilResult : nullptr;
+  return readResult(h, rawEntry(g, h, key));
 }
 
 // The fast path of the stores: writes t[key] = v when `t` is a table whose
@@ -143,24 +157,14 @@ const Value kNilResult = Value::nil();
 [[gnu::always_inline]] inline bool fastStore(GlobalState* g, const Value& t, const Value& key, const Value& v) {
   if (!t.isTable()) return false;
   Table* h = t.asTable();
-  Value* slot;
-  if (key.isInteger()) {
-    if (inArrayPart(h, key.u.i)) [[likely]] {
-      slot = &h->array[key.u.i - 1];
-      if (slot->isNil() && !lacksMeta(h, TM_NEWINDEX)) return false;
-      goto store;
-    }
-    slot = const_cast<Value*>(tableGetInt(h, key.u.i));
-  } else if (key.isShortString()) {
-    slot = const_cast<Value*>(tableGetShortString(h, key.asString()));
-  } else {
-    slot = const_cast<Value*>(tableGet(g, h, key));
+  if (key.isInteger() && inArrayPart(h, key.u.i)) [[likely]] {
+    Value* slot = &h->array[key.u.i - 1];
+    if (slot->isNil() && !lacksMeta(h, TM_NEWINDEX)) return false;
+    *slot = v;
+    gc::barrierBack(g, h, v);
+    return true;
   }
-  if (slot->isNil()) return false;
-store:
-  *slot = v;
-  gc::barrierBack(g, h, v);
-  return true;
+  return storeIntoEntry(g, h, const_cast<Value*>(rawEntry(g, h, key)), v);
 }
 
 // Inline caches of the field instructions (a constant key, Proto::feedback):
@@ -184,9 +188,7 @@ static_assert(offsetof(Node, value) == 0, "a node's value is where a pointer to 
 [[gnu::always_inline]] inline const Value* fieldGet(GlobalState* g, const Value& t, const Value& key, Feedback& f) {
   if (!t.isTable() || !key.isShortString()) return fastGet(g, t, key);
   Table* h = t.asTable();
-  const Value* v = cachedShortString(h, key.asString(), f);
-  if (!v->isNil()) [[likely]] return v;
-  return lacksMeta(h, TM_INDEX) ? &kNilResult : nullptr;
+  return readResult(h, cachedShortString(h, key.asString(), f));
 }
 
 // fastStore for a constant key, through the instruction's cache: only an
@@ -194,11 +196,21 @@ static_assert(offsetof(Node, value) == 0, "a node's value is where a pointer to 
 [[gnu::always_inline]] inline bool fieldStore(GlobalState* g, const Value& t, const Value& key, const Value& v, Feedback& f) {
   if (!t.isTable() || !key.isShortString()) return fastStore(g, t, key, v);
   Table* h = t.asTable();
-  Value* slot = const_cast<Value*>(cachedShortString(h, key.asString(), f));
-  if (slot->isNil()) return false;
-  *slot = v;
-  gc::barrierBack(g, h, v);
-  return true;
+  return storeIntoEntry(g, h, const_cast<Value*>(cachedShortString(h, key.asString(), f)), v);
+}
+
+// The fast path of # (LEN, LEN_L): a string's length, or the border of a
+// table without a metatable (no __len can apply); false for the slow path.
+[[gnu::always_inline]] inline bool fastLength(GlobalState* g, const Value& a, Value* out) {
+  if (a.isString()) {
+    out->setInteger(Integer(a.asString()->length()));
+    return true;
+  }
+  if (a.isTable() && a.asTable()->metatable == nullptr) {
+    out->setInteger(Integer(tableLength(g, a.asTable())));
+    return true;
+  }
+  return false;
 }
 
 #ifdef TYCHO_OPCODE_PAIRS
@@ -718,14 +730,7 @@ L_NOT:
   DISPATCH();
 L_LEN: {
   Value& a = sp[-1];
-  if (a.isString()) {
-    a.setInteger(Integer(a.asString()->length()));
-    DISPATCH();
-  }
-  if (a.isTable() && a.asTable()->metatable == nullptr) {
-    a.setInteger(Integer(tableLength(L->g, a.asTable())));
-    DISPATCH();
-  }
+  if (fastLength(L->g, a, &a)) [[likely]] DISPATCH();
   SAVE();
   lengthMeta(L, a, OFFSET(sp - 1));
   RELOAD();
@@ -733,12 +738,8 @@ L_LEN: {
 }
 L_LEN_L: {
   Value a = base[argAx(i)];
-  if (a.isString()) {
-    (sp++)->setInteger(Integer(a.asString()->length()));
-    DISPATCH();
-  }
-  if (a.isTable() && a.asTable()->metatable == nullptr) {
-    (sp++)->setInteger(Integer(tableLength(L->g, a.asTable())));
+  if (fastLength(L->g, a, sp)) [[likely]] {
+    sp++;
     DISPATCH();
   }
   SAVE();
