@@ -24,6 +24,24 @@ bool writesInPlace(Instruction i) {
   return isArithmeticOp(op) || op == OP_UNM || op == OP_BNOT || op == OP_LEN || op == OP_LEN_L || op == OP_NOT;
 }
 
+// Gives each operator followed by the instruction its handler can complete
+// (a comparison's JMPF, ADD's or SUB's SETLOCAL) the flavour that completes
+// it (Opcodes.hpp), once the code is final. The pair stays two words: the
+// completed instruction keeps its place for jumps that land on it, the
+// analysis and hooks.
+void chooseCompletingForms(std::vector<Instruction>& code) {
+  for (size_t pc = 0; pc + 1 < code.size(); pc++) {
+    Opcode op = opcodeOf(code[pc]);
+    if (hasFlag(op, kReadsExtraArg)) {
+      pc++;
+      continue;
+    }
+    Opcode flavour = completingFlavour(op);
+    if (flavour != op && opcodeOf(code[pc + 1]) == completedOpcode(flavour))
+      code[pc] = (code[pc] & ~Instruction(0xff)) | Instruction(flavour);
+  }
+}
+
 }  // namespace
 
 void FuncGen::generate(bool isMain) {
@@ -58,6 +76,7 @@ void FuncGen::generate(bool isMain) {
   }
   for (size_t i = 0; i < actives_.size(); i++) endLocal(actives_[i]);
   out_.maxStack = maxDepth_;
+  chooseCompletingForms(out_.code);
 }
 
 void FuncGen::error(const std::string& msg, int line) {

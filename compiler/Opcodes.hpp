@@ -117,8 +117,8 @@ constexpr OpFlags kBranches = 1 << 4;            // goes on to the next instruct
 constexpr OpFlags kJumps = 1 << 5;               // always goes to its jump target
 constexpr OpFlags kReturns = 1 << 6;             // leaves the function: no successor
 constexpr OpFlags kReadsExtraArg = 1 << 7;       // the next word is its EXTRAARG operand, not an instruction
-constexpr OpFlags kCompletesSetLocal = 1 << 8;   // a SETLOCAL right after it is done by its handler
-constexpr OpFlags kCompletesJmpF = 1 << 9;       // a JMPF right after it is decided by its handler
+constexpr OpFlags kCompletesSetLocal = 1 << 8;   // the SETLOCAL right after it is done by its handler
+constexpr OpFlags kCompletesJmpF = 1 << 9;       // the JMPF right after it is decided by its handler
 constexpr OpFlags kStackBookkeeping = 1 << 10;   // only moves the stack top; Lua has no such
                                                  // instruction, and hooks do not see it
 constexpr OpFlags kRecordsFeedback = 1 << 11;    // the interpreter writes its Proto::feedback
@@ -149,27 +149,42 @@ constexpr TagMethod kNoEvent = TM_N;
 //   OP_LS   b -> r              left operand is slot Ax, right one on the stack
 //   OP_KS   b -> r              left operand is K[Ax], right one on the stack
 // The forms of one operator are consecutive, in this order (kBinaryForms
-// below says which field holds which operand). An arithmetic result
-// followed by SETLOCAL, and a comparison followed by JMPF, are completed by
-// the operator's handler without a dispatch of their own.
-#define TYCHO_BINARY_FORMS(X, name, sym, event, flags)                                         \
-  X(name,      None, (),               2, 1, flags, event, "a b -> a " sym " b")                 \
-  X(name##_L,  Ax,   (Slot),           1, 1, flags, event, "a -> a " sym " slot Ax")             \
-  X(name##_K,  Ax,   (Constant),       1, 1, flags, event, "a -> a " sym " K[Ax]")               \
-  X(name##_LL, AB,   (Slot, Slot),     0, 1, flags, event, "push slot A " sym " slot B")         \
-  X(name##_LK, AB,   (Slot, Constant), 0, 1, flags, event, "push slot A " sym " K[B]")           \
-  X(name##_LS, Ax,   (Slot),           1, 1, flags, event, "b -> slot Ax " sym " b")             \
-  X(name##_KS, Ax,   (Constant),       1, 1, flags, event, "b -> K[Ax] " sym " b")
+// below says which field holds which operand).
+//
+// Flavours that complete the next instruction, chosen by the code generator
+// (CodeGen.cpp chooseCompletingForms) where that instruction follows, so
+// that no handler looks at the next instruction at run time: a comparison
+// followed by JMPF has a jump flavour (suffix _J) whose handler decides the
+// jump, and the arithmetic operators whose result most often goes into a
+// local (ADD and SUB, by the pair frequencies of scripts/opcode-pairs.py)
+// have a flavour (suffix _SET) whose handler stores it there. The verifier
+// checks that the JMPF or SETLOCAL is there; it stays an instruction of its
+// own for everything else (analysis, a jump landing on it, hooks).
+#define TYCHO_BINARY_FORMS(X, name, suffix, sym, event, flags, then)                                      \
+  X(name##suffix,     None, (),               2, 1, flags, event, "a b -> a " sym " b" then)               \
+  X(name##_L##suffix,  Ax,   (Slot),           1, 1, flags, event, "a -> a " sym " slot Ax" then)           \
+  X(name##_K##suffix,  Ax,   (Constant),       1, 1, flags, event, "a -> a " sym " K[Ax]" then)             \
+  X(name##_LL##suffix, AB,   (Slot, Slot),     0, 1, flags, event, "push slot A " sym " slot B" then)       \
+  X(name##_LK##suffix, AB,   (Slot, Constant), 0, 1, flags, event, "push slot A " sym " K[B]" then)         \
+  X(name##_LS##suffix, Ax,   (Slot),           1, 1, flags, event, "b -> slot Ax " sym " b" then)           \
+  X(name##_KS##suffix, Ax,   (Constant),       1, 1, flags, event, "b -> K[Ax] " sym " b" then)
 #define TYCHO_ARITH_FORMS(X, name, sym, event) \
-  TYCHO_BINARY_FORMS(X, name, sym, event, kMayCall | kCompletesSetLocal | kRecordsFeedback)
+  TYCHO_BINARY_FORMS(X, name, , sym, event, kMayCall | kRecordsFeedback, "")
+#define TYCHO_ARITH_SET_FORMS(X, name, sym, event) \
+  TYCHO_BINARY_FORMS(X, name, _SET, sym, event, kMayCall | kCompletesSetLocal | kRecordsFeedback, "; the SETLOCAL after it")
 #define TYCHO_COMPARE_FORMS(X, name, sym, event) \
-  TYCHO_BINARY_FORMS(X, name, sym, event, kMayCall | kCompletesJmpF | kRecordsFeedback)
+  TYCHO_BINARY_FORMS(X, name, , sym, event, kMayCall | kRecordsFeedback, "")
+#define TYCHO_COMPARE_JUMP_FORMS(X, name, sym, event) \
+  TYCHO_BINARY_FORMS(X, name, _J, sym, event, kMayCall | kCompletesJmpF | kRecordsFeedback, "; the JMPF after it")
 
 #define TYCHO_ARITH_OPS(F, X)                                                                   \
   F(X, ADD, "+", TM_ADD) F(X, SUB, "-", TM_SUB) F(X, MUL, "*", TM_MUL) F(X, MOD, "%", TM_MOD)   \
   F(X, POW, "^", TM_POW) F(X, DIV, "/", TM_DIV) F(X, IDIV, "//", TM_IDIV)                       \
   F(X, BAND, "&", TM_BAND) F(X, BOR, "|", TM_BOR) F(X, BXOR, "~", TM_BXOR)                      \
   F(X, SHL, "<<", TM_SHL) F(X, SHR, ">>", TM_SHR)
+
+// The operators with a _SET flavour (in TYCHO_ARITH_OPS' order).
+#define TYCHO_ARITH_SET_OPS(F, X) F(X, ADD, "+", TM_ADD) F(X, SUB, "-", TM_SUB)
 
 // GT and GE are evaluated as b < a and b <= a (§3.4.4), NE as not (a == b).
 #define TYCHO_COMPARE_OPS(F, X)                                                                 \
@@ -234,6 +249,8 @@ enum BinaryForm : uint8_t { kFormStack, kFormL, kFormK, kFormLL, kFormLK, kFormL
   X(CONCAT,       AB,   (Base, Count),             kVar, 1, kMayCall, TM_CONCAT,                                    \
     "concatenate the B values from slot A up into one, at slot A")                                                  \
   TYCHO_COMPARE_OPS(TYCHO_COMPARE_FORMS, X)                                                                         \
+  TYCHO_COMPARE_OPS(TYCHO_COMPARE_JUMP_FORMS, X)                                                                    \
+  TYCHO_ARITH_SET_OPS(TYCHO_ARITH_SET_FORMS, X)                                                                     \
   X(JMP,          sAx,  (Jump),                    0, 0,    kJumps | kPollsOnBackJump, kNoEvent, "pc += sAx")       \
   X(JMPF,         sAx,  (Jump),                    1, 0,    kBranches | kPollsOnBackJump, kNoEvent,                 \
     "pop; jump by sAx if it was false or nil")                                                                      \
@@ -380,17 +397,37 @@ constexpr long jumpTarget(Instruction i, int pc) {
 
 // --- facts that follow from the table's order ---
 
-// The operand forms of the arithmetic and bitwise operators.
-constexpr bool isArithmeticOp(Opcode op) { return op >= OP_ADD && op <= OP_SHR_KS; }
-// The operand forms of the comparisons.
-constexpr bool isComparisonOp(Opcode op) { return op >= OP_EQ && op <= OP_GE_KS; }
+// The operand forms of the arithmetic and bitwise operators (with the _SET
+// flavours).
+constexpr bool isArithmeticSetOp(Opcode op) { return op >= OP_ADD_SET && op <= OP_SUB_KS_SET; }
+constexpr bool isArithmeticOp(Opcode op) { return (op >= OP_ADD && op <= OP_SHR_KS) || isArithmeticSetOp(op); }
+// The operand forms of the comparisons (with the _J flavours).
+constexpr bool isComparisonOp(Opcode op) { return op >= OP_EQ && op <= OP_GE_KS_J; }
 constexpr bool isBinaryOp(Opcode op) { return isArithmeticOp(op) || isComparisonOp(op); }
-// The form of a binary operator's opcode, and its plain (stack) form.
+// The form of a binary operator's opcode, and its plain (stack) form in the
+// same flavour.
 constexpr BinaryForm binaryFormOf(Opcode op) {
-  return BinaryForm((int(op) - int(isArithmeticOp(op) ? OP_ADD : OP_EQ)) % kNumBinaryForms);
+  int first = isArithmeticSetOp(op) ? OP_ADD_SET : isArithmeticOp(op) ? OP_ADD : OP_EQ;
+  return BinaryForm((int(op) - first) % kNumBinaryForms);
 }
 constexpr Opcode plainBinaryOp(Opcode op) { return Opcode(int(op) - int(binaryFormOf(op))); }
 constexpr Opcode binaryOpInForm(Opcode plain, BinaryForm form) { return Opcode(int(plain) + int(form)); }
+
+// The flavours: the one of a binary operator that pushes its result, and the
+// one that completes the next instruction (op itself when it has none).
+static_assert(OP_EQ_J - OP_EQ == OP_GE_KS - OP_EQ + 1, "the jump flavours follow the comparisons, in order");
+static_assert(OP_SUB_KS_SET - OP_ADD_SET == OP_SUB_KS - OP_ADD && int(OP_SUB) == int(OP_ADD) + int(kNumBinaryForms),
+              "the _SET flavours are ADD's and SUB's forms, in order");
+constexpr Opcode pushingFlavour(Opcode op) {
+  if (op >= OP_EQ_J && op <= OP_GE_KS_J) return Opcode(int(op) - (OP_EQ_J - OP_EQ));
+  if (isArithmeticSetOp(op)) return Opcode(int(op) - (OP_ADD_SET - OP_ADD));
+  return op;
+}
+constexpr Opcode completingFlavour(Opcode op) {
+  if (op >= OP_EQ && op <= OP_GE_KS) return Opcode(int(op) + (OP_EQ_J - OP_EQ));
+  if (op >= OP_ADD && op <= OP_SUB_KS) return Opcode(int(op) + (OP_ADD_SET - OP_ADD));
+  return op;
+}
 
 // Which field holds each operand of a binary operator form (its kind, Slot
 // or Constant, is the table's), or kOnStack: the operands on the stack are
@@ -429,10 +466,12 @@ static_assert(binaryFormsAgreeWithTable(), "kBinaryForms and the opcode table di
 
 // The jumps by sAx: JMP and the conditional jumps (Lua's test-and-JMP pairs).
 constexpr bool isJumpOp(Opcode op) { return kOpInfo[op].fields[0] == OperandKind::Jump; }
-// An arithmetic result followed by SETLOCAL, and a comparison followed by
-// JMPF, are completed by the operator's handler: `next` is not dispatched.
-constexpr bool fusesWithNext(Opcode op, Opcode next) {
-  return (hasFlag(op, kCompletesSetLocal) && next == OP_SETLOCAL) || (hasFlag(op, kCompletesJmpF) && next == OP_JMPF);
+// A flavour that completes the next instruction (a _SET or _J flavour): that
+// instruction, SETLOCAL or JMPF, is not dispatched. completedOpcode names it
+// (the verifier checks that it follows), or is OP_NOP for other opcodes.
+constexpr bool completesNext(Opcode op) { return hasFlag(op, kCompletesSetLocal | kCompletesJmpF); }
+constexpr Opcode completedOpcode(Opcode op) {
+  return hasFlag(op, kCompletesSetLocal) ? OP_SETLOCAL : hasFlag(op, kCompletesJmpF) ? OP_JMPF : OP_NOP;
 }
 
 // What the feedback entry of an instruction holds (runtime/Object.hpp
@@ -478,9 +517,10 @@ constexpr const char* opcodeFactsProblem(Opcode op) {
   if ((o.flags & kAllocates) && !(o.flags & kRaisesError)) return "an allocation may raise an error";
   if (o.event != kNoEvent && !(o.flags & kCallsCode)) return "a metamethod event without kCallsCode";
   // The interpreter's handlers complete the next instruction for exactly
-  // these (PUSH_RESULT and COMPARE_HANDLER in vm/Interpreter.cpp).
-  if (bool(o.flags & kCompletesSetLocal) != isArithmeticOp(op)) return "kCompletesSetLocal is the arithmetic forms'";
-  if (bool(o.flags & kCompletesJmpF) != isComparisonOp(op)) return "kCompletesJmpF is the comparisons'";
+  // these (SET_RESULT and JUMP_IF_FALSE in vm/Interpreter.cpp).
+  if (bool(o.flags & kCompletesSetLocal) != isArithmeticSetOp(op)) return "kCompletesSetLocal is the _SET flavours'";
+  if (bool(o.flags & kCompletesJmpF) != (isComparisonOp(op) && pushingFlavour(op) != op))
+    return "kCompletesJmpF is the _J flavours'";
   if ((o.flags & kStackBookkeeping) && (o.flags != kStackBookkeeping || o.pushes != 0))
     return "stack bookkeeping only drops values";
   if ((o.flags & kRecordsFeedback) && !isBinaryOp(op) && op != OP_CALL) {

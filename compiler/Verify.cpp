@@ -135,7 +135,12 @@ class FunctionVerifier {
       }
     }
     for (pc_ = 0; pc_ < n_; pc_++) {
-      if (opcodeOf(p_->code[pc_]) >= kNumOpcodes) fail("invalid opcode " + std::to_string(opcodeOf(p_->code[pc_])));
+      Opcode op = opcodeOf(p_->code[pc_]);
+      if (op >= kNumOpcodes) fail("invalid opcode " + std::to_string(op));
+      // A _SET or _J flavour completes the SETLOCAL or JMPF after it, which
+      // its handler reads without looking (Opcodes.hpp).
+      if (completesNext(op) && (pc_ + 1 >= n_ || opcodeOf(p_->code[pc_ + 1]) != completedOpcode(op)))
+        fail(std::string(kOpInfo[op].name) + " without its " + kOpInfo[completedOpcode(op)].name + " after it");
     }
     pc_ = -1;
   }

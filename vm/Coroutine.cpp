@@ -36,11 +36,10 @@ bool isTruthy(const Value& v) { return v.isTruthy(); }
 //     slow paths reserve one slot first (the result lands at sp0 + 1). As the
 //     interpreter does after a slow path returns normally, the stack operands
 //     are popped and the result pushed where the first of them was, and the
-//     handlers of arithmetic and comparisons complete a SETLOCAL or a JMPF
-//     after them (fusesWithNext).
+//     _SET and _J flavours of arithmetic and comparisons complete the
+//     SETLOCAL or JMPF after them (completesNext).
 void finishInstruction(lua_State* L, CallInfo* ci) {
   StkId base = ci->func + 1;
-  const Proto* p = ci->func->asLuaClosure()->proto;
   Instruction i = ci->savedPc[-1];
   Opcode op = opcodeOf(i);
   const OpInfo& info = kOpInfo[op];
@@ -64,11 +63,11 @@ void finishInstruction(lua_State* L, CallInfo* ci) {
     L->top = sp0;
     return;
   }
-  bool fused = ci->savedPc < p->code + p->codeSize && fusesWithNext(op, opcodeOf(*ci->savedPc));
+  bool fused = completesNext(op);  // the verifier saw its SETLOCAL or JMPF at savedPc
   if (isComparisonOp(op)) {
     StkId dst = L->top - 2 - info.pops;
     bool r = isTruthy(L->top[-1]);
-    if (plainBinaryOp(op) == OP_NE) r = !r;
+    if (plainBinaryOp(pushingFlavour(op)) == OP_NE) r = !r;
     if (fused) {
       Instruction jump = *ci->savedPc++;
       if (!r) ci->savedPc += argSAx(jump);

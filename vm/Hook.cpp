@@ -112,7 +112,7 @@ namespace {
 // one the handler completes, and stack bookkeeping, are skipped.
 int nextRun(const Proto* p, int pc) {
   int next = pc + 1;
-  if (next < p->codeSize && fusesWithNext(opcodeOf(p->code[pc]), opcodeOf(p->code[next]))) next++;
+  if (completesNext(opcodeOf(p->code[pc]))) next++;
   while (next < p->codeSize && isStackBookkeeping(p->code[next])) next++;
   return next;
 }
@@ -125,7 +125,7 @@ int nextRun(const Proto* p, int pc) {
 bool reachedByJump(const Proto* p, int from, int pc) {
   int n = p->codeSize;
   int j = from;
-  if (j + 1 < n && fusesWithNext(opcodeOf(p->code[j]), opcodeOf(p->code[j + 1]))) j++;  // a comparison's JMPF
+  if (completesNext(opcodeOf(p->code[j]))) j++;  // a comparison's JMPF
   Opcode op = opcodeOf(p->code[j]);
   if (!isJumpOp(op)) return false;
   if (op != OP_JMP && nextRun(p, j) == pc) return false;  // not taken

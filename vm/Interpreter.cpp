@@ -545,7 +545,7 @@ L_SELF: {
   DISPATCH();
 }
 
-// --- binary operators in their five operand forms (see Opcodes.hpp) ---
+// --- binary operators in their seven operand forms and their flavours (see Opcodes.hpp) ---
 //
 // Each form fetches copies of its operands `a` and `b` and names `dst`, the
 // slot where the plain form's result lands once operands are popped. The
@@ -558,16 +558,18 @@ L_SELF: {
 #define FORM_LS Value a = base[argAx(i)], b = sp[-1]; StkId dst = sp - 1;
 #define FORM_KS Value a = k[argAx(i)], b = sp[-1]; StkId dst = sp - 1;
 
-// Stores an operator's result: straight into a local when the next
-// instruction is SETLOCAL (one dispatch saved), else on the stack.
+// Where an operator's result goes: pushed, or (a _SET flavour) into the
+// local that the SETLOCAL after the operator names, which is not
+// dispatched (the code generator chose the flavour, the verifier checked
+// that the SETLOCAL is there).
 #define PUSH_RESULT(res)                         \
   sp = dst;                                      \
-  if (opcodeOf(*pc) == OP_SETLOCAL) {            \
-    base[argAx(*pc)] = (res);                    \
-    pc++;                                        \
-  } else {                                       \
-    *sp++ = (res);                               \
-  }                                              \
+  *sp++ = (res);                                 \
+  DISPATCH();
+#define SET_RESULT(res)                          \
+  sp = dst;                                      \
+  base[argAx(*pc)] = (res);                      \
+  pc++;                                          \
   DISPATCH();
 
 #define ARITH_SLOW(event)                        \
@@ -587,7 +589,7 @@ L_SELF: {
 // size of this function.
 
 // Integer and float arithmetic (+ - *): integers wrap around (§3.4.1).
-#define ARITH_HANDLER(LABEL, FORM, event, intExpr, floatExpr)     \
+#define ARITH_HANDLER(LABEL, FORM, RESULT, event, intExpr, floatExpr)     \
   LABEL : {                                                       \
     FORM Value res;                                               \
     if (a.isInteger() && b.isInteger()) {                         \
@@ -598,11 +600,11 @@ L_SELF: {
       Number x = a.asNumber(), y = b.asNumber();                  \
       res.setNumber(floatExpr);                                   \
     } else [[unlikely]] ARITH_SLOW(event)                         \
-    PUSH_RESULT(res)                                              \
+    RESULT(res)                                                   \
   }
 
 // Float-only arithmetic (/ ^).
-#define FLOAT_HANDLER(LABEL, FORM, event, floatExpr)              \
+#define FLOAT_HANDLER(LABEL, FORM, RESULT, event, floatExpr)              \
   LABEL : {                                                       \
     FORM Value res;                                               \
     if (a.isNumber() && b.isNumber()) {                           \
@@ -610,12 +612,12 @@ L_SELF: {
       Number x = a.asNumber(), y = b.asNumber();                  \
       res.setNumber(floatExpr);                                   \
     } else [[unlikely]] ARITH_SLOW(event)                         \
-    PUSH_RESULT(res)                                              \
+    RESULT(res)                                                   \
   }
 
 // Floor division and modulo: a zero integer divisor takes the slow path,
 // which raises the error.
-#define DIVISION_HANDLER(LABEL, FORM, event, intExpr, floatExpr)  \
+#define DIVISION_HANDLER(LABEL, FORM, RESULT, event, intExpr, floatExpr)  \
   LABEL : {                                                       \
     FORM Value res;                                               \
     if (a.isInteger() && b.isInteger()) {                         \
@@ -627,23 +629,34 @@ L_SELF: {
       Number x = a.asNumber(), y = b.asNumber();                  \
       res.setNumber(floatExpr);                                   \
     } else [[unlikely]] ARITH_SLOW(event)                         \
-    PUSH_RESULT(res)                                              \
+    RESULT(res)                                                   \
   }
 
 // Bitwise operators: floats with integer values go through the slow path.
-#define BITWISE_HANDLER(LABEL, FORM, event, intExpr)              \
+#define BITWISE_HANDLER(LABEL, FORM, RESULT, event, intExpr)              \
   LABEL : {                                                       \
     FORM Value res;                                               \
     if (a.isInteger() && b.isInteger()) {                         \
       Integer x = a.u.i, y = b.u.i;                               \
       res.setInteger(intExpr);                                    \
     } else [[unlikely]] ARITH_SLOW(event)                         \
-    PUSH_RESULT(res)                                              \
+    RESULT(res)                                                   \
   }
 
-// Comparisons: when the next instruction is JMPF the result decides the
-// jump directly instead of being pushed.
-#define COMPARE_HANDLER(LABEL, FORM, intExpr, floatExpr, slowExpr) \
+// Comparisons: the result is pushed, or (a _J flavour) decides the JMPF
+// after the comparison, which is not dispatched.
+#define PUSH_BOOLEAN(r)                                            \
+  sp = dst;                                                        \
+  (sp++)->setBoolean(r);                                           \
+  DISPATCH();
+#define JUMP_IF_FALSE(r)                                           \
+  sp = dst;                                                        \
+  {                                                                \
+    Instruction jump_ = *pc++;                                     \
+    if (!(r)) JUMP(argSAx(jump_));                                 \
+  }                                                                \
+  DISPATCH();
+#define COMPARE_HANDLER(LABEL, FORM, RESULT, intExpr, floatExpr, slowExpr) \
   LABEL : {                                                        \
     FORM bool r;                                                   \
     if (a.isInteger() && b.isInteger()) {                          \
@@ -661,43 +674,46 @@ L_SELF: {
       RELOAD();                                                    \
       dst = restoreStack(L, off_);                                 \
     }                                                              \
-    sp = dst;                                                      \
-    if (opcodeOf(*pc) == OP_JMPF) {                                \
-      Instruction jump = *pc++;                                    \
-      if (!r) JUMP(argSAx(jump));                                  \
-    } else {                                                       \
-      (sp++)->setBoolean(r);                                       \
-    }                                                              \
-    DISPATCH();                                                    \
+    RESULT(r)                                                      \
   }
 
-#define ALL_FORMS(HANDLER, NAME, ...)                  \
-  HANDLER(L_##NAME, FORM_S, __VA_ARGS__)               \
-  HANDLER(L_##NAME##_L, FORM_L, __VA_ARGS__)           \
-  HANDLER(L_##NAME##_K, FORM_K, __VA_ARGS__)           \
-  HANDLER(L_##NAME##_LL, FORM_LL, __VA_ARGS__)         \
-  HANDLER(L_##NAME##_LK, FORM_LK, __VA_ARGS__)         \
-  HANDLER(L_##NAME##_LS, FORM_LS, __VA_ARGS__)         \
-  HANDLER(L_##NAME##_KS, FORM_KS, __VA_ARGS__)
+// The seven operand forms of an operator in one flavour (SUFFIX: the
+// flavour's opcode suffix; RESULT: where the result goes).
+#define ALL_FORMS(HANDLER, NAME, SUFFIX, RESULT, ...)                    \
+  HANDLER(L_##NAME##SUFFIX, FORM_S, RESULT, __VA_ARGS__)                 \
+  HANDLER(L_##NAME##_L##SUFFIX, FORM_L, RESULT, __VA_ARGS__)             \
+  HANDLER(L_##NAME##_K##SUFFIX, FORM_K, RESULT, __VA_ARGS__)             \
+  HANDLER(L_##NAME##_LL##SUFFIX, FORM_LL, RESULT, __VA_ARGS__)           \
+  HANDLER(L_##NAME##_LK##SUFFIX, FORM_LK, RESULT, __VA_ARGS__)           \
+  HANDLER(L_##NAME##_LS##SUFFIX, FORM_LS, RESULT, __VA_ARGS__)           \
+  HANDLER(L_##NAME##_KS##SUFFIX, FORM_KS, RESULT, __VA_ARGS__)
 
-ALL_FORMS(ARITH_HANDLER, ADD, TM_ADD, Integer(Unsigned(x) + Unsigned(y)), x + y)
-ALL_FORMS(ARITH_HANDLER, SUB, TM_SUB, Integer(Unsigned(x) - Unsigned(y)), x - y)
-ALL_FORMS(ARITH_HANDLER, MUL, TM_MUL, Integer(Unsigned(x) * Unsigned(y)), x * y)
-ALL_FORMS(FLOAT_HANDLER, DIV, TM_DIV, x / y)
-ALL_FORMS(FLOAT_HANDLER, POW, TM_POW, (y == 2 ? x * x : std::pow(x, y)))
-ALL_FORMS(DIVISION_HANDLER, MOD, TM_MOD, integerMod(x, y), floatMod(x, y))
-ALL_FORMS(DIVISION_HANDLER, IDIV, TM_IDIV, integerFloorDiv(x, y), std::floor(x / y))
-ALL_FORMS(BITWISE_HANDLER, BAND, TM_BAND, Integer(Unsigned(x) & Unsigned(y)))
-ALL_FORMS(BITWISE_HANDLER, BOR, TM_BOR, Integer(Unsigned(x) | Unsigned(y)))
-ALL_FORMS(BITWISE_HANDLER, BXOR, TM_BXOR, Integer(Unsigned(x) ^ Unsigned(y)))
-ALL_FORMS(BITWISE_HANDLER, SHL, TM_SHL, shiftLeft(x, y))
-ALL_FORMS(BITWISE_HANDLER, SHR, TM_SHR, shiftLeft(x, y == INT64_MIN ? INT64_MAX : -y))
-ALL_FORMS(COMPARE_HANDLER, EQ, x == y, x == y, equalsMeta(L, a, b))
-ALL_FORMS(COMPARE_HANDLER, NE, x != y, x != y, !equalsMeta(L, a, b))
-ALL_FORMS(COMPARE_HANDLER, LT, x < y, x < y, lessThanMeta(L, a, b))
-ALL_FORMS(COMPARE_HANDLER, LE, x <= y, x <= y, lessEqualMeta(L, a, b))
-ALL_FORMS(COMPARE_HANDLER, GT, x > y, x > y, lessThanMeta(L, b, a))
-ALL_FORMS(COMPARE_HANDLER, GE, x >= y, x >= y, lessEqualMeta(L, b, a))
+ALL_FORMS(ARITH_HANDLER, ADD, , PUSH_RESULT, TM_ADD, Integer(Unsigned(x) + Unsigned(y)), x + y)
+ALL_FORMS(ARITH_HANDLER, SUB, , PUSH_RESULT, TM_SUB, Integer(Unsigned(x) - Unsigned(y)), x - y)
+ALL_FORMS(ARITH_HANDLER, MUL, , PUSH_RESULT, TM_MUL, Integer(Unsigned(x) * Unsigned(y)), x * y)
+ALL_FORMS(FLOAT_HANDLER, DIV, , PUSH_RESULT, TM_DIV, x / y)
+ALL_FORMS(FLOAT_HANDLER, POW, , PUSH_RESULT, TM_POW, (y == 2 ? x * x : std::pow(x, y)))
+ALL_FORMS(DIVISION_HANDLER, MOD, , PUSH_RESULT, TM_MOD, integerMod(x, y), floatMod(x, y))
+ALL_FORMS(DIVISION_HANDLER, IDIV, , PUSH_RESULT, TM_IDIV, integerFloorDiv(x, y), std::floor(x / y))
+ALL_FORMS(BITWISE_HANDLER, BAND, , PUSH_RESULT, TM_BAND, Integer(Unsigned(x) & Unsigned(y)))
+ALL_FORMS(BITWISE_HANDLER, BOR, , PUSH_RESULT, TM_BOR, Integer(Unsigned(x) | Unsigned(y)))
+ALL_FORMS(BITWISE_HANDLER, BXOR, , PUSH_RESULT, TM_BXOR, Integer(Unsigned(x) ^ Unsigned(y)))
+ALL_FORMS(BITWISE_HANDLER, SHL, , PUSH_RESULT, TM_SHL, shiftLeft(x, y))
+ALL_FORMS(BITWISE_HANDLER, SHR, , PUSH_RESULT, TM_SHR, shiftLeft(x, y == INT64_MIN ? INT64_MAX : -y))
+ALL_FORMS(COMPARE_HANDLER, EQ, , PUSH_BOOLEAN, x == y, x == y, equalsMeta(L, a, b))
+ALL_FORMS(COMPARE_HANDLER, NE, , PUSH_BOOLEAN, x != y, x != y, !equalsMeta(L, a, b))
+ALL_FORMS(COMPARE_HANDLER, LT, , PUSH_BOOLEAN, x < y, x < y, lessThanMeta(L, a, b))
+ALL_FORMS(COMPARE_HANDLER, LE, , PUSH_BOOLEAN, x <= y, x <= y, lessEqualMeta(L, a, b))
+ALL_FORMS(COMPARE_HANDLER, GT, , PUSH_BOOLEAN, x > y, x > y, lessThanMeta(L, b, a))
+ALL_FORMS(COMPARE_HANDLER, GE, , PUSH_BOOLEAN, x >= y, x >= y, lessEqualMeta(L, b, a))
+ALL_FORMS(ARITH_HANDLER, ADD, _SET, SET_RESULT, TM_ADD, Integer(Unsigned(x) + Unsigned(y)), x + y)
+ALL_FORMS(ARITH_HANDLER, SUB, _SET, SET_RESULT, TM_SUB, Integer(Unsigned(x) - Unsigned(y)), x - y)
+ALL_FORMS(COMPARE_HANDLER, EQ, _J, JUMP_IF_FALSE, x == y, x == y, equalsMeta(L, a, b))
+ALL_FORMS(COMPARE_HANDLER, NE, _J, JUMP_IF_FALSE, x != y, x != y, !equalsMeta(L, a, b))
+ALL_FORMS(COMPARE_HANDLER, LT, _J, JUMP_IF_FALSE, x < y, x < y, lessThanMeta(L, a, b))
+ALL_FORMS(COMPARE_HANDLER, LE, _J, JUMP_IF_FALSE, x <= y, x <= y, lessEqualMeta(L, a, b))
+ALL_FORMS(COMPARE_HANDLER, GT, _J, JUMP_IF_FALSE, x > y, x > y, lessThanMeta(L, b, a))
+ALL_FORMS(COMPARE_HANDLER, GE, _J, JUMP_IF_FALSE, x >= y, x >= y, lessEqualMeta(L, b, a))
 
 L_UNM: {
   Value& a = sp[-1];

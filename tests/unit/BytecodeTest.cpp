@@ -448,6 +448,14 @@ TEST_CASE("verifier: opcodes and the end of the code") {
   CHECK(contains(verify(code({ax(OP_NIL, 1)})), "falls off the end"));
   CHECK(contains(verify(code({ax(OP_NIL, 1), ax(OP_POP, 1)})), "falls off the end"));
   CHECK(contains(verify(code({ax(OP_EXTRAARG, 1), none(OP_RETURN0)})), "EXTRAARG without SETLIST"));
+  // A _J or _SET flavour reads the JMPF or SETLOCAL after it without looking.
+  CHECK(verify(code({ax(OP_NIL, 2), ab(OP_LT_LL_J, 0, 1), sax(OP_JMPF, 0), none(OP_RETURN0)})) == "");
+  CHECK(contains(verify(code({ax(OP_NIL, 2), ab(OP_LT_LL_J, 0, 1), sax(OP_JMPT, 0), none(OP_RETURN0)})),
+                 "LT_LL_J without its JMPF after it"));
+  CHECK(contains(verify(code({ax(OP_NIL, 2), ab(OP_LT_LL_J, 0, 1)})), "LT_LL_J without its JMPF after it"));
+  CHECK(verify(code({ax(OP_NIL, 2), ab(OP_ADD_LL_SET, 0, 1), ax(OP_SETLOCAL, 0), none(OP_RETURN0)})) == "");
+  CHECK(contains(verify(code({ax(OP_NIL, 2), ab(OP_ADD_LL_SET, 0, 1), ax(OP_POP, 1), none(OP_RETURN0)})),
+                 "ADD_LL_SET without its SETLOCAL after it"));
 }
 
 TEST_CASE("verifier: operands out of range") {
