@@ -4,6 +4,7 @@
 
 #include <cstring>
 
+#include "compiler/Analysis.hpp"
 #include "compiler/ConstantFolding.hpp"
 #include "compiler/FuncGen.hpp"
 #include "compiler/Lexer.hpp"
@@ -42,6 +43,88 @@ void chooseCompletingForms(std::vector<Instruction>& code) {
   }
 }
 
+// The superinstruction (Opcodes.hpp) that does what `first` and `second`
+// do, the depth before them being `depth` (-1: not static); false when the
+// pair has none. A GETLOCAL second in a pair reads a slot live before the
+// pair (the verifier's rule for a Slot operand), not the one just pushed.
+// RETURN1_L is left out of functions with to-be-closed variables, where a
+// return may be run again after a __close method yields (Coroutine.cpp).
+bool superinstruction(Instruction first, Instruction second, int depth, bool hasTbc, Instruction* merged) {
+  Opcode a = opcodeOf(first), b = opcodeOf(second);
+  if (b == OP_GETLOCAL && argAx(second) <= uint32_t(kMaxB) && long(argAx(second)) < depth) {
+    if (a == OP_GETLOCAL && argAx(first) <= uint32_t(kMaxA)) {
+      *merged = makeAB(OP_PUSH_LL, argAx(first), argAx(second));
+      return true;
+    }
+    if (a == OP_GETUPVAL && argAx(first) <= uint32_t(kMaxA)) {
+      *merged = makeAB(OP_PUSH_UL, argAx(first), argAx(second));
+      return true;
+    }
+  }
+  if (a == OP_GETLOCAL && b == OP_RETURN1 && !hasTbc) {
+    *merged = makeAx(OP_RETURN1_L, argAx(first));
+    return true;
+  }
+  return false;
+}
+
+// Merges the pairs that have a superinstruction, once a function's code is
+// final, where nothing tells the two apart: the second is no jump target,
+// no local's scope starts or ends between them, and both are on one line
+// (hooks see the same line events). Jumps, lines and the scopes of locals
+// move with the code.
+void mergePairs(FunctionCode& f) {
+  std::vector<Instruction>& code = f.code;
+  size_t n = code.size();
+  bool candidates = false, hasTbc = false;
+  for (size_t pc = 0; pc < n; pc++) {
+    Opcode op = opcodeOf(code[pc]);
+    hasTbc = hasTbc || op == OP_TBC;
+    candidates = candidates || op == OP_GETLOCAL || op == OP_GETUPVAL;
+  }
+  if (!candidates) return;
+  std::vector<bool> boundary(n + 1, false);
+  for (size_t pc = 0; pc < n; pc++) {
+    if (jumpFieldOf(opcodeOf(code[pc])) < 0) continue;
+    long target = jumpTarget(code[pc], int(pc));
+    if (target >= 0 && target <= long(n)) boundary[size_t(target)] = true;
+  }
+  for (const auto& l : f.locals) {
+    if (l.startPc >= 0 && size_t(l.startPc) <= n) boundary[size_t(l.startPc)] = true;
+    if (l.endPc >= 0 && size_t(l.endPc) <= n) boundary[size_t(l.endPc)] = true;
+  }
+  CodeAnalysis analysis(code, f.numParams);
+  std::vector<int> newPc(n + 1);
+  std::vector<Instruction> merged;
+  std::vector<int> lines, oldPc;
+  for (size_t pc = 0; pc < n; pc++) {
+    newPc[pc] = int(merged.size());
+    oldPc.push_back(int(pc));
+    lines.push_back(f.lines[pc]);
+    Instruction both;
+    if (pc + 1 < n && !boundary[pc + 1] && f.lines[pc] == f.lines[pc + 1] &&
+        superinstruction(code[pc], code[pc + 1], analysis.staticDepth(int(pc)), hasTbc, &both)) {
+      merged.push_back(both);
+      newPc[++pc] = int(merged.size()) - 1;
+      continue;
+    }
+    merged.push_back(code[pc]);
+  }
+  newPc[n] = int(merged.size());
+  if (merged.size() == n) return;
+  for (size_t j = 0; j < merged.size(); j++) {
+    if (jumpFieldOf(opcodeOf(merged[j])) < 0) continue;
+    long target = jumpTarget(code[size_t(oldPc[j])], oldPc[j]);
+    merged[j] = withJumpTarget(merged[j], int(j), newPc[size_t(target)]);
+  }
+  for (auto& l : f.locals) {
+    if (l.startPc >= 0) l.startPc = newPc[size_t(l.startPc)];
+    if (l.endPc >= 0) l.endPc = newPc[size_t(l.endPc)];
+  }
+  code = std::move(merged);
+  f.lines = std::move(lines);
+}
+
 }  // namespace
 
 void FuncGen::generate(bool isMain) {
@@ -76,6 +159,7 @@ void FuncGen::generate(bool isMain) {
   }
   for (size_t i = 0; i < actives_.size(); i++) endLocal(actives_[i]);
   out_.maxStack = maxDepth_;
+  mergePairs(out_);
   chooseCompletingForms(out_.code);
 }
 

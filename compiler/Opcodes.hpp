@@ -44,6 +44,13 @@
 // right one on the stack; GETTABLE_LS: the table in a slot, the key on the
 // stack).
 //
+// Superinstructions: PUSH_LL, PUSH_UL and RETURN1_L each do what a pair of
+// instructions does (GETLOCAL GETLOCAL, GETUPVAL GETLOCAL, GETLOCAL
+// RETURN1), the pairs that run most often by scripts/opcode-pairs.py whose
+// second instruction is not an operator with an operand form of its own.
+// The code generator merges the pairs once a function's code is final
+// (CodeGen.cpp mergePairs).
+//
 // Who reads the table: the interpreter (its dispatch table, and the handlers
 // that complete the next instruction), the code generator (emission), the
 // verifier, the analysis (compiler/Analysis.hpp: stack depths, successors,
@@ -201,6 +208,8 @@ enum BinaryForm : uint8_t { kFormStack, kFormL, kFormK, kFormLL, kFormLK, kFormL
   X(INT,          sAx,  (Immediate),               0, 1,    0, kNoEvent,          "push the integer sAx")           \
   X(K,            Ax,   (Constant),                0, 1,    0, kNoEvent,          "push K[Ax]")                     \
   X(GETLOCAL,     Ax,   (Slot),                    0, 1,    0, kNoEvent,          "push slot Ax")                   \
+  X(PUSH_LL,      AB,   (Slot, Slot),              0, 2,    0, kNoEvent,          "push slot A, then slot B")       \
+  X(PUSH_UL,      AB,   (Upvalue, Slot),           0, 2,    0, kNoEvent,          "push U[A], then slot B")         \
   X(SETLOCAL,     Ax,   (Slot),                    1, 0,    0, kNoEvent,          "pop into slot Ax")               \
   X(GETUPVAL,     Ax,   (Upvalue),                 0, 1,    0, kNoEvent,          "push U[Ax]")                     \
   X(GETUPVAL_UNDER, Ax, (Upvalue),                 1, 2,    0, kNoEvent,                                            \
@@ -267,6 +276,7 @@ enum BinaryForm : uint8_t { kFormStack, kFormL, kFormK, kFormLL, kFormLK, kFormL
     "return B-1 values from slot A (B = 0: up to top)")                                                             \
   X(RETURN0,      None, (),                        0, 0,    kMayCall | kReturns, TM_CLOSE, "return no values")      \
   X(RETURN1,      None, (),                        1, 0,    kMayCall | kReturns, TM_CLOSE, "return the top value")  \
+  X(RETURN1_L,    Ax,   (Slot),                    0, 0,    kMayCall | kReturns, TM_CLOSE, "return slot Ax")        \
   X(CLOSURE,      Ax,   (Proto),                   0, 1,    kMayAllocate, kNoEvent, "push a closure of prototype Ax") \
   X(VARARG,       Ax,   (CountPlus1),              0, kVar, kMayAllocate, kNoEvent,                                 \
     "push Ax-1 extra arguments (Ax = 0: all of them)")                                                              \
@@ -393,6 +403,16 @@ constexpr long jumpTarget(Instruction i, int pc) {
   int n = jumpFieldOf(opcodeOf(i));
   long distance = fieldValue(i, n);
   return long(pc) + 1 + (kOpInfo[opcodeOf(i)].fields[n] == OperandKind::JumpBack ? -distance : distance);
+}
+
+// Instruction `i` at `pc` (its opcode has a jump field) made to jump to
+// `target` instead, which must be in the field's reach.
+constexpr Instruction withJumpTarget(Instruction i, int pc, long target) {
+  Opcode op = opcodeOf(i);
+  int n = jumpFieldOf(op);
+  long distance = target - (long(pc) + 1);
+  if (kOpInfo[op].fields[n] == OperandKind::JumpBack) distance = -distance;
+  return kOpInfo[op].format == OpFormat::sAx ? makeSAx(op, int32_t(distance)) : makeAB(op, argA(i), uint32_t(distance));
 }
 
 // --- facts that follow from the table's order ---

@@ -41,6 +41,10 @@ void leaveLuaFrame(lua_State* L, CallInfo* ci, Instruction i) {
       first = L->top;
       n = 0;
       break;
+    case OP_RETURN1_L:
+      first = base + argAx(i);
+      n = 1;
+      break;
     default:
       first = L->top - 1;
       n = 1;

@@ -365,6 +365,16 @@ L_K:
 L_GETLOCAL:
   *sp++ = base[argAx(i)];
   DISPATCH();
+L_PUSH_LL:
+  sp[0] = base[argA(i)];
+  sp[1] = base[argB(i)];
+  sp += 2;
+  DISPATCH();
+L_PUSH_UL:
+  sp[0] = *cl->upvals[argA(i)]->v;
+  sp[1] = base[argB(i)];
+  sp += 2;
+  DISPATCH();
 L_SETLOCAL:
   base[argAx(i)] = *--sp;
   DISPATCH();
@@ -595,6 +605,10 @@ L_SELF: {
     if (a.isInteger() && b.isInteger()) {                         \
       Integer x = a.u.i, y = b.u.i;                               \
       res.setInteger(intExpr);                                    \
+    } else if (a.isFloat() && b.isFloat()) {                      \
+      FEEDBACK().types |= kSawFloat;                              \
+      Number x = a.u.n, y = b.u.n;                                \
+      res.setNumber(floatExpr);                                   \
     } else if (a.isNumber() && b.isNumber()) {                    \
       FEEDBACK().types |= kSawFloat;                              \
       Number x = a.asNumber(), y = b.asNumber();                  \
@@ -607,7 +621,11 @@ L_SELF: {
 #define FLOAT_HANDLER(LABEL, FORM, RESULT, event, floatExpr)              \
   LABEL : {                                                       \
     FORM Value res;                                               \
-    if (a.isNumber() && b.isNumber()) {                           \
+    if (a.isFloat() && b.isFloat()) {                             \
+      FEEDBACK().types |= kSawFloat;                              \
+      Number x = a.u.n, y = b.u.n;                                \
+      res.setNumber(floatExpr);                                   \
+    } else if (a.isNumber() && b.isNumber()) {                    \
       if (a.isFloat() || b.isFloat()) FEEDBACK().types |= kSawFloat;   \
       Number x = a.asNumber(), y = b.asNumber();                  \
       res.setNumber(floatExpr);                                   \
@@ -918,6 +936,8 @@ L_RETURN0: {
   ci = L->ci;
   goto returned;
 }
+L_RETURN1_L:
+  *sp++ = base[argAx(i)];
 L_RETURN1: {
   if ((L->openUpval && L->openUpval->v >= base) || (L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= base)) {
     SAVE();

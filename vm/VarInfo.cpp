@@ -118,6 +118,12 @@ class Namer {
       case OP_GETLOCAL: return slot(pc, int(argAx(i)), level);
       case OP_SETLOCAL: return d == kUnknown ? VarName{} : slot(pc, d - 1, level);
       case OP_GETUPVAL: return upvalue(int(argAx(i)));
+      case OP_PUSH_LL:
+        if (d == kUnknown) return {};
+        return slot(pc, int(target == d ? argA(i) : argB(i)), level);
+      case OP_PUSH_UL:
+        if (d == kUnknown) return {};
+        return target == d ? upvalue(int(argA(i))) : slot(pc, int(argB(i)), level);
       case OP_GETUPVAL_UNDER:
         if (d == kUnknown) return {};
         if (target == d - 1) return upvalue(int(argAx(i)));
