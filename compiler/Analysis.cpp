@@ -53,10 +53,12 @@ constexpr SlotRange slotsBetween(long lo, long hi) {
       e.next = relative(-1);
       e.targetDepth = relative(0);
       return true;
-    case OP_CALL:  // the callee's frame, then its results, from the function slot up
-      e.next = b > 0 ? StackDepth::exactly(int(a + b - 1)) : StackDepth::openFrom(int(a));
+    case OP_CALL: case OP_CALL_L: {  // the callee's frame, then its results, from the function slot up
+      long count = opcodeOf(i) == OP_CALL ? b : long(argB8(i));
+      e.next = count > 0 ? StackDepth::exactly(int(a + count - 1)) : StackDepth::openFrom(int(a));
       e.writes = slotsBetween(a, kAllSlots);
       return true;
+    }
     case OP_TAILCALL:  // goes on only when a native callee yields: its results on top
       e.next = StackDepth::openFrom(int(ax));
       e.writes = slotsBetween(ax, kAllSlots);

@@ -61,6 +61,11 @@ bool superinstruction(Instruction first, Instruction second, int depth, bool has
       return true;
     }
   }
+  if (a == OP_GETLOCAL && b == OP_CALL && depth >= 0 && long(argAx(first)) < depth && argAx(first) <= uint32_t(kMaxA) &&
+      argB(second) <= uint32_t(kMaxA)) {
+    *merged = makeABC(OP_CALL_L, argA(second), argB(second), argAx(first));
+    return true;
+  }
   if (a == OP_GETLOCAL && b == OP_RETURN1 && !hasTbc) {
     *merged = makeAx(OP_RETURN1_L, argAx(first));
     return true;

@@ -44,10 +44,11 @@
 // right one on the stack; GETTABLE_LS: the table in a slot, the key on the
 // stack).
 //
-// Superinstructions: PUSH_LL, PUSH_UL and RETURN1_L each do what a pair of
-// instructions does (GETLOCAL GETLOCAL, GETUPVAL GETLOCAL, GETLOCAL
-// RETURN1), the pairs that run most often by scripts/opcode-pairs.py whose
-// second instruction is not an operator with an operand form of its own.
+// Superinstructions: PUSH_LL, PUSH_UL, CALL_L and RETURN1_L each do what a
+// pair of instructions does (GETLOCAL GETLOCAL, GETUPVAL GETLOCAL, GETLOCAL
+// CALL, GETLOCAL RETURN1), the pairs that run most often by
+// scripts/opcode-pairs.py whose second instruction is not an operator with
+// an operand form of its own.
 // The code generator merges the pairs once a function's code is final
 // (CodeGen.cpp mergePairs).
 //
@@ -271,6 +272,8 @@ enum BinaryForm : uint8_t { kFormStack, kFormL, kFormK, kFormLL, kFormLK, kFormL
     "if top is truthy jump by sAx keeping it, else pop it")                                                         \
   X(CALL,         AB,   (Base, CountPlus1),        kVar, kVar, kMayCall | kRecordsFeedback, TM_CALL,                \
     "call slot A with slots A+1..top; keep B-1 results (B = 0: all)")                                               \
+  X(CALL_L,       ABC,  (Base, CountPlus1, Slot),  kVar, kVar, kMayCall | kRecordsFeedback, TM_CALL,                \
+    "push slot C, then CALL A B")                                                                                   \
   X(TAILCALL,     Ax,   (Base),                    kVar, 0, kMayCall, TM_CALL,     "return slot Ax (slots Ax+1..top)") \
   X(RETURN,       AB,   (Base, CountPlus1),        kVar, 0, kMayCall | kReturns, TM_CLOSE,                          \
     "return B-1 values from slot A (B = 0: up to top)")                                                             \
@@ -494,6 +497,11 @@ constexpr Opcode completedOpcode(Opcode op) {
   return hasFlag(op, kCompletesSetLocal) ? OP_SETLOCAL : hasFlag(op, kCompletesJmpF) ? OP_JMPF : OP_NOP;
 }
 
+// The calls that keep the caller's frame (CALL, and CALL_L which pushes its
+// last argument first): their operands A and B, and their feedback, are the
+// same.
+constexpr bool isCallOp(Opcode op) { return op == OP_CALL || op == OP_CALL_L; }
+
 // What the feedback entry of an instruction holds (runtime/Object.hpp
 // Feedback), by the kind of opcode that records it: the node of a field
 // instruction's constant key, the operand kinds of arithmetic and
@@ -502,7 +510,7 @@ enum class FeedbackKind : uint8_t { None, FieldNode, OperandKinds, Callee };
 constexpr FeedbackKind feedbackKind(Opcode op) {
   if (!hasFlag(op, kRecordsFeedback)) return FeedbackKind::None;
   if (isBinaryOp(op)) return FeedbackKind::OperandKinds;
-  return op == OP_CALL ? FeedbackKind::Callee : FeedbackKind::FieldNode;
+  return isCallOp(op) ? FeedbackKind::Callee : FeedbackKind::FieldNode;
 }
 
 // --- the table checks itself ---
@@ -523,7 +531,9 @@ constexpr const char* opcodeFactsProblem(Opcode op) {
     if (k == OperandKind::Jump && !signedField) return "a jump offset (sAx) in an unsigned field";
     if ((k == OperandKind::JumpForward || k == OperandKind::JumpBack) && !(o.format == OpFormat::AB && n == 1))
       return "a jump distance outside field B of format AB";
-    if (k == OperandKind::Slot && !hasFixedEffect(op))
+    // (CALL_L reads its slot before the call, where the depth is known: the
+    // verifier checks it against that depth as for a fixed effect.)
+    if (k == OperandKind::Slot && !hasFixedEffect(op) && op != OP_CALL_L)
       return "a Slot operand (live below the stack operands) in an opcode of variable stack effect: make it a Base";
     jumps += isJumpKind(k);
   }
@@ -543,7 +553,7 @@ constexpr const char* opcodeFactsProblem(Opcode op) {
     return "kCompletesJmpF is the _J flavours'";
   if ((o.flags & kStackBookkeeping) && (o.flags != kStackBookkeeping || o.pushes != 0))
     return "stack bookkeeping only drops values";
-  if ((o.flags & kRecordsFeedback) && !isBinaryOp(op) && op != OP_CALL) {
+  if ((o.flags & kRecordsFeedback) && !isBinaryOp(op) && !isCallOp(op)) {
     bool constantKey = false;
     for (OperandKind k : o.fields) constantKey = constantKey || k == OperandKind::KString;
     if (!constantKey) return "feedback is a binary operator's, CALL's, or a field's with a constant key";

@@ -379,6 +379,10 @@ class FunctionVerifier {
         needSlot(a, s.lo);
         needNothingPendingFrom(s, int(a));
         break;
+      case OP_CALL_L:  // the function may be the slot it pushes
+        needSlot(a, s.lo + 1);
+        needNothingPendingFrom(s, int(a));
+        break;
       case OP_TAILCALL:
         needSlot(ax, s.lo);
         if (s.tbc.any()) fail("tail call with pending to-be-closed variables");

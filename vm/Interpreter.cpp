@@ -263,6 +263,7 @@ void execute(lua_State* L, CallInfo* ci) {
   StkId sp;
   const Instruction* pc;
   Instruction i;
+  int callResults;  // CALL and CALL_L: B - 1
 
 #define DISPATCH()                  \
   do {                              \
@@ -807,9 +808,15 @@ L_ORJ:
   else sp--;
   DISPATCH();
 
-L_CALL: {
+L_CALL_L:
+  *sp++ = base[argC(i)];
+  callResults = int(argB8(i)) - 1;
+  goto call;
+L_CALL:
+  callResults = int(argB(i)) - 1;
+call: {
   StkId func = base + argA(i);
-  int nResults = int(argB(i)) - 1;
+  int nResults = callResults;
   if (func->isLuaClosure()) {
     // Lua-to-Lua call, inline: push the callee's frame and keep going.
     Proto* p = func->asLuaClosure()->proto;

@@ -157,6 +157,14 @@ class Namer {
   CodeAnalysis code_;
 };
 
+// The name of the function a CALL_L at pc calls: the slot it pushes when
+// that slot is the function (a call without arguments), else slot A.
+VarName calledSlotName(const Namer& namer, int pc, Instruction i) {
+  int d = namer.depth(pc);
+  if (d != kUnknown && int(argA(i)) == d) return namer.slot(pc, int(argC(i)));
+  return namer.slot(pc, int(argA(i)));
+}
+
 // Lua's name of the metamethod that instruction `op` may call ("" if none):
 // its event's name without the underscores ("index").
 std::string metamethodName(Opcode op) {
@@ -203,6 +211,7 @@ VarName operandName(const Proto* p, int pc, Operand operand) {
     case OP_GETTABLE_LS: case OP_SETTABLE_LS: case OP_SETKEYAT: case OP_TAILCALL: case OP_LEN_L:
       return namer.slot(pc, int(argAx(i)));
     case OP_CALL: return namer.slot(pc, int(argA(i)));
+    case OP_CALL_L: return calledSlotName(namer, pc, i);
     default: return {};
   }
 }
@@ -212,6 +221,7 @@ VarName calleeName(const Proto* p, int pc) {
   Instruction i = p->code[pc];
   switch (opcodeOf(i)) {
     case OP_CALL: return slotName(p, pc, int(argA(i)));
+    case OP_CALL_L: return calledSlotName(Namer(p), pc, i);
     case OP_TAILCALL: return slotName(p, pc, int(argAx(i)));
     case OP_TFORCALL: return {"for iterator", "for iterator"};
     default: break;

@@ -473,16 +473,15 @@ TEST_CASE("an operator followed by the instruction its handler completes gets th
 
 TEST_CASE("pairs with a superinstruction are merged where nothing tells them apart") {
   // An upvalue function and its first argument, a local, pushed at once (the
-  // pairs are taken from the first); a local returned; jumps over merged
-  // code are moved.
+  // pairs are taken from the first), the last argument pushed by the call;
+  // a local returned; jumps over merged code are moved.
   auto f = compileSnippet("local g = print return function(a, b) if a then g(a, b) end return b end");
   REQUIRE(f->protos.size() == 1);
   CHECK(disassembleBody(*f->protos[0]) ==
         "GETLOCAL 0\n"
-        "JMPF 3 ; to 6\n"
+        "JMPF 2 ; to 5\n"
         "PUSH_UL 0 0 ; g\n"
-        "GETLOCAL 1\n"
-        "CALL 2 1\n"
+        "CALL_L 2 1 1\n"
         "RETURN1_L 1\n"
         "RETURN0\n");
   // Not merged: the second of the pair on another line, or where a local's

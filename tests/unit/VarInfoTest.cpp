@@ -481,7 +481,7 @@ TEST_CASE_FIXTURE(Runner, "calleeName for calls and metamethod instructions") {
     names.push_back(std::string(kOpInfo[op].name) + (n.known() ? " " + n.kind + " " + n.name : ""));
   }
   auto has = [&](const std::string& s) { return std::find(names.begin(), names.end(), s) != names.end(); };
-  CHECK(has("CALL local f"));
+  CHECK(has("CALL_L local f"));  // the function is the local CALL_L pushes
   CHECK(has("SELF metamethod index"));
   CHECK(has("CALL method m"));
   CHECK(has("CALL global g"));
