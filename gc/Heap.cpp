@@ -900,7 +900,7 @@ void collect(GlobalState* g) {
   else startCycle(g);
   step(g, kAll);
   g->gcRunning = false;
-  trimBlockCache(g, SIZE_MAX);
+  trimBlockCache(g, SIZE_MAX, blockCacheLimit(g));  // the newest block too: a full collection gives back all it can
 }
 
 // Keeps the longest time the program waited for the collector: wall-clock
@@ -954,8 +954,10 @@ void allocationStep(GlobalState* g, size_t allocated, bool atSafePoint = true) {
     debt = g->totalBytes > g->stepBase ? g->totalBytes - g->stepBase : 0;
     if (debt < g->gcStepSize) return;
   }
-  if (g->gcState == kGCPause && g->gcKind == kGCGenerational && !atSafePoint && !majorDue(g)) {
-    return;  // a minor collection is atomic: it waits for the next new object
+  if (g->gcState == kGCPause && g->gcKind == kGCGenerational && !atSafePoint) {
+    // A minor collection is atomic: it waits for the next new object. So
+    // does a major one, whose first step there may be all of it (below).
+    return;
   }
   if (g->gcTinySteps && ++g->stressCount % 256 == 0) verifyOrAbort(g);
   PauseTimer timer{g};
@@ -966,6 +968,11 @@ void allocationStep(GlobalState* g, size_t allocated, bool atSafePoint = true) {
       startCycle(g);
     } else if (majorDue(g) || (g->gcTinySteps && g->genMinorsSinceMajor >= 64)) {
       startMajor(g);
+      // The major's first step at once, here at a safe point: a small
+      // heap's major ends within it, freeing now what died since the last
+      // one (a big array dropped by a program that then grows another
+      // without making an object has no later safe point to free it at).
+      if (!g->gcTinySteps) step(g, workFor(g, 2 * g->gcStepSize));
     } else {
       youngCollection(g);
     }

@@ -82,10 +82,14 @@ void destroyHeap(void* heap);
 // Unmaps the large blocks left when a state closes (see Memory.cpp).
 void freeLargeBlocks(GlobalState* g);
 // Unmaps freed large blocks kept for reuse, at most `budget` bytes, until
-// `keep` bytes are left (by default what the cache may keep; see
-// Memory.cpp).
-void trimBlockCache(GlobalState* g, size_t budget, size_t keep);
+// `keep` bytes are left (see Memory.cpp); with keepNewest, the block freed
+// last stays until it is stale whatever its size (the next table that grows
+// likely wants it). The two-argument form keeps what the cache may keep
+// (blockCacheLimit) and the newest block: the trim of collector steps and
+// of the program's own maps and frees.
+void trimBlockCache(GlobalState* g, size_t budget, size_t keep, bool keepNewest = false);
 void trimBlockCache(GlobalState* g, size_t budget);
+size_t blockCacheLimit(const GlobalState* g);
 // What a collector step unmaps at most (about 0.3 ms of work).
 inline constexpr size_t kReleasePerStep = size_t(4) << 20;
 // The freed large blocks kept for reuse: this much, or an eighth of the heap,
@@ -129,8 +133,10 @@ GCObject* newObject(lua_State* L, uint8_t tag, size_t size, size_t prefix = 0);
 // lot between new objects (an array filled in a loop), and the collection
 // must keep up with it. Called with the table consistent; does only work
 // that frees nothing a native caller could still hold unrooted (marking
-// short of the atomic part, sweeping, starting a cycle), and never runs
-// finalizers.
+// short of the atomic part, sweeping, starting an incremental cycle), and
+// never runs finalizers. In generational mode, a collection that came due
+// waits for the next new object, where a major one's first step runs at
+// once (all of it, when the heap is small).
 void growthStep(lua_State* L);
 
 // Runs a full collection now (finishing the cycle in progress first).

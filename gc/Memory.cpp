@@ -91,28 +91,36 @@ void unlink(GlobalState* g, LargeHeader* h) {
 // while a few collections go by is unmapped too (a table that only grows
 // would otherwise leave its previous part cached for good). Like the free
 // pages mimalloc keeps, cached bytes are not in the heap's count.
-size_t cacheLimit(const GlobalState* g) {
-  size_t eighth = g->totalBytes / 8;
-  return eighth > kMinBlockCache ? eighth : kMinBlockCache;
-}
+size_t cacheLimit(const GlobalState* g) { return blockCacheLimit(g); }
+
+// A block that grows may take a cached block up to this many times the size
+// it grows to, whole (see remapLarge): the growth after it is then in place
+// (a table's array part doubling up to the size of the one dropped before
+// it), with no fresh pages to fault in.
+constexpr size_t kLargeSlack = 4;
 
 // The cached block to reuse for `mapped` bytes: one of that size (tables
-// grow by doubling, so sizes repeat), else the largest smaller one (growing
-// it faults in only the difference); never a larger one, whose pages would
-// be lost in cutting it down (and wanted again by the next large request).
-LargeHeader* bestCached(GlobalState* g, size_t mapped, LargeHeader*** slot) {
-  LargeHeader* smaller = nullptr;
-  LargeHeader** smallerSlot = nullptr;
+// grow by doubling, so sizes repeat), else (`larger`: for a block that
+// grows) the smallest larger one within kLargeSlack, else the largest
+// smaller one (growing it faults in only the difference); for a new block,
+// never a larger one, whose pages would be lost in cutting it down (and
+// wanted again by the next large request).
+LargeHeader* bestCached(GlobalState* g, size_t mapped, LargeHeader*** slot, bool larger = false) {
+  LargeHeader *smaller = nullptr, *fits = nullptr;
+  LargeHeader **smallerSlot = nullptr, **fitsSlot = nullptr;
   for (LargeHeader** p = reinterpret_cast<LargeHeader**>(&g->cachedBlocks); *p; p = &(*p)->next) {
     LargeHeader* h = *p;
     if (h->mapped == mapped) {
       *slot = p;
       return h;
     }
+    if (larger && h->mapped > mapped && h->mapped <= kLargeSlack * mapped && (!fits || h->mapped < fits->mapped)) {
+      fits = h, fitsSlot = p;
+    }
     if (h->mapped < mapped && (!smaller || h->mapped > smaller->mapped)) smaller = h, smallerSlot = p;
   }
-  *slot = smallerSlot;
-  return smaller;
+  *slot = fits ? fitsSlot : smallerSlot;
+  return fits ? fits : smaller;
 }
 
 // The oldest cached block's link (blocks are cached at the list's head).
@@ -127,7 +135,7 @@ LargeHeader** oldestCached(GlobalState* g) {
 // program maps or frees a large block, the cache goes down to its limit at
 // once, stale blocks included.
 void settleCache(GlobalState* g) {
-  if (!g->gcRunning && g->cachedBlocks) trimBlockCache(g, SIZE_MAX, cacheLimit(g));
+  if (!g->gcRunning && g->cachedBlocks) trimBlockCache(g, SIZE_MAX, cacheLimit(g), true);
 }
 
 void* mapLarge(GlobalState* g, size_t size) {
@@ -164,13 +172,14 @@ void unmapLarge(GlobalState* g, void* block) {
   settleCache(g);
 }
 
-// Grows or shrinks a large block to another large size, moving its pages
-// rather than its bytes; null (the block unchanged) when out of memory.
-void* remapLarge(GlobalState* g, void* block, size_t newSize) {
+// Grows or shrinks (`growing`: the caller's block grows) a large block to
+// another large size, moving its pages rather than its bytes; null (the
+// block unchanged) when out of memory.
+void* remapLarge(GlobalState* g, void* block, size_t newSize, bool growing) {
   LargeHeader* h = headerOf(block);
   size_t had = h->mapped;
   size_t wanted = mappedSize(newSize);
-  if (had == wanted) return block;
+  if (had == wanted || (growing && wanted < had)) return block;  // it fits (a cached block taken whole)
   if (wanted < had && g->gcRunning) {
     // Shrinking unmaps the tail, which takes time in proportion to it: the
     // collector (giving back a work list's room after a large heap's cycle)
@@ -185,6 +194,25 @@ void* remapLarge(GlobalState* g, void* block, size_t newSize) {
   }
   // Out of the list while it may move (its neighbours point at it).
   unlink(g, h);
+  LargeHeader** slot = nullptr;
+  LargeHeader* cached = growing && wanted > had ? bestCached(g, wanted, &slot, true) : nullptr;
+  if (cached && cached->mapped >= wanted) {
+    // A cached block it fits in (the array part dropped before this one),
+    // taken whole: the bytes are copied into its resident pages, which
+    // then serve the growth after this one in place, and the old block is
+    // unmapped. (Moving the pages there instead, with MREMAP_FIXED, would
+    // leave a block of two mappings, which mremap cannot grow or shrink.)
+    size_t size = cached->mapped;
+    *slot = cached->next;
+    g->cachedBytes -= size;
+    std::memcpy(cached + 1, block, had - sizeof(LargeHeader));
+    cached->mapped = size;
+    link(g, cached);
+    munmap(h, had);
+    g->totalBytes = g->totalBytes - had + size;
+    settleCache(g);
+    return cached + 1;
+  }
   void* base = mremap(h, had, wanted, MREMAP_MAYMOVE);
   if (base == MAP_FAILED) {
     link(g, h);
@@ -241,18 +269,18 @@ __attribute__((constructor(101))) void oneNumaNodeByDefault() { mi_option_set_de
 void* createHeap() { return mi_heap_new(); }
 void destroyHeap(void* heap) { mi_heap_destroy(static_cast<mi_heap_t*>(heap)); }
 
-void trimBlockCache(GlobalState* g, size_t budget, size_t keep) {
+void trimBlockCache(GlobalState* g, size_t budget, size_t keep, bool keepNewest) {
   const size_t page = pageSize();
   uint64_t now = collectionCount(g);
   // Oldest first: a block no allocation took while kCacheCollections
   // collections went by goes whatever the limit; then the oldest, while the
-  // cache is over `keep`.
+  // cache is over `keep` (but for the newest one, with keepNewest).
   while (budget > 0) {
     LargeHeader** slot = oldestCached(g);
     if (!slot) break;
     LargeHeader* h = *slot;
     bool stale = h->cachedAt + kCacheCollections <= now;
-    if (!stale && g->cachedBytes <= keep) break;
+    if (!stale && (g->cachedBytes <= keep || (keepNewest && h == g->cachedBlocks))) break;
     size_t excess = stale ? h->mapped : g->cachedBytes - keep;
     if (h->mapped <= excess && h->mapped <= budget) {
       budget -= h->mapped;
@@ -273,7 +301,12 @@ void trimBlockCache(GlobalState* g, size_t budget, size_t keep) {
   }
 }
 
-void trimBlockCache(GlobalState* g, size_t budget) { trimBlockCache(g, budget, cacheLimit(g)); }
+void trimBlockCache(GlobalState* g, size_t budget) { trimBlockCache(g, budget, cacheLimit(g), true); }
+
+size_t blockCacheLimit(const GlobalState* g) {
+  size_t eighth = g->totalBytes / 8;
+  return eighth > kMinBlockCache ? eighth : kMinBlockCache;
+}
 
 void freeLargeBlocks(GlobalState* g) {
   trimBlockCache(g, SIZE_MAX, 0);
@@ -323,7 +356,7 @@ void* allocRawNoThrow(GlobalState* g, size_t size) { return allocBlock(g, size);
 void* reallocRawNoThrow(GlobalState* g, void* block, size_t oldSize, size_t newSize) {
   if (block == nullptr) return allocBlock(g, newSize);
   if (g->allocFn) [[unlikely]] return hostRealloc(g, block, oldSize, newSize);
-  if (isLarge(oldSize) && isLarge(newSize)) return remapLarge(g, block, newSize);
+  if (isLarge(oldSize) && isLarge(newSize)) return remapLarge(g, block, newSize, newSize > oldSize);
   if (!isLarge(oldSize) && !isLarge(newSize)) {
     void* p = mi_heap_realloc(static_cast<mi_heap_t*>(g->heap), block, newSize);
     if (p) g->totalBytes = g->totalBytes - classSize(oldSize) + classSize(newSize);
