@@ -431,6 +431,60 @@ TEST_CASE("arrays growing with no new objects are collected as they grow") {
   }
 }
 
+TEST_CASE("a dropped array is freed at the next new object, before the next array grows") {
+  // Generational mode: each round's table is the only new object, then its
+  // array grows to 4 MB. The major collection that the growth makes due
+  // starts at the next table (a safe point) and, the heap being small, ends
+  // there: the array dropped by the round before is gone before the new one
+  // grows (a major started at the growth itself could not end before the
+  // next object, and kept both arrays).
+  Engine e;
+  CHECK(e.exec("collectgarbage('generational') collectgarbage()") == "");
+  CHECK(e.eval(R"(
+    local peak = 0
+    for round = 1, 8 do
+      local t = {}
+      local kb = collectgarbage("count")
+      if round > 2 and kb > peak then peak = kb end
+      for i = 1, 262144 do t[i] = i end
+    end
+    return tostring(peak < 1024 or peak)
+  )") == "true");
+  CHECK(gc::verifyHeap(e.L) == "");
+}
+
+TEST_CASE("a growing large block takes a cached block it fits in, and grows in place after") {
+  Engine e;
+  GlobalState* g = G(e.L);
+  CHECK(e.exec("collectgarbage()") == "");
+  // A freed 4 MB block: the newest in the cache, kept whatever the limit.
+  void* dropped = gc::allocRawNoThrow(g, 4 * gc::kLargeBlock);
+  REQUIRE(dropped != nullptr);
+  gc::freeRaw(g, dropped, 4 * gc::kLargeBlock);
+  size_t cached = g->cachedBytes;
+  CHECK(cached >= 4 * gc::kLargeBlock);
+  // A 1 MB block growing to 2 MB takes it whole (within 4x), its bytes
+  // copied; growing on to 4 MB is then in place.
+  auto* block = static_cast<char*>(gc::allocRawNoThrow(g, gc::kLargeBlock));
+  REQUIRE(block != nullptr);
+  for (size_t i = 0; i < gc::kLargeBlock; i++) block[i] = char(i % 251);
+  auto* grown = static_cast<char*>(gc::reallocRawNoThrow(g, block, gc::kLargeBlock, 2 * gc::kLargeBlock));
+  REQUIRE(grown != nullptr);
+  CHECK(g->cachedBytes + 4 * gc::kLargeBlock <= cached + gc::kLargeBlock);
+  bool kept = true;
+  for (size_t i = 0; i < gc::kLargeBlock; i++) kept = kept && grown[i] == char(i % 251);
+  CHECK(kept);
+  auto* again = static_cast<char*>(gc::reallocRawNoThrow(g, grown, 2 * gc::kLargeBlock, 4 * gc::kLargeBlock));
+  CHECK(again == grown);
+  again[4 * gc::kLargeBlock - 1] = 7;  // the whole block is there
+  // Shrinking still gives memory back.
+  auto* shrunk = static_cast<char*>(gc::reallocRawNoThrow(g, again, 4 * gc::kLargeBlock, gc::kLargeBlock));
+  REQUIRE(shrunk != nullptr);
+  CHECK(shrunk[5] == char(5));
+  gc::freeRaw(g, shrunk, gc::kLargeBlock);
+  CHECK(g->totalBytes == allocatorHolds(e.L));
+}
+
 TEST_CASE("memory of table parts drives the collector, not only new objects") {
   // Each round makes one table and grows it to 50,000 hash entries: nearly
   // all the memory is raw blocks (node arrays). The dead tables must be
