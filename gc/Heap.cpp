@@ -462,11 +462,7 @@ void freeObject(GlobalState* g, GCObject* o) {
     case kTagThread: {
       auto* L = reinterpret_cast<lua_State*>(o);
       detachOpenUpvalues(L);
-      for (CallInfo* ci = L->baseCi.next; ci;) {
-        CallInfo* next = ci->next;
-        freeRaw(g, ci, sizeof(CallInfo));
-        ci = next;
-      }
+      freeCallInfos(g, L);
       freeStack(g, L);
       freeRaw(g, L->tbcSlots, sizeof(int) * size_t(L->tbcCapacity));
       freeRaw(g, reinterpret_cast<char*>(L) - kThreadPrefix, kThreadPrefix + sizeof(lua_State));

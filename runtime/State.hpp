@@ -70,6 +70,8 @@ struct CallInfo {
   NativeContinuation userCont;  // lua_pcallk: the caller's continuation and context
   intptr_t userCtx;             //   (cont/ctx then finish the protected call itself)
   uint16_t status;
+  uint8_t chunkIndex;         // its place in the block of records it was carved from,
+  uint8_t chunkSize;          // ... and that block's size (State.cpp newCallInfo)
   bool isLua() const { return (status & CIST_LUA) != 0; }
 };
 
@@ -310,6 +312,8 @@ inline CallInfo* nextCallInfo(lua_State* L) {
 }
 // Frees the CallInfo records past the running one (used after errors).
 void shrinkCallInfo(lua_State* L);
+// Frees every CallInfo record of a thread that is being freed.
+void freeCallInfos(GlobalState* g, lua_State* L);
 
 inline GlobalState* G(lua_State* L) { return L->g; }
 Table* globalsTable(lua_State* L);

@@ -28,3 +28,43 @@ TEST_CASE("the main thread's lowest stack slots share no address bits modulo 409
     ensureStack(L, 5000);
   }
 }
+
+// CallInfo records are carved from blocks in list order (runtime/State.cpp
+// newCallInfo): consecutive ones sizeof(CallInfo) apart, which is no multiple
+// of a Value's 16 bytes, so that frames a fixed number of slots apart do not
+// share their records' addresses modulo 4096 at every depth. Shrinking keeps
+// the block in use and frees the others.
+TEST_CASE("CallInfo records are carved from blocks, sizeof(CallInfo) apart, and freed by blocks") {
+  TestEngine e;
+  lua_State* L = e.L;
+  static_assert(sizeof(CallInfo) % 16 != 0);
+  CHECK(e.exec("local function f(n) if n > 0 then return 1 + f(n - 1) end return 0 end assert(f(100) == 100)") == "");
+  int records = 0, inBlock = 0, adjacent = 0;
+  for (CallInfo* ci = L->baseCi.next; ci; ci = ci->next) {
+    records++;
+    if (ci->next && ci->chunkIndex + 1 == ci->next->chunkIndex) {
+      inBlock++;
+      adjacent += reinterpret_cast<char*>(ci->next) - reinterpret_cast<char*>(ci) == ptrdiff_t(sizeof(CallInfo));
+    }
+    CHECK((ci->next == nullptr || ci->next->previous == ci));
+  }
+  CHECK(records >= 100);
+  CHECK(inBlock >= 70);
+  CHECK(adjacent == inBlock);
+  // Back at the bottom, shrinking leaves at most the rest of one block.
+  shrinkCallInfo(L);
+  int left = 0;
+  for (CallInfo* ci = L->ci->next; ci; ci = ci->next) left++;
+  CHECK(left < 16);
+  // Deep again: the list grows from where it was cut, still in order.
+  CHECK(e.exec("local function f(n) if n > 0 then return 1 + f(n - 1) end return 0 end assert(f(50) == 50)") == "");
+  int again = 0;
+  for (CallInfo* ci = L->baseCi.next; ci && ci->next; ci = ci->next) {
+    if (ci->chunkIndex + 1 == ci->next->chunkIndex) {
+      again++;
+      CHECK(reinterpret_cast<char*>(ci->next) - reinterpret_cast<char*>(ci) == ptrdiff_t(sizeof(CallInfo)));
+    }
+  }
+  CHECK(again >= 30);
+  CHECK(e.exec("collectgarbage()") == "");
+}

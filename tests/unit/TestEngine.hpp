@@ -26,28 +26,28 @@ struct TestEngine {
 
   // Runs `src`; returns "" or the error message.
   std::string exec(const std::string& src) {
-    StkId base = L->top;
+    ptrdiff_t base = saveStack(L, L->top);  // an offset: the code may grow (move) the stack
     if (loadSource(L, src, "=t") != kOk || protectedCall(L, L->top - 1, 0) != kOk) {
       std::string msg = errorText();
-      L->top = base;
+      L->top = restoreStack(L, base);
       return msg;
     }
-    L->top = base;
+    L->top = restoreStack(L, base);
     return "";
   }
 
   // Runs `src`: its first result as text ("nil" when it returns nothing,
   // "(value)" for other kinds), or "error: " and the message.
   std::string eval(const std::string& src) {
-    StkId base = L->top;
+    ptrdiff_t base = saveStack(L, L->top);  // an offset: the code may grow (move) the stack
     if (loadSource(L, src, "=t") != kOk || protectedCall(L, L->top - 1, 1) != kOk) {
       std::string msg = errorText();
-      L->top = base;
+      L->top = restoreStack(L, base);
       return "error: " + msg;
     }
     Value v = L->top[-1];
     std::string out = v.isString() ? std::string(view(v.asString())) : v.isNil() ? "nil" : "(value)";
-    L->top = base;
+    L->top = restoreStack(L, base);
     return out;
   }
 
