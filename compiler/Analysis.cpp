@@ -54,7 +54,7 @@ constexpr SlotRange slotsBetween(long lo, long hi) {
       e.targetDepth = relative(0);
       return true;
     case OP_CALL: case OP_CALL_L: {  // the callee's frame, then its results, from the function slot up
-      long count = opcodeOf(i) == OP_CALL ? b : long(argB8(i));
+      long count = fieldValue(i, 1);  // B: 16 bits in CALL's format, 8 in CALL_L's
       e.next = count > 0 ? StackDepth::exactly(int(a + count - 1)) : StackDepth::openFrom(int(a));
       e.writes = slotsBetween(a, kAllSlots);
       return true;

@@ -61,7 +61,7 @@ bool superinstruction(Instruction first, Instruction second, int depth, bool has
       return true;
     }
   }
-  if (a == OP_GETLOCAL && b == OP_CALL && depth >= 0 && long(argAx(first)) < depth && argAx(first) <= uint32_t(kMaxA) &&
+  if (a == OP_GETLOCAL && b == OP_CALL && long(argAx(first)) < depth && argAx(first) <= uint32_t(kMaxA) &&
       argB(second) <= uint32_t(kMaxA)) {
     *merged = makeABC(OP_CALL_L, argA(second), argB(second), argAx(first));
     return true;
@@ -81,11 +81,16 @@ bool superinstruction(Instruction first, Instruction second, int depth, bool has
 void mergePairs(FunctionCode& f) {
   std::vector<Instruction>& code = f.code;
   size_t n = code.size();
+  // The analysis below (for depths) only when some pair may merge: every
+  // superinstruction starts with GETLOCAL or GETUPVAL.
   bool candidates = false, hasTbc = false;
   for (size_t pc = 0; pc < n; pc++) {
     Opcode op = opcodeOf(code[pc]);
     hasTbc = hasTbc || op == OP_TBC;
-    candidates = candidates || op == OP_GETLOCAL || op == OP_GETUPVAL;
+    if (pc + 1 < n && (op == OP_GETLOCAL || op == OP_GETUPVAL)) {
+      Opcode next = opcodeOf(code[pc + 1]);
+      candidates = candidates || next == OP_GETLOCAL || (op == OP_GETLOCAL && (next == OP_CALL || next == OP_RETURN1));
+    }
   }
   if (!candidates) return;
   std::vector<bool> boundary(n + 1, false);

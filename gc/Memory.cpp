@@ -85,13 +85,20 @@ void unlink(GlobalState* g, LargeHeader* h) {
 // saves both the unmapping (about 70 µs a megabyte) and the faults of fresh
 // pages (a program that builds and drops big tables over and over would
 // otherwise fault in every page of every one). The cache keeps at most
-// cacheLimit bytes; the excess is unmapped at once when the program maps or
+// blockCacheLimit bytes; the excess is unmapped at once when the program maps or
 // frees a block (settleCache), and a few megabytes per collector step when
 // the collector frees them (trimBlockCache), keeping its pauses short; a block that stays unused
 // while a few collections go by is unmapped too (a table that only grows
 // would otherwise leave its previous part cached for good). Like the free
 // pages mimalloc keeps, cached bytes are not in the heap's count.
-size_t cacheLimit(const GlobalState* g) { return blockCacheLimit(g); }
+}  // namespace
+
+size_t blockCacheLimit(const GlobalState* g) {
+  size_t eighth = g->totalBytes / 8;
+  return eighth > kMinBlockCache ? eighth : kMinBlockCache;
+}
+
+namespace {
 
 // A block that grows may take a cached block up to this many times the size
 // it grows to, whole (see remapLarge): the growth after it is then in place
@@ -135,7 +142,7 @@ LargeHeader** oldestCached(GlobalState* g) {
 // program maps or frees a large block, the cache goes down to its limit at
 // once, stale blocks included.
 void settleCache(GlobalState* g) {
-  if (!g->gcRunning && g->cachedBlocks) trimBlockCache(g, SIZE_MAX, cacheLimit(g), true);
+  if (!g->gcRunning && g->cachedBlocks) trimBlockCache(g, SIZE_MAX, blockCacheLimit(g), true);
 }
 
 void* mapLarge(GlobalState* g, size_t size) {
@@ -301,12 +308,7 @@ void trimBlockCache(GlobalState* g, size_t budget, size_t keep, bool keepNewest)
   }
 }
 
-void trimBlockCache(GlobalState* g, size_t budget) { trimBlockCache(g, budget, cacheLimit(g), true); }
-
-size_t blockCacheLimit(const GlobalState* g) {
-  size_t eighth = g->totalBytes / 8;
-  return eighth > kMinBlockCache ? eighth : kMinBlockCache;
-}
+void trimBlockCache(GlobalState* g, size_t budget) { trimBlockCache(g, budget, blockCacheLimit(g), true); }
 
 void freeLargeBlocks(GlobalState* g) {
   trimBlockCache(g, SIZE_MAX, 0);

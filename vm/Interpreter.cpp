@@ -707,8 +707,19 @@ L_SELF: {
   HANDLER(L_##NAME##_LS##SUFFIX, FORM_LS, RESULT, __VA_ARGS__)           \
   HANDLER(L_##NAME##_KS##SUFFIX, FORM_KS, RESULT, __VA_ARGS__)
 
-ALL_FORMS(ARITH_HANDLER, ADD, , PUSH_RESULT, TM_ADD, Integer(Unsigned(x) + Unsigned(y)), x + y)
-ALL_FORMS(ARITH_HANDLER, SUB, , PUSH_RESULT, TM_SUB, Integer(Unsigned(x) - Unsigned(y)), x - y)
+// ADD and SUB, and the comparisons, in each of their flavours.
+#define ADD_AND_SUB(SUFFIX, RESULT)                                                              \
+  ALL_FORMS(ARITH_HANDLER, ADD, SUFFIX, RESULT, TM_ADD, Integer(Unsigned(x) + Unsigned(y)), x + y) \
+  ALL_FORMS(ARITH_HANDLER, SUB, SUFFIX, RESULT, TM_SUB, Integer(Unsigned(x) - Unsigned(y)), x - y)
+#define COMPARISONS(SUFFIX, RESULT)                                                       \
+  ALL_FORMS(COMPARE_HANDLER, EQ, SUFFIX, RESULT, x == y, x == y, equalsMeta(L, a, b))      \
+  ALL_FORMS(COMPARE_HANDLER, NE, SUFFIX, RESULT, x != y, x != y, !equalsMeta(L, a, b))     \
+  ALL_FORMS(COMPARE_HANDLER, LT, SUFFIX, RESULT, x < y, x < y, lessThanMeta(L, a, b))      \
+  ALL_FORMS(COMPARE_HANDLER, LE, SUFFIX, RESULT, x <= y, x <= y, lessEqualMeta(L, a, b))   \
+  ALL_FORMS(COMPARE_HANDLER, GT, SUFFIX, RESULT, x > y, x > y, lessThanMeta(L, b, a))      \
+  ALL_FORMS(COMPARE_HANDLER, GE, SUFFIX, RESULT, x >= y, x >= y, lessEqualMeta(L, b, a))
+
+ADD_AND_SUB(, PUSH_RESULT)
 ALL_FORMS(ARITH_HANDLER, MUL, , PUSH_RESULT, TM_MUL, Integer(Unsigned(x) * Unsigned(y)), x * y)
 ALL_FORMS(FLOAT_HANDLER, DIV, , PUSH_RESULT, TM_DIV, x / y)
 ALL_FORMS(FLOAT_HANDLER, POW, , PUSH_RESULT, TM_POW, (y == 2 ? x * x : std::pow(x, y)))
@@ -719,20 +730,9 @@ ALL_FORMS(BITWISE_HANDLER, BOR, , PUSH_RESULT, TM_BOR, Integer(Unsigned(x) | Uns
 ALL_FORMS(BITWISE_HANDLER, BXOR, , PUSH_RESULT, TM_BXOR, Integer(Unsigned(x) ^ Unsigned(y)))
 ALL_FORMS(BITWISE_HANDLER, SHL, , PUSH_RESULT, TM_SHL, shiftLeft(x, y))
 ALL_FORMS(BITWISE_HANDLER, SHR, , PUSH_RESULT, TM_SHR, shiftLeft(x, y == INT64_MIN ? INT64_MAX : -y))
-ALL_FORMS(COMPARE_HANDLER, EQ, , PUSH_BOOLEAN, x == y, x == y, equalsMeta(L, a, b))
-ALL_FORMS(COMPARE_HANDLER, NE, , PUSH_BOOLEAN, x != y, x != y, !equalsMeta(L, a, b))
-ALL_FORMS(COMPARE_HANDLER, LT, , PUSH_BOOLEAN, x < y, x < y, lessThanMeta(L, a, b))
-ALL_FORMS(COMPARE_HANDLER, LE, , PUSH_BOOLEAN, x <= y, x <= y, lessEqualMeta(L, a, b))
-ALL_FORMS(COMPARE_HANDLER, GT, , PUSH_BOOLEAN, x > y, x > y, lessThanMeta(L, b, a))
-ALL_FORMS(COMPARE_HANDLER, GE, , PUSH_BOOLEAN, x >= y, x >= y, lessEqualMeta(L, b, a))
-ALL_FORMS(ARITH_HANDLER, ADD, _SET, SET_RESULT, TM_ADD, Integer(Unsigned(x) + Unsigned(y)), x + y)
-ALL_FORMS(ARITH_HANDLER, SUB, _SET, SET_RESULT, TM_SUB, Integer(Unsigned(x) - Unsigned(y)), x - y)
-ALL_FORMS(COMPARE_HANDLER, EQ, _J, JUMP_IF_FALSE, x == y, x == y, equalsMeta(L, a, b))
-ALL_FORMS(COMPARE_HANDLER, NE, _J, JUMP_IF_FALSE, x != y, x != y, !equalsMeta(L, a, b))
-ALL_FORMS(COMPARE_HANDLER, LT, _J, JUMP_IF_FALSE, x < y, x < y, lessThanMeta(L, a, b))
-ALL_FORMS(COMPARE_HANDLER, LE, _J, JUMP_IF_FALSE, x <= y, x <= y, lessEqualMeta(L, a, b))
-ALL_FORMS(COMPARE_HANDLER, GT, _J, JUMP_IF_FALSE, x > y, x > y, lessThanMeta(L, b, a))
-ALL_FORMS(COMPARE_HANDLER, GE, _J, JUMP_IF_FALSE, x >= y, x >= y, lessEqualMeta(L, b, a))
+COMPARISONS(, PUSH_BOOLEAN)
+ADD_AND_SUB(_SET, SET_RESULT)
+COMPARISONS(_J, JUMP_IF_FALSE)
 
 L_UNM: {
   Value& a = sp[-1];
