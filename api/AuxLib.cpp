@@ -12,10 +12,12 @@
 // A string buffer (luaL_Buffer) keeps its bytes in the structure's inline
 // storage (B->b == B->init.b) until they outgrow it, then in a full userdata
 // (the box). It always occupies one stack slot, where luaL_buffinit put it:
-// a light userdata as a placeholder while inline, the box afterwards. Growing
-// makes a larger box, copies the bytes and puts it in the slot: the old box is
-// left to the collector, which also frees the last one if an error unwinds
-// the buffer, so a box needs no finalizer.
+// a light userdata as a placeholder while inline, the box afterwards. The box
+// owns a raw block (Userdata::ownsBlock) that grows in place where the
+// allocator can; luaL_pushresult frees the block at once or keeps it for the
+// next buffer (GlobalState::spareBuffer), so that buffers reuse memory still
+// in the cache, and the collector frees it with the box if an error unwinds
+// the buffer: a box needs no finalizer.
 #include <cerrno>
 #include <cstdarg>
 #include <cstdint>
@@ -24,6 +26,8 @@
 #include <string>
 
 #include "api/ReadyState.hpp"
+#include "gc/Heap.hpp"
+#include "runtime/Function.hpp"
 #include "runtime/Messages.hpp"
 #include "stdlib/Lib.hpp"
 #include "vm/Debug.hpp"
@@ -57,20 +61,54 @@ constexpr int kFreeList = LUA_RIDX_LAST + 1;
 
 // --- buffers ---
 
-// Makes room for `size` more bytes in B; `boxIndex` is where the buffer's
-// slot is relative to the top (-1, or -2 under the value luaL_addvalue adds).
-char* prepareBuffer(luaL_Buffer* B, size_t size, int boxIndex) {
-  if (B->size - B->n >= size) return B->b + B->n;
+// The box in the buffer's slot (`boxIndex` from the top), if it has one.
+OwnedBlock* bufferBox(luaL_Buffer* B, int boxIndex) {
+  if (B->b == B->init.b) return nullptr;
+  return static_cast<OwnedBlock*>(B->L->top[boxIndex].asUserdata()->memory());
+}
+
+// Makes room for `size` more bytes in B, whose slot is `boxIndex` from the
+// top (-1, or -2 under the value luaL_addvalue adds). Out of line: the
+// callers' common case is the first test.
+[[gnu::noinline]] char* growBuffer(luaL_Buffer* B, size_t size, int boxIndex) {
   lua_State* L = B->L;
   if (SIZE_MAX - size < B->n) luaL_error(L, msg::kBufferTooLarge);
   size_t newSize = B->size / 2 * 3;
   if (newSize < B->n + size) newSize = B->n + size;
-  char* box = static_cast<char*>(lua_newuserdatauv(L, newSize, 0));
-  std::memcpy(box, B->b, B->n);
-  lua_replace(L, boxIndex - 1);  // the new box takes the buffer's slot
-  B->b = box;
+  OwnedBlock* box = bufferBox(B, boxIndex);
+  if (box == nullptr) {
+    Userdata* u = newUserdata(L, sizeof(OwnedBlock), 0);  // zeroed: owns nothing yet
+    u->ownsBlock = true;
+    L->top[boxIndex] = Value::userdata(u);
+    box = static_cast<OwnedBlock*>(u->memory());
+    OwnedBlock& spare = G(L)->spareBuffer;
+    if (spare.size >= newSize) {
+      newSize = spare.size;
+      box->bytes = spare.bytes;
+      spare = {};
+    } else {
+      box->bytes = static_cast<char*>(gc::allocRaw(L, newSize));
+    }
+    std::memcpy(box->bytes, B->b, B->n);
+  } else {
+    box->bytes = static_cast<char*>(gc::reallocRaw(L, box->bytes, box->size, newSize));
+  }
+  box->size = newSize;
+  B->b = box->bytes;
   B->size = newSize;
-  return box + B->n;
+  return B->b + B->n;
+}
+
+// luaL_addlstring's case that grows the buffer, out of line so that the
+// common case saves no registers.
+[[gnu::noinline]] void addGrowing(luaL_Buffer* B, const char* s, size_t l) {
+  std::memcpy(growBuffer(B, l, -1), s, l);
+  B->n += l;
+}
+
+inline char* prepareBuffer(luaL_Buffer* B, size_t size, int boxIndex) {
+  if (B->size - B->n >= size) [[likely]] return B->b + B->n;
+  return growBuffer(B, size, boxIndex);
 }
 
 }  // namespace
@@ -380,9 +418,13 @@ char* luaL_prepbuffsize(luaL_Buffer* B, size_t sz) { return prepareBuffer(B, sz,
 
 void luaL_addlstring(luaL_Buffer* B, const char* s, size_t l) {
   if (l == 0) return;  // s may be null
-  char* p = prepareBuffer(B, l, -1);
-  std::memcpy(p, s, l);
+  if (B->size - B->n < l) [[unlikely]] {
+    addGrowing(B, s, l);
+    return;
+  }
+  char* p = B->b + B->n;
   B->n += l;
+  std::memcpy(p, s, l);
 }
 
 void luaL_addstring(luaL_Buffer* B, const char* s) { luaL_addlstring(B, s, std::strlen(s)); }
@@ -403,6 +445,16 @@ void luaL_addvalue(luaL_Buffer* B) {
 void luaL_pushresult(luaL_Buffer* B) {
   lua_State* L = B->L;
   lua_pushlstring(L, B->b, B->n);
+  if (OwnedBlock* box = bufferBox(B, -2)) {
+    GlobalState* g = G(L);
+    if (box->size <= GlobalState::kSpareBufferMax && box->size > g->spareBuffer.size) {
+      gc::releaseSpareBuffer(g);
+      g->spareBuffer = *box;  // for the next buffer
+    } else {
+      gc::freeRaw(g, box->bytes, box->size);
+    }
+    *box = {};
+  }
   lua_remove(L, -2);  // the placeholder or the box
 }
 

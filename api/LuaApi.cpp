@@ -12,6 +12,8 @@
 
 #include <cstdarg>
 #include <cstring>
+
+#include <emmintrin.h>
 #include <string>
 #include <vector>
 
@@ -84,7 +86,15 @@ bool isValid(lua_State* L, const Value* v) { return v != &G(L)->nilValue; }
 // A stack index (not a pseudo-index) as a slot.
 StkId stackSlot(lua_State* L, int idx) { return idx > 0 ? L->ci->func + idx : L->top + idx; }
 
-void push(lua_State* L, const Value& v) { *L->top++ = v; }
+// The value in one 16-byte store (the 8-byte loads that read the slot
+// later are still forwarded from it), then the new top: a host pushing
+// values waits on the chain of L->top's stores and loads, which the value's
+// store does not delay.
+void push(lua_State* L, const Value& v) {
+  StkId slot = L->top;
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(slot), _mm_set_epi64x(int64_t(v.tagWord), v.u.i));
+  L->top = slot + 1;
+}
 
 // Writes `v` into the value at `idx` (a stack slot, the registry or an
 // upvalue of the running C closure, with its write barrier).
@@ -298,15 +308,17 @@ namespace {
 
 void lua_settop(lua_State* L, int idx) {
   StkId newTop;
-  if (idx >= 0) {
+  if (idx < 0) [[likely]] {  // lua_pop
+    newTop = L->top + idx + 1;
+  } else {
     newTop = L->ci->func + 1 + idx;
     for (StkId p = L->top; p < newTop; p++) p->setNil();
-  } else {
-    newTop = L->top + idx + 1;
   }
-  if (L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= newTop) [[unlikely]] {
-    settopClosing(L, newTop);
-    return;
+  if (L->tbcCount > 0) [[unlikely]] {
+    if (L->stack + L->tbcSlots[L->tbcCount - 1] >= newTop) {
+      settopClosing(L, newTop);
+      return;
+    }
   }
   L->top = newTop;
 }
@@ -753,7 +765,7 @@ void lua_callk(lua_State* L, int nargs, int nresults, lua_KContext ctx, lua_KFun
     L->ci->ctx = ctx;
     callYieldable(L, func, nresults);
   } else {
-    callNoYield(L, func, nresults);
+    callNoYieldInline(L, func, nresults);
   }
   adjustResults(L, nresults);
 }

@@ -455,6 +455,10 @@ void freeObject(GlobalState* g, GCObject* o) {
     }
     case kTagUserdata: {
       auto* u = static_cast<Userdata*>(o);
+      if (u->ownsBlock) {
+        auto* owned = static_cast<OwnedBlock*>(u->memory());
+        freeRaw(g, owned->bytes, owned->size);
+      }
       freeRaw(g, u->userValues, sizeof(Value) * u->numUserValues);
       freeRaw(g, u, offsetof(Userdata, block) + u->length);
       break;
@@ -896,6 +900,7 @@ void collect(GlobalState* g) {
   else startCycle(g);
   step(g, kAll);
   g->gcRunning = false;
+  releaseSpareBuffer(g);
   trimBlockCache(g, SIZE_MAX, blockCacheLimit(g));  // the newest block too: a full collection gives back all it can
 }
 
@@ -1156,7 +1161,13 @@ void freeWorkLists(GlobalState* g) {
   }
 }
 
+void releaseSpareBuffer(GlobalState* g) {
+  freeRaw(g, g->spareBuffer.bytes, g->spareBuffer.size);
+  g->spareBuffer = {};
+}
+
 void freeAllObjects(GlobalState* g) {
+  releaseSpareBuffer(g);
   // Objects go in list order: every thread's open upvalues are closed first,
   // so that freeing an upvalue never unlinks it from a thread already freed
   // (nor freeing a thread walks upvalues already freed).

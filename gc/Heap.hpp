@@ -80,6 +80,8 @@ inline void fix(GCObject* o) { o->marked = kMarkFixed | kMarkBlack; }
 void* createHeap();
 void destroyHeap(void* heap);
 // Unmaps the large blocks left when a state closes (see Memory.cpp).
+// Frees GlobalState::spareBuffer.
+void releaseSpareBuffer(GlobalState* g);
 void freeLargeBlocks(GlobalState* g);
 // Unmaps freed large blocks kept for reuse, at most `budget` bytes, until
 // `keep` bytes are left (see Memory.cpp); with keepNewest, the block freed

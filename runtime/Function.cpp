@@ -57,6 +57,7 @@ Userdata* newUserdata(lua_State* L, size_t size, int numUserValues, bool zeroed)
     throw;
   }
   u->numUserValues = uint16_t(numUserValues);
+  u->ownsBlock = false;
   u->length = size;
   u->metatable = nullptr;
   u->userValues = values;

@@ -156,11 +156,20 @@ struct NativeClosure : GCObject {
 
 struct Userdata : GCObject {
   uint16_t numUserValues;
+  // Set on the box of a C API string buffer (luaL_Buffer): its block is an
+  // OwnedBlock, whose bytes are freed with the userdata if not before.
+  bool ownsBlock;
   size_t length;
   Table* metatable;
   Value* userValues;
   alignas(16) unsigned char block[1];
   void* memory() { return block; }
+};
+
+// The block of a Userdata with ownsBlock: raw bytes it owns (gc::allocRaw).
+struct OwnedBlock {
+  char* bytes;
+  size_t size;
 };
 
 constexpr size_t luaClosureSize(int n) { return offsetof(LuaClosure, upvals) + sizeof(UpVal*) * (n > 0 ? n : 1); }

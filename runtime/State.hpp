@@ -257,6 +257,12 @@ struct GlobalState {
   // strings it frees (gc/Heap.cpp markAndSettle).
   static constexpr int kApiStringSets = 53;
   String* apiStrings[kApiStringSets][2] = {};
+  // The block of the last C API string buffer that outgrew its inline
+  // storage (api/AuxLib.cpp), kept for the next one while it is at most
+  // kSpareBufferMax bytes: a program that builds one string after another
+  // writes to memory still in the cache. Freed by a full collection.
+  static constexpr size_t kSpareBufferMax = 64 * 1024;
+  OwnedBlock spareBuffer = {};
   // lua_getinfo's names ('n'), kept for the caller for a while (a ring).
   std::string apiNames[8];
   int apiNameNext = 0;

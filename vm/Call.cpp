@@ -76,7 +76,7 @@ void closeNativeFrame(lua_State* L, CallInfo* ci, int n) {
 
 }  // namespace
 
-CallInfo* precall(lua_State* L, StkId func, int nResults) {
+CallInfo* precallGeneral(lua_State* L, StkId func, int nResults) {
   for (int loops = 0;; loops++) {
     switch (func->tag) {
       case kTagLuaClosure:
@@ -138,24 +138,9 @@ void callYieldable(lua_State* L, StkId func, int nResults) {
   }
 }
 
-void callNoYield(lua_State* L, StkId func, int nResults) {
-  // callYieldable's body, inline (the C API's lua_call comes here).
-  if (L->nCcalls + 1 >= kMaxCCalls) runError(L, msg::kCStackOverflow);
-  L->nny++;
-  L->nCcalls++;
-  struct Guard {
-    lua_State* L;
-    ~Guard() {
-      L->nny--;
-      L->nCcalls--;
-    }
-  } guard{L};
-  CallInfo* ci = precall(L, func, nResults);
-  if (ci) {
-    ci->status |= CIST_FRESH;
-    execute(L, ci);
-  }
-}
+void callNoYield(lua_State* L, StkId func, int nResults) { callNoYieldInline(L, func, nResults); }
+
+[[noreturn]] void cStackOverflow(lua_State* L) { runError(L, msg::kCStackOverflow); }
 
 void call(lua_State* L, StkId func, int nResults) {
   if (L->ci->isLua()) {

@@ -51,8 +51,10 @@ constexpr int kLightYield = -1;
 
 // Prepares a call of the value at `func`: for a Lua function, pushes its
 // frame and returns it; for a native function, runs it to completion and
-// returns null (results already moved into place).
-CallInfo* precall(lua_State* L, StkId func, int nResults);
+// returns null (results already moved into place). precall is the common
+// case inline (see below); precallGeneral every case.
+CallInfo* precallGeneral(lua_State* L, StkId func, int nResults);
+inline CallInfo* precall(lua_State* L, StkId func, int nResults);
 
 // The frame push of every call to a Lua function (precall's, and the
 // interpreter's own for Lua-to-Lua calls): `func` holds the closure of
@@ -62,9 +64,11 @@ CallInfo* precall(lua_State* L, StkId func, int nResults);
 // above them for a vararg function (VARARGPREP moves them) and are dropped
 // otherwise; the new CallInfo becomes L->ci, its pc the first instruction.
 // May grow the stack (the new frame's func is ci->func).
+// The stack slots above its function that a call of `p` uses.
+inline int luaFrameSize(const Proto* p) { return p->maxStack + (p->isVararg ? p->numParams + 1 : 0); }
 [[gnu::always_inline]] inline CallInfo* pushLuaFrame(lua_State* L, CallInfo* caller, StkId func, StkId top,
                                                       const Proto* p, int nResults) {
-  int frameSize = p->maxStack + (p->isVararg ? p->numParams + 1 : 0);
+  int frameSize = luaFrameSize(p);
   if (L->stackLast - top <= frameSize + kExtraStack) [[unlikely]] {
     ptrdiff_t off = saveStack(L, func);
     ensureStack(L, frameSize + kExtraStack);
@@ -82,6 +86,17 @@ CallInfo* precall(lua_State* L, StkId func, int nResults);
   ci->top = func + 1 + frameSize;
   L->ci = ci;
   return ci;
+}
+[[gnu::always_inline]] inline CallInfo* precall(lua_State* L, StkId func, int nResults) {
+  // A Lua function with room for its frame and a CallInfo to reuse calls
+  // nothing: no registers to save where it is inlined.
+  if (func->tag == kTagLuaClosure) [[likely]] {
+    const Proto* p = func->asLuaClosure()->proto;
+    CallInfo* caller = L->ci;
+    if (caller->next && L->stackLast - L->top > luaFrameSize(p) + kExtraStack) [[likely]]
+      return pushLuaFrame(L, caller, func, L->top, p, nResults);
+  }
+  return precallGeneral(L, func, nResults);
 }
 // Inserts the __call metamethod of the non-function at `func` below it (the
 // value becomes the first argument); returns the new function slot. Raises
@@ -101,6 +116,26 @@ void moveResults(lua_State* L, CallInfo* ci, int n);
     moveResults(L, ci, n);
   }
   L->ci = ci->previous;
+}
+
+// callNoYield's body, inline where the call's own cost shows (lua_call).
+[[noreturn]] void cStackOverflow(lua_State* L);
+[[gnu::always_inline]] inline void callNoYieldInline(lua_State* L, StkId func, int nResults) {
+  if (L->nCcalls + 1 >= kMaxCCalls) [[unlikely]] cStackOverflow(L);
+  L->nny++;
+  L->nCcalls++;
+  struct Guard {
+    lua_State* L;
+    ~Guard() {
+      L->nny--;
+      L->nCcalls--;
+    }
+  } guard{L};
+  CallInfo* ci = precall(L, func, nResults);
+  if (ci) {
+    ci->status |= CIST_FRESH;
+    execute(L, ci);
+  }
 }
 
 // A protected call that survives yields (pcall, xpcall, lua_pcallk: a native

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "LuaApiTestState.hpp"
 #include "lua.hpp"
 
 namespace {
@@ -1267,6 +1268,40 @@ TEST_CASE("luaL_buffinitsize and luaL_pushresultsize") {
   luaL_pushresultsize(&b, 4);
   CHECK(std::string(lua_tostring(s, -1)) == "abcd");
   lua_settop(s, 0);
+}
+
+TEST_CASE("luaL_Buffer: grown buffers give their memory back through the state's allocator") {
+  // Buffers of many sizes one after another (a host building strings), some
+  // abandoned by errors: after a full collection the state holds what it
+  // held before, and lua_close frees every block, each with its own size.
+  apitest::Allocator a;
+  lua_State* L = lua_newstate(apitest::allocate, &a);
+  REQUIRE(L != nullptr);
+  luaL_openlibs(L);
+  setGlobalFunction(L, "bufferr", bufferThenError);
+  lua_gc(L, LUA_GCCOLLECT);
+  size_t before = a.liveBytes;
+  for (int round = 0; round < 40; round++) {
+    size_t size = size_t(round % 8 + 1) * 3 * LUAL_BUFFERSIZE + size_t(round);
+    if (round % 10 == 9) size = 100000;  // past any size kept for reuse
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    for (size_t i = 0; i < size; i++) luaL_addchar(&b, char('a' + (i + size_t(round)) % 26));
+    luaL_pushresult(&b);
+    REQUIRE(lua_gettop(L) == 1);
+    size_t len;
+    const char* s = lua_tolstring(L, 1, &len);
+    REQUIRE(len == size);
+    CHECK(s[0] == char('a' + round % 26));
+    CHECK(s[size - 1] == char('a' + (size - 1 + size_t(round)) % 26));
+    lua_settop(L, 0);
+    if (round % 5 == 0) CHECK(run(L, "bufferr()").find("failed after") != std::string::npos);
+  }
+  lua_gc(L, LUA_GCCOLLECT);
+  CHECK(a.liveBytes <= before + 1024);
+  lua_close(L);
+  CHECK(a.blocks.empty());
+  CHECK(a.wrongSizes == 0);
 }
 
 TEST_CASE("luaL_Buffer: an error while the buffer is boxed leaves the state usable") {
