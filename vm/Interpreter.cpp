@@ -240,6 +240,13 @@ inline void countPair(Instruction, const Instruction*) {}
 
 }  // namespace
 
+// A returning frame has open upvalues or to-be-closed variables at or above
+// `base` to close: rare, kept out of a return's straight path.
+[[gnu::always_inline]] inline bool mustCloseFrom(lua_State* L, StkId base) {
+  if (L->openUpval && L->openUpval->v >= base) return true;
+  return L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= base;
+}
+
 void execute(lua_State* L, CallInfo* ci) {
   static const void* const kDispatch[] = {
 #define TYCHO_LABEL(name, ...) &&L_##name,
@@ -597,20 +604,27 @@ L_SELF: {
 // The handlers below mark their slow paths (metamethods, coercions, errors)
 // unlikely: besides being true, this keeps the compiler from laying out the
 // float paths out of line, which it otherwise may do or not depending on the
-// size of this function.
+// size of this function. The integer and float paths end in their own
+// dispatch rather than joining a shared tail: one of them would otherwise
+// jump there, and the compiler tends to lay out the integer path, the
+// commonest, as the one that jumps (taken jumps, counted by callgrind with
+// --collect-jumps, went down by 13-26 % on the numeric programs of bench/).
 
 // Integer and float arithmetic (+ - *): integers wrap around (§3.4.1).
 #define ARITH_HANDLER(LABEL, FORM, RESULT, event, intExpr, floatExpr)     \
   LABEL : {                                                       \
-    FORM Value res;                                               \
-    if (a.isInteger() && b.isInteger()) {                         \
+    FORM                                                          \
+    if (a.isInteger() && b.isInteger()) [[likely]] {              \
       Integer x = a.u.i, y = b.u.i;                               \
-      res.setInteger(intExpr);                                    \
-    } else if (a.isFloat() && b.isFloat()) {                      \
+      RESULT(Value::integer(intExpr))                             \
+    }                                                             \
+    if (a.isFloat() && b.isFloat()) {                             \
       FEEDBACK().types |= kSawFloat;                              \
       Number x = a.u.n, y = b.u.n;                                \
-      res.setNumber(floatExpr);                                   \
-    } else if (a.isNumber() && b.isNumber()) {                    \
+      RESULT(Value::number(floatExpr))                            \
+    }                                                             \
+    Value res;                                                    \
+    if (a.isNumber() && b.isNumber()) {                           \
       FEEDBACK().types |= kSawFloat;                              \
       Number x = a.asNumber(), y = b.asNumber();                  \
       res.setNumber(floatExpr);                                   \
@@ -677,15 +691,18 @@ L_SELF: {
   DISPATCH();
 #define COMPARE_HANDLER(LABEL, FORM, RESULT, intExpr, floatExpr, slowExpr) \
   LABEL : {                                                        \
-    FORM bool r;                                                   \
-    if (a.isInteger() && b.isInteger()) {                          \
+    FORM                                                           \
+    if (a.isInteger() && b.isInteger()) [[likely]] {               \
       Integer x = a.u.i, y = b.u.i;                                \
-      r = (intExpr);                                               \
-    } else if (a.isFloat() && b.isFloat()) {                       \
+      RESULT((intExpr))                                            \
+    }                                                              \
+    if (a.isFloat() && b.isFloat()) {                              \
       FEEDBACK().types |= kSawFloat;                               \
       Number x = a.u.n, y = b.u.n;                                 \
-      r = (floatExpr);                                             \
-    } else [[unlikely]] {                                          \
+      RESULT((floatExpr))                                          \
+    }                                                              \
+    bool r;                                                        \
+    {                                                              \
       FEEDBACK().types |= kSawOther;                               \
       ptrdiff_t off_ = OFFSET(dst);                                \
       SAVE();                                                      \
@@ -928,7 +945,7 @@ L_RETURN: {
   goto returned;
 }
 L_RETURN0: {
-  if ((L->openUpval && L->openUpval->v >= base) || (L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= base)) {
+  if (mustCloseFrom(L, base)) [[unlikely]] {
     SAVE();
     bool reported = dispatch == kHookDispatch && (L->hookMask & kMaskReturn);
     closeFrom(L, base);
@@ -946,7 +963,7 @@ L_RETURN0: {
 L_RETURN1_L:
   *sp++ = base[argAx(i)];
 L_RETURN1: {
-  if ((L->openUpval && L->openUpval->v >= base) || (L->tbcCount > 0 && L->stack + L->tbcSlots[L->tbcCount - 1] >= base)) {
+  if (mustCloseFrom(L, base)) [[unlikely]] {
     SAVE();
     bool reported = dispatch == kHookDispatch && (L->hookMask & kMaskReturn);
     closeFrom(L, base);
