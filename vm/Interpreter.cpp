@@ -834,7 +834,7 @@ L_CALL:
 call: {
   StkId func = base + argA(i);
   int nResults = callResults;
-  if (func->isLuaClosure()) {
+  if (func->isLuaClosure()) [[likely]] {
     // Lua-to-Lua call, inline: push the callee's frame and keep going.
     Proto* p = func->asLuaClosure()->proto;
     FEEDBACK().callee = p;

@@ -65,7 +65,7 @@ inline CallInfo* precall(lua_State* L, StkId func, int nResults);
 // otherwise; the new CallInfo becomes L->ci, its pc the first instruction.
 // May grow the stack (the new frame's func is ci->func).
 // The stack slots above its function that a call of `p` uses.
-inline int luaFrameSize(const Proto* p) { return p->maxStack + (p->isVararg ? p->numParams + 1 : 0); }
+inline int luaFrameSize(const Proto* p) { return p->maxStack + int(p->isVararg) * (p->numParams + 1); }
 [[gnu::always_inline]] inline CallInfo* pushLuaFrame(lua_State* L, CallInfo* caller, StkId func, StkId top,
                                                       const Proto* p, int nResults) {
   int frameSize = luaFrameSize(p);
@@ -81,7 +81,10 @@ inline int luaFrameSize(const Proto* p) { return p->maxStack + (p->isVararg ? p-
   ci->status = CIST_LUA;
   ci->savedPc = p->code;
   ci->nExtraArgs = 0;
-  for (int nargs = int(top - func) - 1; nargs < p->numParams; nargs++) (top++)->setNil();
+  int nargs = int(top - func) - 1;
+  if (nargs < p->numParams) [[unlikely]] {  // missing parameters are nil
+    for (; nargs < p->numParams; nargs++) (top++)->setNil();
+  }
   L->top = p->isVararg ? top : func + 1 + p->numParams;
   ci->top = func + 1 + frameSize;
   L->ci = ci;
