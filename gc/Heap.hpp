@@ -168,10 +168,12 @@ void setMode(lua_State* L, GCKind kind);
 //    (and, generationally, made old at once).
 void barrierBackSlow(GlobalState* g, GCObject* o, GCObject* v);
 void barrierForwardSlow(GlobalState* g, GCObject* o, GCObject* v);
+// The value is looked at only for a table that is black or being traversed.
 inline void barrierBack(GlobalState* g, GCObject* o, const Value& v) {
-  if ((o->marked & kMarkBlack || static_cast<const void*>(o) == static_cast<const void*>(g->partialTable)) && v.isCollectable() &&
-      (v.u.gc->marked & kWhiteBits))
-    barrierBackSlow(g, o, v.u.gc);
+  bool guarded = ((o->marked & kMarkBlack) != 0) | (static_cast<const void*>(o) == static_cast<const void*>(g->partialTable));
+  if (guarded) [[unlikely]] {
+    if (v.isCollectable() && (v.u.gc->marked & kWhiteBits)) barrierBackSlow(g, o, v.u.gc);
+  }
 }
 inline void barrierBack(GlobalState* g, GCObject* o, GCObject* v) {
   if ((o->marked & kMarkBlack) && (v->marked & kWhiteBits)) barrierBackSlow(g, o, v);
