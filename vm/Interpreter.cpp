@@ -406,8 +406,9 @@ L_SETUPVAL: {
 // The stores: an existing entry of a table, or an empty slot of its array
 // part that no __newindex can claim, is written in place (fastStore);
 // anything else (a new key, a metamethod, an error) goes through
-// setTableMeta, with the operands still in their slots, constants or on the
-// stack (rooted), and the `npop` stack operands popped afterwards.
+// setTableMeta (which does not look up a table's own entry again), with the
+// operands still in their slots, constants or on the stack (rooted), and
+// the `npop` stack operands popped afterwards.
 #define STORE(tv, keyv, val, npop) STORE_BY(fastStore(L->g, t_, key_, v_), tv, keyv, val, npop)
 #define FIELD_STORE(tv, keyv, val, npop) STORE_BY(fieldStore(L->g, t_, key_, v_, FEEDBACK()), tv, keyv, val, npop)
 #define STORE_BY(store, tv, keyv, val, npop)          \
@@ -415,7 +416,7 @@ L_SETUPVAL: {
     Value t_ = (tv), key_ = (keyv), v_ = (val);       \
     if (!(store)) [[unlikely]] {                      \
       SAVE();                                         \
-      setTableMeta(L, t_, key_, v_);                  \
+      setTableMeta(L, t_, key_, v_, t_.isTable());    \
       RELOAD();                                       \
     }                                                 \
     sp -= (npop);                                     \
@@ -425,7 +426,8 @@ L_SETUPVAL: {
 // The loads: t[key] is pushed (INDEX_PUSH), or replaces the instruction's
 // `npop` stack operands (INDEX_REPLACE). The slow path (metamethods, errors)
 // writes its result at the operand-stack slot it is given, with the
-// operands still below L->top (rooted).
+// operands still below L->top (rooted); for a table, the fast path's lookup
+// of its own entry is not done again.
 #define INDEX_PUSH(tv, keyv) INDEX_PUSH_BY(fastGet(L->g, t_, key_), tv, keyv)
 #define FIELD_PUSH(tv, keyv) INDEX_PUSH_BY(fieldGet(L->g, t_, key_, FEEDBACK()), tv, keyv)
 #define INDEX_PUSH_BY(get, tv, keyv)                              \
@@ -436,7 +438,7 @@ L_SETUPVAL: {
       DISPATCH();                                                 \
     }                                                             \
     SAVE();                                                       \
-    getTableMeta(L, t_, key_, OFFSET(sp));                        \
+    getTableMeta(L, t_, key_, OFFSET(sp), t_.isTable());          \
     RELOAD();                                                     \
     sp++;                                                         \
     DISPATCH();                                                   \
@@ -452,7 +454,7 @@ L_SETUPVAL: {
       DISPATCH();                                                 \
     }                                                             \
     SAVE();                                                       \
-    getTableMeta(L, t_, key_, OFFSET(sp - (npop)));               \
+    getTableMeta(L, t_, key_, OFFSET(sp - (npop)), t_.isTable()); \
     RELOAD();                                                     \
     sp -= (npop) - 1;                                             \
     DISPATCH();                                                   \
@@ -560,7 +562,7 @@ L_SELF: {
     DISPATCH();
   }
   SAVE();
-  getTableMeta(L, o, key, OFFSET(sp - 2));
+  getTableMeta(L, o, key, OFFSET(sp - 2), o.isTable());
   RELOAD();
   DISPATCH();
 }

@@ -230,13 +230,13 @@ void arithMeta(lua_State* L, Value a, Value b, TagMethod event, ptrdiff_t result
   }
 }
 
-void getTableMeta(lua_State* L, Value t, Value k, ptrdiff_t resultOffset) {
+void getTableMeta(lua_State* L, Value t, Value k, ptrdiff_t resultOffset, bool rawMissed) {
   // Every table of the chain is searched; at most kMaxTagLoop handlers are
   // followed (Lua's MAXTAGLOOP).
   for (int loop = 0;; loop++) {
     const Value* tm;
     if (t.isTable()) {
-      const Value* v = tableGet(G(L), t.asTable(), k);
+      const Value* v = loop == 0 && rawMissed ? &kAbsentValue : tableGet(G(L), t.asTable(), k);
       if (!v->isNil()) {
         *restoreStack(L, resultOffset) = *v;
         return;
@@ -263,14 +263,14 @@ void getTableMeta(lua_State* L, Value t, Value k, ptrdiff_t resultOffset) {
   runError(L, msg::kIndexChainTooLong);
 }
 
-void setTableMeta(lua_State* L, Value t, Value k, Value v) {
+void setTableMeta(lua_State* L, Value t, Value k, Value v, bool rawMissed) {
   // As getTableMeta: an existing key is found in any table of the chain, but
   // at most kMaxTagLoop handlers are followed.
   for (int loop = 0;; loop++) {
     const Value* tm;
     if (t.isTable()) {
       Table* h = t.asTable();
-      const Value* slot = tableGet(G(L), h, k);
+      const Value* slot = loop == 0 && rawMissed ? &kAbsentValue : tableGet(G(L), h, k);
       if (!slot->isNil()) {
         *const_cast<Value*>(slot) = v;
         gc::barrierBack(G(L), h, v);

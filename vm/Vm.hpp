@@ -181,10 +181,12 @@ const char* basicTypeName(int type);
 
 // --- operations (may call metamethods) ---
 
-// result = t[k], with __index.
-void getTableMeta(lua_State* L, Value t, Value k, ptrdiff_t resultOffset);
-// t[k] = v, with __newindex.
-void setTableMeta(lua_State* L, Value t, Value k, Value v);
+// result = t[k], with __index. `rawMissed`: t is a table whose own entry
+// for k the caller found nil (the interpreter's fast path): the search
+// starts at its __index.
+void getTableMeta(lua_State* L, Value t, Value k, ptrdiff_t resultOffset, bool rawMissed = false);
+// t[k] = v, with __newindex; `rawMissed` as for getTableMeta.
+void setTableMeta(lua_State* L, Value t, Value k, Value v, bool rawMissed = false);
 // Arithmetic / bitwise slow path: numbers and coercible strings, then metamethods.
 void arithMeta(lua_State* L, Value a, Value b, TagMethod event, ptrdiff_t resultOffset);
 bool lessThanMeta(lua_State* L, Value a, Value b);

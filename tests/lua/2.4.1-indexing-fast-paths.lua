@@ -224,4 +224,35 @@ do
   assert(#e == 33 and select("#", table.unpack(e)) == 33)
 end
 
+-- The slow paths after a fast path's miss start at the metamethods: the
+-- table's own entry was looked up once already. Methods found through
+-- __index (SELF), an own entry that appears and goes, a nil array slot and
+-- an absent field with __newindex, existing entries written raw, __index
+-- chains of tables, __newindex naming a table.
+do
+  local log = {}
+  local Base = {greet = function(self) return "hi " .. self.name end}
+  Base.__index = Base
+  local o = setmetatable({name = "o"}, Base)
+  assert(o:greet() == "hi o")
+  o.greet = function() return "own" end
+  assert(o:greet() == "own")
+  o.greet = nil
+  assert(o:greet() == "hi o")
+  local t = setmetatable({1, nil, 3}, {
+    __newindex = function(t, k, v) log[#log + 1] = k; rawset(t, k, v * 10) end,
+    __index = function(t, k) return "idx" .. k end})
+  t[2] = 2                      -- nil array slot: __newindex
+  t[1] = 5                      -- existing entry: raw
+  t.x = 1                       -- absent field: __newindex
+  t.x = 7                       -- present now: raw
+  assert(t[2] == 20 and t[1] == 5 and t.x == 7 and t[9] == "idx9" and t.y == "idxy")
+  assert(table.concat(log, ",") == "2,x")
+  local chain = setmetatable({}, {__index = setmetatable({}, {__index = {deep = 42}})})
+  assert(chain.deep == 42 and chain.none == nil)
+  local proxy = setmetatable({}, {__newindex = chain})
+  proxy.k = 3
+  assert(rawget(proxy, "k") == nil and rawget(chain, "k") == 3)
+end
+
 print("OK")
