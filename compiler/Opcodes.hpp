@@ -249,7 +249,7 @@ enum BinaryForm : uint8_t { kFormStack, kFormL, kFormK, kFormLL, kFormLK, kFormL
     "push a new table; A = hash size hint, B = array size hint")                                                    \
   X(SETLIST,      AB,   (Base, CountOrTop),        kVar, 0, kMayAllocate | kReadsExtraArg, kNoEvent,                \
     "slot A [EXTRAARG + i] = slot A+1+i for B values (B = 0: to top)")                                              \
-  X(SELF,         Ax,   (KString),                 1, 2,    kMayCall, TM_INDEX,    "o -> o[K[Ax]] o (method lookup)") \
+  X(SELF,         Ax,   (KString),                 1, 2,    kCachedField, TM_INDEX, "o -> o[K[Ax]] o (method lookup)") \
   TYCHO_ARITH_OPS(TYCHO_ARITH_FORMS, X)                                                                             \
   X(UNM,          None, (),                        1, 1,    kMayCall, TM_UNM,      "a -> -a")                       \
   X(BNOT,         None, (),                        1, 1,    kMayCall, TM_BNOT,     "a -> ~a")                       \

@@ -193,6 +193,24 @@ static_assert(offsetof(Node, value) == 0, "a node's value is where a pointer to 
   return readResult(h, cachedShortString(h, key.asString(), f));
 }
 
+// SELF's fast path for a table and a short-string key: the table's own
+// entry, else (an object's method) the entry of the table its metatable's
+// __index names, through the instruction's cache (the node of that class
+// table where the key was found last); nil for a key missing where __index
+// cannot apply, nullptr when the slow path must look further (an __index
+// function, a method missing from the class, an __index not yet known
+// absent).
+[[gnu::always_inline]] inline const Value* methodGet(GlobalState* g, Table* h, String* key, Feedback& f) {
+  const Value* own = tableGetShortString(h, key);
+  if (!own->isNil()) return own;
+  Table* mt = h->metatable;
+  if (mt == nullptr || (mt->flags & (1u << TM_INDEX))) return &kNilResult;
+  const Value* index = tableGetShortString(mt, g->tmNames[TM_INDEX]);
+  if (!index->isTable()) return nullptr;
+  const Value* m = cachedShortString(index->asTable(), key, f);
+  return m->isNil() ? nullptr : m;
+}
+
 // fastStore for a constant key, through the instruction's cache: only an
 // existing entry is written in place.
 [[gnu::always_inline]] inline bool fieldStore(GlobalState* g, const Value& t, const Value& key, const Value& v, Feedback& f) {
@@ -557,6 +575,16 @@ L_SELF: {
   sp[0] = o;
   const Value& key = k[argAx(i)];
   sp++;
+  if (o.isTable() && key.isShortString()) [[likely]] {
+    if (const Value* v = methodGet(L->g, o.asTable(), key.asString(), FEEDBACK())) [[likely]] {
+      sp[-2] = *v;
+      DISPATCH();
+    }
+    SAVE();
+    getTableMeta(L, o, key, OFFSET(sp - 2), true);
+    RELOAD();
+    DISPATCH();
+  }
   if (const Value* v = fastGet(L->g, o, key)) [[likely]] {
     sp[-2] = *v;
     DISPATCH();

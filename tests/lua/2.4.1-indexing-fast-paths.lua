@@ -255,4 +255,51 @@ do
   assert(rawget(proxy, "k") == nil and rawget(chain, "k") == 3)
 end
 
+-- SELF caches where a method was found in the class its object's __index
+-- names; the answer follows every change: the method replaced or removed,
+-- the class rehashed, another class, __index a function, then absent, a
+-- method of the object's own, the metatable removed, a long method name.
+do
+  local A = {}
+  A.__index = A
+  function A:who() return "A" end
+  local B = setmetatable({}, {__index = A})   -- a class with a class
+  B.__index = B
+  function B:who() return "B" end
+  local o = setmetatable({}, A)
+  local function call(obj) return obj:who() end
+  for _ = 1, 3 do assert(call(o) == "A") end
+  function A:who() return "A2" end             -- replaced in place
+  assert(call(o) == "A2")
+  for n = 1, 200 do A["filler" .. n] = n end   -- the class rehashed
+  assert(call(o) == "A2")
+  A.who = nil                                  -- removed: o has no method now
+  assert(not pcall(call, o))
+  A.who = function() return "A3" end
+  assert(call(o) == "A3")
+  setmetatable(o, B)                           -- another class
+  assert(call(o) == "B")
+  B.who = nil                                  -- found through B's own __index
+  assert(call(o) == "A3")
+  local mt = getmetatable(o)
+  mt.__index = function(_, key) return function() return "fn:" .. key end end
+  assert(call(o) == "fn:who")
+  mt.__index = nil                             -- absent: a call of nil
+  local ok, msg = pcall(call, o)
+  assert(not ok and msg:find("method 'who'"))
+  mt.__index = A
+  assert(call(o) == "A3")
+  o.who = function() return "own" end          -- the object's own method
+  assert(call(o) == "own")
+  o.who = nil
+  setmetatable(o, nil)
+  assert(not pcall(call, o))
+  local long = "a_method_name_longer_than_forty_characters_xx"
+  A[long] = function() return "long" end
+  setmetatable(o, A)
+  assert(o[long](o) == "long")
+  local chunk = load("local o = ... return o:" .. long .. "()")
+  assert(chunk(o) == "long")
+end
+
 print("OK")
