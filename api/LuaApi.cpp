@@ -12,10 +12,11 @@
 
 #include <cstdarg>
 #include <cstring>
-
-#include <emmintrin.h>
 #include <string>
 #include <vector>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "api/ReadyState.hpp"
 #include "compiler/Dump.hpp"
@@ -92,7 +93,11 @@ StkId stackSlot(lua_State* L, int idx) { return idx > 0 ? L->ci->func + idx : L-
 // store does not delay.
 void push(lua_State* L, const Value& v) {
   StkId slot = L->top;
+#if defined(__SSE2__)
   _mm_storeu_si128(reinterpret_cast<__m128i*>(slot), _mm_set_epi64x(int64_t(v.tagWord), v.u.i));
+#else
+  *slot = v;
+#endif
   L->top = slot + 1;
 }
 

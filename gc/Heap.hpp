@@ -79,9 +79,9 @@ inline void fix(GCObject* o) { o->marked = kMarkFixed | kMarkBlack; }
 // Creates the memory heap for a new global state.
 void* createHeap();
 void destroyHeap(void* heap);
-// Unmaps the large blocks left when a state closes (see Memory.cpp).
 // Frees GlobalState::spareBuffer.
 void releaseSpareBuffer(GlobalState* g);
+// Unmaps the large blocks left when a state closes (see Memory.cpp).
 void freeLargeBlocks(GlobalState* g);
 // Unmaps freed large blocks kept for reuse, at most `budget` bytes, until
 // `keep` bytes are left (see Memory.cpp); with keepNewest, the block freed

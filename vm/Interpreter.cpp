@@ -201,11 +201,8 @@ static_assert(offsetof(Node, value) == 0, "a node's value is where a pointer to 
 // function, a method missing from the class, an __index not yet known
 // absent).
 [[gnu::always_inline]] inline const Value* methodGet(GlobalState* g, Table* h, String* key, Feedback& f) {
-  const Value* own = tableGetShortString(h, key);
-  if (!own->isNil()) return own;
-  Table* mt = h->metatable;
-  if (mt == nullptr || (mt->flags & (1u << TM_INDEX))) return &kNilResult;
-  const Value* index = tableGetShortString(mt, g->tmNames[TM_INDEX]);
+  if (const Value* v = readResult(h, tableGetShortString(h, key))) return v;
+  const Value* index = tableGetShortString(h->metatable, g->tmNames[TM_INDEX]);
   if (!index->isTable()) return nullptr;
   const Value* m = cachedShortString(index->asTable(), key, f);
   return m->isNil() ? nullptr : m;

@@ -56,6 +56,9 @@ constexpr int kLightYield = -1;
 CallInfo* precallGeneral(lua_State* L, StkId func, int nResults);
 inline CallInfo* precall(lua_State* L, StkId func, int nResults);
 
+// The stack slots above its function that a call of `p` uses.
+inline int luaFrameSize(const Proto* p) { return p->maxStack + int(p->isVararg) * (p->numParams + 1); }
+
 // The frame push of every call to a Lua function (precall's, and the
 // interpreter's own for Lua-to-Lua calls): `func` holds the closure of
 // prototype `p`, its arguments are up to `top` (= L->top), the caller's
@@ -64,8 +67,6 @@ inline CallInfo* precall(lua_State* L, StkId func, int nResults);
 // above them for a vararg function (VARARGPREP moves them) and are dropped
 // otherwise; the new CallInfo becomes L->ci, its pc the first instruction.
 // May grow the stack (the new frame's func is ci->func).
-// The stack slots above its function that a call of `p` uses.
-inline int luaFrameSize(const Proto* p) { return p->maxStack + int(p->isVararg) * (p->numParams + 1); }
 [[gnu::always_inline]] inline CallInfo* pushLuaFrame(lua_State* L, CallInfo* caller, StkId func, StkId top,
                                                       const Proto* p, int nResults) {
   int frameSize = luaFrameSize(p);
