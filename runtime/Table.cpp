@@ -18,6 +18,7 @@ const Value kAbsentValue = Value::absentKey();
 namespace {
 
 constexpr int kMaxArrayBits = 31;
+constexpr int kMaxNodeBits = 30;
 
 inline uint32_t mixBits(uint64_t x) {
   x ^= x >> 33;
@@ -26,11 +27,35 @@ inline uint32_t mixBits(uint64_t x) {
   return uint32_t(x);
 }
 
+// Integer keys are placed as Lua 5.4 places them: the key modulo the odd
+// number capacity - 1 (1 for parts of one or two nodes). Keys in arithmetic
+// progression (ids counting up from some offset, every k-th integer for a k
+// with no factor in common with capacity - 1, powers of two included) land
+// on distinct nodes, consecutive keys on neighbouring ones; a mixing hash
+// would scatter them, with collisions at random and no locality. The key is
+// folded to 32 bits (its halves added: a progression stays one), and the modulo is a multiplication by a constant of the
+// capacity (Lemire, Kaser and Kurz, "Faster remainder by direct computation",
+// 2019): x mod d = high 64 bits of ((M * x) mod 2^64) * d, M = ceil(2^64 / d).
+constexpr uint32_t intDivisor(int log) { return log <= 1 ? 1u : (1u << log) - 1; }
+
+struct IntHashMagic {
+  uint64_t m[kMaxNodeBits + 1];
+  constexpr IntHashMagic() : m() {
+    for (int log = 0; log <= kMaxNodeBits; log++) m[log] = UINT64_MAX / intDivisor(log) + 1;
+  }
+};
+constexpr IntHashMagic kIntHashMagic;
+
+inline uint32_t intPosition(Unsigned key, uint8_t log) {
+  uint32_t x = uint32_t(key) + uint32_t(key >> 32);
+  uint64_t low = kIntHashMagic.m[log] * x;
+  return uint32_t((static_cast<unsigned __int128>(low) * intDivisor(log)) >> 64);
+}
+
 uint32_t hashKey(GlobalState* g, const Value& k) {
   switch (k.tag) {
     case kTagShortString: return k.asString()->hash;
     case kTagLongString: return hashLongString(g, k.asString());
-    case kTagInteger: return mixBits(Unsigned(k.u.i));
     case kTagFloat: {
       uint64_t bits;
       std::memcpy(&bits, &k.u.n, sizeof bits);
@@ -51,6 +76,7 @@ inline bool keyEquals(const Value& a, const Value& b) {
 }
 
 inline uint32_t mainPosition(GlobalState* g, const Table* t, const Value& key) {
+  if (key.tag == kTagInteger) return intPosition(Unsigned(key.u.i), t->logNodeCapacity);
   return hashKey(g, key) & (t->nodeCapacity() - 1);
 }
 
@@ -180,7 +206,6 @@ uint32_t computeArraySize(const uint32_t* nums, uint32_t totalIntKeys, uint32_t*
   return optimal;
 }
 
-constexpr int kMaxNodeBits = 30;
 
 // The hash part for `count` keys: the smallest power of two that holds them.
 uint32_t capacityFor(uint32_t count, uint8_t* logOut) {
@@ -340,7 +365,7 @@ void freeTable(GlobalState* g, Table* t) {
 const Value* tableGetInt(Table* t, Integer key) {
   if (inArrayPart(t, key)) return &t->array[key - 1];
   if (!t->nodes) return &kAbsentValue;
-  const Node* n = &t->nodes[mixBits(Unsigned(key)) & (t->nodeCapacity() - 1)];
+  const Node* n = &t->nodes[intPosition(Unsigned(key), t->logNodeCapacity)];
   for (;;) {
     if (n->key.tag == kTagInteger && n->key.u.i == key) return &n->value;
     if (n->key.nodeNext == 0) return &kAbsentValue;

@@ -140,6 +140,35 @@ TEST_CASE_FIXTURE(StateFixture, "a hash part whose keys come and go gets room to
   CHECK(get(4000).isNil());
 }
 
+// Integer keys in arithmetic progression outside the array part (ids from an
+// offset, every k-th integer for a k prime to the capacity less one, negative
+// ones) each find their own node: no chains, so lookups and insertions touch
+// one node. Consecutive keys sit on neighbouring nodes.
+TEST_CASE_FIXTURE(StateFixture, "integer keys in arithmetic progression do not collide") {
+  struct Progression {
+    Integer first, step;
+  };
+  for (Progression p : {Progression{1000001, 1}, Progression{7919, 7919}, Progression{-1, -1}, Progression{-100, -11}, Progression{1 << 20, 1 << 10},
+                        Progression{(Integer(1) << 40) + 5, 11}}) {
+    CAPTURE(p.first);
+    CAPTURE(p.step);
+    Table* t = table();
+    const int n = 3000;  // 4096 nodes
+    for (int i = 0; i < n; i++) tableSet(L, t, Value::integer(p.first + i * p.step), Value::integer(i));
+    REQUIRE(t->nodeCapacity() == 4096);
+    int chained = 0;
+    for (uint32_t i = 0; i < t->nodeCapacity(); i++) chained += t->nodes[i].key.nodeNext != 0;
+    CHECK(chained == 0);
+    for (int i = 0; i < n; i++) CHECK(tableGetInt(t, p.first + i * p.step)->asInteger() == i);
+    L->top--;
+  }
+  Table* t = table();
+  for (Integer k = 5001; k <= 5003; k++) tableSet(L, t, Value::integer(k), Value::integer(k));
+  const Node* a = reinterpret_cast<const Node*>(tableGetInt(t, 5001));
+  CHECK(reinterpret_cast<const Node*>(tableGetInt(t, 5002)) == a + 1);
+  CHECK(reinterpret_cast<const Node*>(tableGetInt(t, 5003)) == a + 2);
+}
+
 // Keys of every kind, inserted, removed and re-inserted in a pseudo-random
 // order against a model: every key stays reachable by its chain (moved
 // nodes, reused dead entries, rehashes that shrink and grow), and
