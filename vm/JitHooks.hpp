@@ -28,7 +28,12 @@
 //      interpreter's own, which compiled code calls as they are, with the
 //      same rules (rule 1 and 2 of Interpreter.cpp: ci->savedPc and L->top
 //      stored before a call that may raise, call Lua code or allocate; the
-//      frame's base reloaded after it, as the stack may have moved).
+//      frame's base reloaded after it, as the stack may have moved). A
+//      Value parameter of theirs is, by the C++ ABI (a Value's copy
+//      constructor is written out: runtime/Value.hpp), the address of a
+//      16-byte copy made by the caller, which the callee may overwrite:
+//      machine code passes the address of a scratch copy, never of a live
+//      stack slot.
 //
 // Decision 12: errors and yields through compiled frames.
 //
