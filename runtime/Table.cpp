@@ -136,10 +136,9 @@ int freeNode(Table* t) {
 // the place; otherwise the new key goes to a free node chained after it
 // (Brent's variation of chained scatter tables, as Lua does). A removed entry
 // (nil value) at the main position is simply overwritten, its link kept.
-Value* insertNode(GlobalState* g, Table* t, const Value& key) {
-  if (!t->nodes) return nullptr;
+// `mp` is the key's main position.
+Value* insertNode(GlobalState* g, Table* t, const Value& key, int mp) {
   Node* nodes = t->nodes;
-  int mp = int(mainPosition(g, t, key));
   if (!nodes[mp].value.isNil()) {
     int f = freeNode(t);
     if (f < 0) return nullptr;
@@ -165,6 +164,11 @@ Value* insertNode(GlobalState* g, Table* t, const Value& key) {
   setNodeKey(nodes[mp], key);
   nodes[mp].value.setNil();
   return &nodes[mp].value;
+}
+
+Value* insertNode(GlobalState* g, Table* t, const Value& key) {
+  if (!t->nodes) return nullptr;
+  return insertNode(g, t, key, int(mainPosition(g, t, key)));
 }
 
 // Integer keys that fit the array part of size 2^i go in bucket i.
@@ -405,9 +409,18 @@ Value* tableSlotForSet(lua_State* L, Table* t, const Value& rawKey) {
   }
   if (key.isInteger() && inArrayPart(t, key.u.i)) return &t->array[key.u.i - 1];
   if (key.isString()) t->flags = 0;
-  int i = findNode(g, t, key);
-  if (i >= 0) return &t->nodes[i].value;
-  if (Value* slot = insertNode(g, t, key)) return slot;
+  if (t->nodes) {
+    // The key's chain, then (the key absent) an insertion from the same
+    // main position.
+    int mp = int(mainPosition(g, t, key));
+    for (int i = mp;;) {
+      Node& n = t->nodes[i];
+      if (keyEquals(n.key, key)) return &n.value;
+      if (n.key.nodeNext == 0) break;
+      i += n.key.nodeNext;
+    }
+    if (Value* slot = insertNode(g, t, key, mp)) return slot;
+  }
   rehash(L, t, key);
   if (key.isInteger() && inArrayPart(t, key.u.i)) return &t->array[key.u.i - 1];
   return insertNode(g, t, key);  // the new hash part has room for it
