@@ -44,6 +44,20 @@ inline Integer integerMod(Integer a, Integer b) {
   return r;
 }
 inline Number floatMod(Number a, Number b) {
+  // Integral operands within ±2^53 (the floats of code that divides with
+  // `/` and then takes `% 2`): the remainder of their integers is exact,
+  // as fmod's is, at a fraction of its cost. A zero keeps the sign of `a`,
+  // as fmod's does.
+  constexpr Number kExact = 9007199254740992.0;  // 2^53
+  if (a >= -kExact && a <= kExact && b >= -kExact && b <= kExact) {
+    auto ia = Integer(a), ib = Integer(b);
+    if (Number(ia) == a && Number(ib) == b && ib != 0) {
+      Integer r = ia % ib;
+      if (r == 0) return std::copysign(0.0, a);
+      if ((r ^ ib) < 0) r += ib;
+      return Number(r);
+    }
+  }
   Number r = std::fmod(a, b);
   if ((r > 0) ? b < 0 : (r < 0 && b > 0)) r += b;
   return r;

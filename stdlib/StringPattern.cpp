@@ -22,7 +22,9 @@ constexpr char kEscape = '%';
 // itself ("%." is a dot); an upper-case class letter is the complement.
 bool classMatches(int c, int cl) {
   bool in;
-  switch (std::tolower(cl)) {
+  // The class letters are ASCII in every locale: bit 5 set is the lower
+  // case of a letter (and maps no other byte onto one), without a call.
+  switch (cl | 0x20) {
     case 'a': in = std::isalpha(c); break;
     case 'c': in = std::iscntrl(c); break;
     case 'd': in = std::isdigit(c); break;
@@ -36,7 +38,7 @@ bool classMatches(int c, int cl) {
     case 'z': in = c == 0; break;  // deprecated in 5.2, still accepted by lua5.4
     default: return cl == c;
   }
-  return std::isupper(cl) ? !in : in;
+  return cl < 'a' ? !in : in;  // 'A' .. 'Z'
 }
 
 // Does byte c belong to the set that starts at '[' (p) and ends at ']' (end)?

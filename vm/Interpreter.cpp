@@ -230,6 +230,21 @@ static_assert(offsetof(Node, value) == 0, "a node's value is where a pointer to 
   return false;
 }
 
+// Equality decided without a call where no metamethod or string contents
+// can matter (§3.4.4): 1 or 0, or -1 for the slow path (an integer and a
+// float, nil variants, two long strings, two different tables or full
+// userdata, which may have __eq). Two operands with the same tag and
+// payload are the same value (floats, whose NaN differs from itself, are
+// compared before this).
+[[gnu::always_inline]] inline int quickEquals(const Value& a, const Value& b) {
+  if (a.tag == b.tag) {
+    if (a.u.i == b.u.i) return 1;
+    return a.tag == kTagTable || a.tag == kTagUserdata || a.tag == kTagLongString || a.isNil() ? -1 : 0;
+  }
+  return a.type() != b.type() || a.isBoolean() ? 0 : -1;
+}
+[[gnu::always_inline]] inline int negated(int quick) { return quick < 0 ? quick : 1 - quick; }
+
 #ifdef TYCHO_OPCODE_PAIRS
 // Counts of executed instructions by opcode pair (the instruction run, then
 // the one after it in the code, whether or not the handler completed that
@@ -718,7 +733,7 @@ L_SELF: {
     if (!(r)) JUMP(argSAx(jump_));                                 \
   }                                                                \
   DISPATCH();
-#define COMPARE_HANDLER(LABEL, FORM, RESULT, intExpr, floatExpr, slowExpr) \
+#define COMPARE_HANDLER(LABEL, FORM, RESULT, intExpr, floatExpr, quickExpr, slowExpr) \
   LABEL : {                                                        \
     FORM                                                           \
     if (a.isInteger() && b.isInteger()) [[likely]] {               \
@@ -733,6 +748,8 @@ L_SELF: {
     bool r;                                                        \
     {                                                              \
       FEEDBACK().types |= kSawOther;                               \
+      int quick_ = (quickExpr);                                    \
+      if (quick_ >= 0) { RESULT(quick_ != 0) }                     \
       ptrdiff_t off_ = OFFSET(dst);                                \
       SAVE();                                                      \
       r = (slowExpr);                                              \
@@ -758,12 +775,12 @@ L_SELF: {
   ALL_FORMS(ARITH_HANDLER, ADD, SUFFIX, RESULT, TM_ADD, Integer(Unsigned(x) + Unsigned(y)), x + y) \
   ALL_FORMS(ARITH_HANDLER, SUB, SUFFIX, RESULT, TM_SUB, Integer(Unsigned(x) - Unsigned(y)), x - y)
 #define COMPARISONS(SUFFIX, RESULT)                                                       \
-  ALL_FORMS(COMPARE_HANDLER, EQ, SUFFIX, RESULT, x == y, x == y, equalsMeta(L, a, b))      \
-  ALL_FORMS(COMPARE_HANDLER, NE, SUFFIX, RESULT, x != y, x != y, !equalsMeta(L, a, b))     \
-  ALL_FORMS(COMPARE_HANDLER, LT, SUFFIX, RESULT, x < y, x < y, lessThanMeta(L, a, b))      \
-  ALL_FORMS(COMPARE_HANDLER, LE, SUFFIX, RESULT, x <= y, x <= y, lessEqualMeta(L, a, b))   \
-  ALL_FORMS(COMPARE_HANDLER, GT, SUFFIX, RESULT, x > y, x > y, lessThanMeta(L, b, a))      \
-  ALL_FORMS(COMPARE_HANDLER, GE, SUFFIX, RESULT, x >= y, x >= y, lessEqualMeta(L, b, a))
+  ALL_FORMS(COMPARE_HANDLER, EQ, SUFFIX, RESULT, x == y, x == y, quickEquals(a, b), equalsMeta(L, a, b))         \
+  ALL_FORMS(COMPARE_HANDLER, NE, SUFFIX, RESULT, x != y, x != y, negated(quickEquals(a, b)), !equalsMeta(L, a, b)) \
+  ALL_FORMS(COMPARE_HANDLER, LT, SUFFIX, RESULT, x < y, x < y, -1, lessThanMeta(L, a, b))                          \
+  ALL_FORMS(COMPARE_HANDLER, LE, SUFFIX, RESULT, x <= y, x <= y, -1, lessEqualMeta(L, a, b))                       \
+  ALL_FORMS(COMPARE_HANDLER, GT, SUFFIX, RESULT, x > y, x > y, -1, lessThanMeta(L, b, a))                          \
+  ALL_FORMS(COMPARE_HANDLER, GE, SUFFIX, RESULT, x >= y, x >= y, -1, lessEqualMeta(L, b, a))
 
 ADD_AND_SUB(, PUSH_RESULT)
 ALL_FORMS(ARITH_HANDLER, MUL, , PUSH_RESULT, TM_MUL, Integer(Unsigned(x) * Unsigned(y)), x * y)

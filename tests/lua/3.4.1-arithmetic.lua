@@ -116,6 +116,29 @@ assert(same(rt("%", -1, -1/0), -1.0), "-1 % -inf")
 assert(same(rt("%", -1, 1/0), 1/0), "-1 % inf is inf (floor semantics)")
 assert(same(rt("%", 1, -1/0), -1/0), "1 % -inf is -inf (floor semantics)")
 assert(isnan(rt("%", 1/0, 2)), "inf % 2 is NaN")
+-- integral floats (exact remainders, a zero with the sign of the dividend),
+-- on both sides of 2^53, where a float stops holding every integer
+check(6.0, "%", 4.0, 2.0)
+check(-6.0, "%", 4.0, 2.0)
+check(6.0, "%", -4.0, -2.0)
+check(-6.0, "%", -4.0, -2.0)
+check(-8.0, "%", -4.0, -0.0)
+check(8.0, "%", -4.0, 0.0)
+check(2^53, "%", 3.0, 2.0)
+check(-2^53, "%", 3.0, 1.0)
+check(2^53 + 2, "%", 3.0, 1.0)
+check(2^60, "%", 3.0, 1.0)
+check(2^53, "%", 2^53, 0.0)
+check(5.0, "%", 2^53, 5.0)
+check(-5.0, "%", 2^53, 2^53 - 5)
+check(-5.0, "%", 2^54, 2^54 - 5)
+check(3.0, "%", 0.0, 0/0)
+check(-0.0, "%", -3.0, -0.0)
+for a = -20, 20 do
+  for _, b in ipairs({-7, -3, -2, 1, 2, 5, 16}) do
+    check(a + 0.0, "%", b + 0.0, (a % b) + 0.0 == 0 and (a < 0 and -0.0 or 0.0) or (a % b) + 0.0)
+  end
+end
 -- a // b * b + a % b == a
 for _, a in ipairs({-7, -6, -1, 0, 1, 6, 7, 100, -100}) do
   for _, b in ipairs({-3, -2, -1, 1, 2, 3, 7}) do
