@@ -231,9 +231,36 @@ void arithMeta(lua_State* L, Value a, Value b, TagMethod event, ptrdiff_t result
 }
 
 void getTableMeta(lua_State* L, Value t, Value k, ptrdiff_t resultOffset, bool rawMissed) {
+  int loop = 0;
+  if (t.isTable() && k.isShortString()) {
+    // The common chain (a field or method of an object, found in its class
+    // or a class it inherits from: __index tables all the way), with the
+    // field's lookup and the metatables' absence cache inline.
+    Table* h = t.asTable();
+    String* key = k.asString();
+    for (; loop < kMaxTagLoop; loop++) {
+      if (loop > 0 || !rawMissed) {
+        const Value* v = tableGetShortString(h, key);
+        if (!v->isNil()) {
+          *restoreStack(L, resultOffset) = *v;
+          return;
+        }
+      }
+      Table* mt = h->metatable;
+      if (mt == nullptr || (mt->flags & (1u << TM_INDEX))) {
+        restoreStack(L, resultOffset)->setNil();
+        return;
+      }
+      const Value* tm = tableGetShortString(mt, G(L)->tmNames[TM_INDEX]);
+      if (!tm->isTable()) break;  // absent (cached below), or a handler
+      h = tm->asTable();
+    }
+    t = Value::table(h);
+    rawMissed = false;
+  }
   // Every table of the chain is searched; at most kMaxTagLoop handlers are
   // followed (Lua's MAXTAGLOOP).
-  for (int loop = 0;; loop++) {
+  for (;; loop++) {
     const Value* tm;
     if (t.isTable()) {
       const Value* v = loop == 0 && rawMissed ? &kAbsentValue : tableGet(G(L), t.asTable(), k);

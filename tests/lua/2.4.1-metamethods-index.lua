@@ -360,4 +360,29 @@ do
   assert(rawget(obj, "describe") == nil and rawget(Leaf, "kind") == nil, "methods not copied")
 end
 
+-- a chain of __index tables read with string keys, whose links change
+-- between reads: the absence of __index that a read found, a link added
+-- later, a table link replaced by a function
+do
+  local top = {}
+  local mid = setmetatable({}, {})
+  local obj = setmetatable({}, {__index = mid})
+  for _ = 1, 3 do assert(obj.name == nil, "no __index past mid yet") end
+  getmetatable(mid).__index = top
+  top.name = "top"
+  assert(obj.name == "top", "a link added after its absence was seen")
+  getmetatable(mid).__index = function(_, k) return "fn:" .. k end
+  assert(obj.name == "fn:name", "a function at the end of table links")
+  getmetatable(mid).__index = nil
+  assert(obj.name == nil, "the link removed again")
+  mid.name = "mid"
+  assert(obj.name == "mid", "found in the middle")
+  rawset(obj, "name", "own")
+  assert(obj.name == "own", "own field first")
+  obj.name = nil
+  mid.name = nil
+  getmetatable(mid).__index = setmetatable({}, {__index = {name = "far"}})
+  assert(obj.name == "far", "a longer chain")
+end
+
 print("OK")
