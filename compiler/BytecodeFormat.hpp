@@ -62,7 +62,7 @@ constexpr uint8_t kLuaVersion = 0x54;
 constexpr uint8_t kFormat = 'T';
 inline constexpr char kConversionCheck[] = "\r\n\x1a\n";
 constexpr size_t kConversionCheckSize = 4;
-constexpr uint16_t kRevision = 5;  // 2: the checksum covers the header; 3: seven binary operand forms, new index and store forms; 4: index and store forms with slots and constants (format ABC); 5: flavours of the operators that complete the next instruction (_SET, _J)
+constexpr uint16_t kRevision = 6;  // 2: the checksum covers the header; 3: seven binary operand forms, new index and store forms; 4: index and store forms with slots and constants (format ABC); 5: flavours of the operators that complete the next instruction (_SET, _J); 6: nil and boolean constants (stored values)
 constexpr uint16_t kFlagStripped = 1;
 constexpr uint16_t kKnownFlags = kFlagStripped;
 constexpr size_t kFlagsOffset = 12;
@@ -73,12 +73,12 @@ constexpr size_t kHeaderSize = 34;
 constexpr uint8_t kFunctionVararg = 1;
 
 enum SourceKind : uint8_t { kSourceNone = 0, kSourceParent = 1, kSourceOwn = 2 };
-enum ConstantKind : uint8_t { kConstInteger = 1, kConstFloat = 2, kConstString = 3 };
+enum ConstantKind : uint8_t { kConstInteger = 1, kConstFloat = 2, kConstString = 3, kConstNil = 4, kConstFalse = 5, kConstTrue = 6 };
 
 // Smallest encodings, which bound what a count can claim: a count of n
 // elements needs at least n times these bytes after it.
 constexpr size_t kMinStringBytes = 8;
-constexpr size_t kMinConstantBytes = 1 + kMinStringBytes;
+constexpr size_t kMinConstantBytes = 1;  // nil, false, true
 constexpr size_t kUpvalueBytes = 4;
 constexpr size_t kMinLocalBytes = kMinStringBytes + 12;
 constexpr size_t kMinFunctionBytes = 1 + 1 + 2 + 4 + 4 + 1 + 7 * 4;

@@ -697,6 +697,13 @@ bool FuncGen::storeInPlace(const Target& tg) {
       value = constantIndex(c);
       break;
     }
+    case OP_TRUE: case OP_FALSE: case OP_NIL: {
+      if (opcodeOf(*last) == OP_NIL && argAx(*last) != 1) return false;
+      Constant c;
+      c.kind = opcodeOf(*last) == OP_TRUE ? Constant::True : opcodeOf(*last) == OP_FALSE ? Constant::False : Constant::Nil;
+      value = constantIndex(c);
+      break;
+    }
     default: return false;
   }
   if (value > kMaxA) return false;

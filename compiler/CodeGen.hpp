@@ -32,7 +32,8 @@ struct Proto;
 struct String;
 
 struct Constant {
-  enum Kind : uint8_t { Integer, Float, String } kind = Integer;
+  // Nil and the booleans are constants only as the value of a store (t[k] = true).
+  enum Kind : uint8_t { Integer, Float, String, Nil, False, True } kind = Integer;
   tycho::Integer i = 0;
   Number n = 0;
   std::string s;

@@ -51,6 +51,9 @@ class Materializer {
         case Constant::Integer: p->constants[i] = Value::integer(c.i); break;
         case Constant::Float: p->constants[i] = Value::number(c.n); break;
         case Constant::String: p->constants[i] = Value::string(string(c.s)); break;
+        case Constant::Nil: p->constants[i] = Value::nil(); break;
+        case Constant::False: p->constants[i] = Value::boolean(false); break;
+        case Constant::True: p->constants[i] = Value::boolean(true); break;
       }
       p->numConstants = int(i) + 1;
     }

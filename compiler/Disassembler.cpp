@@ -18,6 +18,9 @@ std::string constantText(const Constant& c) {
   switch (c.kind) {
     case Constant::Integer: std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(c.i)); return buf;
     case Constant::Float: std::snprintf(buf, sizeof buf, "%.14g", c.n); return buf;
+    case Constant::Nil: return "nil";
+    case Constant::False: return "false";
+    case Constant::True: return "true";
     case Constant::String: {
       std::string out = "\"";
       for (unsigned char ch : c.s) {
@@ -150,6 +153,10 @@ std::unique_ptr<FunctionCode> describe(const Proto& p) {
     } else if (v.isFloat()) {
       c.kind = Constant::Float;
       c.n = v.asFloat();
+    } else if (v.isNil()) {
+      c.kind = Constant::Nil;
+    } else if (v.isBoolean()) {
+      c.kind = v.isTrue() ? Constant::True : Constant::False;
     } else {  // compiled and loaded chunks have no other kind of constant
       c.kind = Constant::String;
       c.s = view(v.asString());

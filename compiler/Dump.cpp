@@ -85,6 +85,10 @@ class Dumper {
     } else if (k.isFloat()) {
       w_.u8(kConstFloat);
       w_.u64(std::bit_cast<uint64_t>(k.asFloat()));
+    } else if (k.isNil()) {
+      w_.u8(kConstNil);
+    } else if (k.isBoolean()) {
+      w_.u8(k.isTrue() ? kConstTrue : kConstFalse);
     } else {
       // The code generator makes no other kind of constant.
       w_.u8(kConstString);

@@ -167,6 +167,9 @@ class Loader {
       case kConstInteger: return Value::integer(r_.i64());
       case kConstFloat: return Value::number(std::bit_cast<double>(r_.u64()));
       case kConstString: return Value::string(newString(L_, r_.string()));
+      case kConstNil: return Value::nil();
+      case kConstFalse: return Value::boolean(false);
+      case kConstTrue: return Value::boolean(true);
       default: bad("bad constant kind");
     }
   }

@@ -37,6 +37,40 @@ do
   assert(t[2] == nil and t[i + 1] == nil)
 end
 
+-- nil, true and false stored as constants (slot [slot] = constant, slot
+-- [constant] = constant): a removal, a flag in the array part and in the
+-- hash part, __newindex called with the constant for an absent key.
+do
+  local t, i, k = {}, 2, "flag"
+  t[i] = true
+  t[k] = false
+  t.other = true
+  assert(t[2] == true and t.flag == false and t.other == true)
+  t[i] = false
+  t.other = nil
+  assert(t[2] == false and t.other == nil)
+  t[i] = nil
+  t[k] = nil
+  assert(t[2] == nil and t.flag == nil and next(t) == nil)
+  local seen = {}
+  local p = setmetatable({}, {__newindex = function(_, key, value) seen[#seen + 1] = tostring(key) .. "=" .. tostring(value) end})
+  p[i] = true
+  p[k] = nil
+  p.f = false
+  assert(table.concat(seen, " ") == "2=true flag=nil f=false", table.concat(seen, " "))
+  local marks = {}
+  for j = 1, 100 do marks[j] = false end
+  for j = 2, 100, 2 do marks[j] = true end
+  local count = 0
+  for j = 1, 100 do if marks[j] then count = count + 1 end end
+  assert(count == 50 and #marks == 100)
+  local g = load("local t, i = {}, 3 t[i] = true t.x = false t.y = nil return t")
+  for _, f in ipairs({g, load(string.dump(g)), load(string.dump(g, true))}) do
+    local r = f()
+    assert(r[3] == true and r.x == false and r.y == nil and rawlen(r) == 0)
+  end
+end
+
 -- Absent keys read nil with no metatable, and go to __index with one.
 do
   local t = {1, 2, 3}

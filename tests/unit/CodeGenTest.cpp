@@ -409,13 +409,15 @@ TEST_CASE("indexes and stores with the table, the key and the value in slots or 
         "POP 3\n"
         "RETURN0\n");
   // Spread over lines, as lua5.4 has one instruction at the line of the
-  // store or of the ']'; booleans are not constants and keep their push.
-  CHECK(body("local t, i, v t[i] =\n v t[i] = true return t\n[i]") ==
+  // store or of the ']'; nil and the booleans stored are constants too.
+  CHECK(body("local t, i, v t[i] =\n v t[i] = true t[i] = false t.f = nil t[i] = nil return t\n[i]") ==
         "VARARGPREP 0\n"
         "NIL 3\n"
         "SETINDEX_LLL 0 1 2\n"
-        "TRUE\n"
-        "SETINDEXAT 0 1\n"
+        "SETINDEX_LLK 0 1 0 ; true\n"
+        "SETINDEX_LLK 0 1 1 ; false\n"
+        "SETFIELD_LKK 0 2 3 ; \"f\" nil\n"
+        "SETINDEX_LLK 0 1 3 ; nil\n"
         "GETINDEX_LL 0 1\n"
         "RETURN1\n"
         "POP 3\n"
