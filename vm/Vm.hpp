@@ -112,7 +112,9 @@ StkId insertCallMeta(lua_State* L, StkId func);
 // is inline.
 void moveResults(lua_State* L, CallInfo* ci, int n);
 [[gnu::always_inline]] inline void postcall(lua_State* L, CallInfo* ci, int n) {
-  if (n == 1 && ci->nResults == 1) [[likely]] {
+  // One result, wanted as one or as all of them (a call that is the last
+  // argument of another, as in f(g(x))).
+  if (n == 1 && (ci->nResults == 1 || ci->nResults == kMultRet)) [[likely]] {
     StkId res = ci->func;
     *res = L->top[-1];
     L->top = res + 1;
