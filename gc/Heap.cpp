@@ -994,7 +994,7 @@ void allocationStep(GlobalState* g, size_t allocated, bool atSafePoint = true) {
     if (!atomicWaits) g->stepBase = g->stepBase + paid < g->totalBytes ? g->stepBase + paid : g->totalBytes;
   }
   g->gcRunning = false;
-  if (g->cachedBlocks) trimBlockCache(g, kReleasePerStep);  // what this step freed, stale blocks
+  if (g->cachedBlocks || g->slackBlock) trimBlockCache(g, kReleasePerStep);  // what this step freed, stale blocks
 }
 
 // The stress build: a full collection at every allocation in incremental

@@ -84,7 +84,8 @@ void releaseSpareBuffer(GlobalState* g);
 // Unmaps the large blocks left when a state closes (see Memory.cpp).
 void freeLargeBlocks(GlobalState* g);
 // Unmaps freed large blocks kept for reuse, at most `budget` bytes, until
-// `keep` bytes are left (see Memory.cpp); with keepNewest, the block freed
+// `keep` bytes are left (see Memory.cpp), and the slack block's room when
+// it is stale (or `keep` is 0); with keepNewest, the block freed
 // last stays until it is stale whatever its size (the next table that grows
 // likely wants it). The two-argument form keeps what the cache may keep
 // (blockCacheLimit) and the newest block: the trim of collector steps and
@@ -102,12 +103,18 @@ inline constexpr size_t kMinBlockCache = size_t(2) << 20;
 inline constexpr uint64_t kCacheCollections = 4;
 // Collections so far, of any kind.
 inline uint64_t collectionCount(const GlobalState* g) { return g->gcCycles + g->gcMinorCycles; }
-// The bytes mapped for large blocks (for tests: with the mimalloc heap's
-// blocks, what the state holds).
+// The bytes of the large blocks the state counts (for tests: with the
+// mimalloc heap's blocks, what the state holds; the slack block's room
+// is left out, as the cache is).
 size_t largeBlockBytes(const GlobalState* g);
 
-// Blocks of this size and more are mapped from the system one by one.
-inline constexpr size_t kLargeBlock = size_t(1) << 20;
+// Blocks of this size and more are mapped from the system one by one. As
+// low as this so that an array growing by doubling leaves few freed steps
+// in mimalloc's pages (which stay resident in part) and lives in the pages
+// of the array dropped before it from its first large step on (see
+// Memory.cpp: the slack block); not lower, each mapping being one of the
+// limited number a process may have.
+inline constexpr size_t kLargeBlock = size_t(64) << 10;
 
 // Raw, accounted memory. A failed allocation, or one past the state's memory
 // limit, raises a memory error on L; allocRawNoThrow returns null. Raw

@@ -40,13 +40,15 @@ const SmallSizeClasses kSmallSizeClasses;
 // A large block is a mapping that starts with this header; the caller's
 // memory follows it (16-byte aligned). The headers link the state's large
 // blocks so that closing the state unmaps any left.
-struct LargeHeader {
+struct alignas(16) LargeHeader {
   LargeHeader* previous;
   LargeHeader* next;
-  size_t mapped;     // the mapping's length
-  uint64_t cachedAt;  // in the cache since this collection (collectionCount)
+  size_t mapped;   // the mapping's length
+  size_t counted;  // what the state counts: the pages the caller asked for (less than mapped only for the slack block)
+  // In the cache since this collection (collectionCount); for the slack
+  // block, the collection in which it last took room or grew into it.
+  uint64_t cachedAt;
 };
-static_assert(sizeof(LargeHeader) % 16 == 0);
 
 inline bool isLarge(size_t size) { return size >= kLargeBlock; }
 
@@ -91,6 +93,17 @@ void unlink(GlobalState* g, LargeHeader* h) {
 // while a few collections go by is unmapped too (a table that only grows
 // would otherwise leave its previous part cached for good). Like the free
 // pages mimalloc keeps, cached bytes are not in the heap's count.
+//
+// A block may take a cached block larger than it needs, whole (see
+// bestCached): the rest of the mapping is room for it to grow into without
+// a copy or a fresh page, and in a program that builds and drops a big
+// array again and again the new array lives in the pages of the one dropped
+// before it, instead of in fresh pages next to it (two arrays resident, at
+// the point where the old one is needed no more). One block at a time holds
+// such room, the slack block (GlobalState::slackBlock); its room is not in
+// the heap's count either, and goes back to the system, as a cached block
+// does, when the block has not grown into it while a few collections went
+// by (a table that stops growing, a string, which never does).
 }  // namespace
 
 size_t blockCacheLimit(const GlobalState* g) {
@@ -100,19 +113,17 @@ size_t blockCacheLimit(const GlobalState* g) {
 
 namespace {
 
-// A block that grows may take a cached block up to this many times the size
-// it grows to, whole (see remapLarge): the growth after it is then in place
-// (a table's array part doubling up to the size of the one dropped before
-// it), with no fresh pages to fault in.
-constexpr size_t kLargeSlack = 4;
+// A growing block copies its bytes into a cached block up to this size
+// (about 0.1 ms of copying), and is remapped past it.
+constexpr size_t kMaxGrowthCopy = size_t(1) << 20;
 
 // The cached block to reuse for `mapped` bytes: one of that size (tables
-// grow by doubling, so sizes repeat), else (`larger`: for a block that
-// grows) the smallest larger one within kLargeSlack, else the largest
-// smaller one (growing it faults in only the difference); for a new block,
-// never a larger one, whose pages would be lost in cutting it down (and
-// wanted again by the next large request).
-LargeHeader* bestCached(GlobalState* g, size_t mapped, LargeHeader*** slot, bool larger = false) {
+// grow by doubling, so sizes repeat), else (`larger`: when the block may
+// become the slack block) the smallest larger one, taken whole, else the
+// largest smaller one (growing it faults in only the difference). A larger
+// one is never cut down: the pages cut would be lost, and wanted again by
+// the next large request.
+LargeHeader* bestCached(GlobalState* g, size_t mapped, LargeHeader*** slot, bool larger) {
   LargeHeader *smaller = nullptr, *fits = nullptr;
   LargeHeader **smallerSlot = nullptr, **fitsSlot = nullptr;
   for (LargeHeader** p = reinterpret_cast<LargeHeader**>(&g->cachedBlocks); *p; p = &(*p)->next) {
@@ -121,7 +132,7 @@ LargeHeader* bestCached(GlobalState* g, size_t mapped, LargeHeader*** slot, bool
       *slot = p;
       return h;
     }
-    if (larger && h->mapped > mapped && h->mapped <= kLargeSlack * mapped && (!fits || h->mapped < fits->mapped)) {
+    if (larger && h->mapped > mapped && (!fits || h->mapped < fits->mapped)) {
       fits = h, fitsSlot = p;
     }
     if (h->mapped < mapped && (!smaller || h->mapped > smaller->mapped)) smaller = h, smallerSlot = p;
@@ -145,25 +156,40 @@ void settleCache(GlobalState* g) {
   if (!g->gcRunning && g->cachedBlocks) trimBlockCache(g, SIZE_MAX, blockCacheLimit(g), true);
 }
 
+// The block takes the room past `counted` in its mapping as the slack
+// block's, or has none.
+void setRoom(GlobalState* g, LargeHeader* h, size_t counted) {
+  h->counted = counted;
+  if (h->mapped > counted) {
+    g->slackBlock = h;
+    h->cachedAt = collectionCount(g);
+  } else if (g->slackBlock == h) {
+    g->slackBlock = nullptr;
+  }
+}
+
 void* mapLarge(GlobalState* g, size_t size) {
-  size_t mapped = mappedSize(size);
+  size_t wanted = mappedSize(size);
+  size_t mapped = wanted;
   void* base = MAP_FAILED;
   LargeHeader** slot = nullptr;
-  if (LargeHeader* cached = bestCached(g, mapped, &slot)) {
+  if (LargeHeader* cached = bestCached(g, wanted, &slot, g->slackBlock == nullptr)) {
     LargeHeader* next = cached->next;
     size_t had = cached->mapped;
-    base = had == mapped ? cached : mremap(cached, had, mapped, MREMAP_MAYMOVE);
+    if (had >= wanted) base = cached, mapped = had;
+    else base = mremap(cached, had, wanted, MREMAP_MAYMOVE);
     if (base != MAP_FAILED) {
       *slot = next;
       g->cachedBytes -= had;
     }
   }
-  if (base == MAP_FAILED) base = mmap(nullptr, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (base == MAP_FAILED) base = mmap(nullptr, wanted, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (base == MAP_FAILED) return nullptr;
   auto* h = static_cast<LargeHeader*>(base);
   h->mapped = mapped;
+  setRoom(g, h, wanted);
   link(g, h);
-  g->totalBytes += mapped;
+  g->totalBytes += wanted;
   settleCache(g);
   return h + 1;
 }
@@ -171,7 +197,8 @@ void* mapLarge(GlobalState* g, size_t size) {
 void unmapLarge(GlobalState* g, void* block) {
   LargeHeader* h = headerOf(block);
   unlink(g, h);
-  g->totalBytes -= h->mapped;
+  g->totalBytes -= h->counted;
+  if (g->slackBlock == h) g->slackBlock = nullptr;
   h->next = static_cast<LargeHeader*>(g->cachedBlocks);
   h->cachedAt = collectionCount(g);
   g->cachedBlocks = h;
@@ -185,8 +212,15 @@ void unmapLarge(GlobalState* g, void* block) {
 void* remapLarge(GlobalState* g, void* block, size_t newSize, bool growing) {
   LargeHeader* h = headerOf(block);
   size_t had = h->mapped;
+  size_t counted = h->counted;
   size_t wanted = mappedSize(newSize);
-  if (had == wanted || (growing && wanted < had)) return block;  // it fits (a cached block taken whole)
+  if (wanted == had || (wanted < had && (growing || g->slackBlock == h))) {
+    // It fits: the slack block grows into its room, or shrinks, leaving
+    // more room (which goes when stale, with no unmapping now).
+    g->totalBytes = g->totalBytes - counted + wanted;
+    setRoom(g, h, wanted);
+    return block;
+  }
   if (wanted < had && g->gcRunning) {
     // Shrinking unmaps the tail, which takes time in proportion to it: the
     // collector (giving back a work list's room after a large heap's cycle)
@@ -201,34 +235,40 @@ void* remapLarge(GlobalState* g, void* block, size_t newSize, bool growing) {
   }
   // Out of the list while it may move (its neighbours point at it).
   unlink(g, h);
+  bool wasSlack = g->slackBlock == h;
+  if (wasSlack) g->slackBlock = nullptr;
   LargeHeader** slot = nullptr;
-  LargeHeader* cached = growing && wanted > had ? bestCached(g, wanted, &slot, true) : nullptr;
+  bool mayCopy = growing && wanted > had && counted <= kMaxGrowthCopy;
+  LargeHeader* cached = mayCopy ? bestCached(g, wanted, &slot, g->slackBlock == nullptr) : nullptr;
   if (cached && cached->mapped >= wanted) {
     // A cached block it fits in (the array part dropped before this one),
     // taken whole: the bytes are copied into its resident pages, which
     // then serve the growth after this one in place, and the old block is
     // unmapped. (Moving the pages there instead, with MREMAP_FIXED, would
     // leave a block of two mappings, which mremap cannot grow or shrink.)
-    size_t size = cached->mapped;
+    // Only a small block is copied: a larger one is remapped, which moves
+    // page tables, not bytes (a collector's work list growing in a pause).
     *slot = cached->next;
-    g->cachedBytes -= size;
-    std::memcpy(cached + 1, block, had - sizeof(LargeHeader));
-    cached->mapped = size;
+    g->cachedBytes -= cached->mapped;
+    std::memcpy(cached + 1, block, counted - sizeof(LargeHeader));
+    setRoom(g, cached, wanted);
     link(g, cached);
     munmap(h, had);
-    g->totalBytes = g->totalBytes - had + size;
+    g->totalBytes = g->totalBytes - counted + wanted;
     settleCache(g);
     return cached + 1;
   }
   void* base = mremap(h, had, wanted, MREMAP_MAYMOVE);
   if (base == MAP_FAILED) {
     link(g, h);
+    if (wasSlack) g->slackBlock = h;
     return nullptr;
   }
   auto* moved = static_cast<LargeHeader*>(base);
   moved->mapped = wanted;
+  moved->counted = wanted;
   link(g, moved);
-  g->totalBytes = g->totalBytes - had + wanted;
+  g->totalBytes = g->totalBytes - counted + wanted;
   settleCache(g);
   return moved + 1;
 }
@@ -279,6 +319,18 @@ void destroyHeap(void* heap) { mi_heap_destroy(static_cast<mi_heap_t*>(heap)); }
 void trimBlockCache(GlobalState* g, size_t budget, size_t keep, bool keepNewest) {
   const size_t page = pageSize();
   uint64_t now = collectionCount(g);
+  // The slack block's room, as a cached block: when stale (from its end,
+  // the part the budget allows), or when nothing is to be kept.
+  if (auto* h = static_cast<LargeHeader*>(g->slackBlock); h && (keep == 0 || h->cachedAt + kCacheCollections <= now)) {
+    size_t room = h->mapped - h->counted;
+    size_t part = room <= budget ? room : budget & ~(page - 1);
+    if (part > 0) {
+      h->mapped -= part;
+      budget -= part;
+      munmap(reinterpret_cast<char*>(h) + h->mapped, part);
+    }
+    if (h->mapped == h->counted) g->slackBlock = nullptr;
+  }
   // Oldest first: a block no allocation took while kCacheCollections
   // collections went by goes whatever the limit; then the oldest, while the
   // cache is over `keep` (but for the newest one, with keepNewest).
@@ -322,7 +374,7 @@ void freeLargeBlocks(GlobalState* g) {
 
 size_t largeBlockBytes(const GlobalState* g) {
   size_t bytes = 0;
-  for (auto* h = static_cast<const LargeHeader*>(g->largeBlocks); h; h = h->next) bytes += h->mapped;
+  for (auto* h = static_cast<const LargeHeader*>(g->largeBlocks); h; h = h->next) bytes += h->counted;
   return bytes;
 }
 
