@@ -112,9 +112,11 @@ size_t largeBlockBytes(const GlobalState* g);
 // low as this so that an array growing by doubling leaves few freed steps
 // in mimalloc's pages (which stay resident in part) and lives in the pages
 // of the array dropped before it from its first large step on (see
-// Memory.cpp: the slack block); not lower, each mapping being one of the
+// Memory.cpp: the slack block); not lower: a table's hash part is a new
+// block at every rehash, and at 64 KB the mapping and faulting of those
+// cost hash-ops 0.05-0.09 s of system time, and each mapping is one of the
 // limited number a process may have.
-inline constexpr size_t kLargeBlock = size_t(64) << 10;
+inline constexpr size_t kLargeBlock = size_t(128) << 10;
 
 // Raw, accounted memory. A failed allocation, or one past the state's memory
 // limit, raises a memory error on L; allocRawNoThrow returns null. Raw
