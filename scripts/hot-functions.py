@@ -74,6 +74,26 @@ def functions_run(profile, binary):
     return ran
 
 
+def any_parameters(mangled):
+    """`mangled` with its parameter types replaced by a wildcard, when it is
+    a nested name made of plain identifiers only (_ZN [K] <len><id>... E
+    <parameters>); other names as they are."""
+    m = re.match(r"_ZN[rVK]*", mangled)
+    if not m:
+        return mangled
+    i = m.end()
+    parts = 0
+    while i < len(mangled) and mangled[i].isdigit():
+        j = i
+        while mangled[j].isdigit():
+            j += 1
+        i = j + int(mangled[i:j])
+        parts += 1
+    if parts < 2 or i >= len(mangled) or mangled[i] != "E" or i + 1 == len(mangled):
+        return mangled
+    return mangled[:i + 1] + "*"
+
+
 def main():
     binary = str(Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "build" / "cli" / "tycho").resolve())
     runs_of = {}  # function name -> how many training runs ran it
@@ -116,10 +136,15 @@ def main():
         for name in sorted(names_at[at]):
             # GCC puts a function in .text.NAME (.text.hot.NAME, .text.startup.NAME
             # when it judged it hot or a static initializer), and the cold part
-            # it split from one, NAME.cold, in .text.unlikely.NAME.
+            # it split from one, NAME.cold, in .text.unlikely.NAME. A plain
+            # name in namespaces and classes is listed as a pattern that any
+            # parameter list matches (gold takes wildcards), so that a
+            # function whose parameters change stays in the layout until the
+            # list is taken again.
             if name.endswith(".cold"):
-                sections.append(".text.unlikely." + name[:-len(".cold")])
+                sections.append(".text.unlikely." + any_parameters(name[:-len(".cold")]))
             else:
+                name = any_parameters(name)
                 sections += [".text." + name, ".text.hot." + name, ".text.startup." + name]
     out = ROOT / "cli" / "hot-functions.txt"
     out.write_text("".join(s + "\n" for s in sections))
