@@ -650,9 +650,16 @@ void endCycle(GlobalState* g) {
     g->genSurvival = g->genOld = g->genFirstSwept;
     g->genFirstSwept = nullptr;
     // What the program allocated during the major collection is young and
-    // mostly garbage: a minor collection right away frees it, and the heap
-    // it leaves is the base that the next major collection is measured from.
-    g->genMajorBase = 0;
+    // mostly garbage: a minor collection right away frees it. The base that
+    // the next major collection is measured from is what this one found
+    // alive: the heap without the objects made during the sweep. (The heap
+    // after that minor collection would also count what the program grew
+    // since the sweep began, and a program that grows a big table while
+    // making few objects, whose minor collections come late, made its base
+    // double from major to major.)
+    size_t made = g->sweepAllocated < g->totalBytes ? g->sweepAllocated : 0;
+    g->sweepAllocated = 0;
+    g->genMajorBase = g->totalBytes - made;
     g->gcThreshold = g->totalBytes;
     return;
   }
@@ -682,7 +689,7 @@ ptrdiff_t traverseChunk(GlobalState* g) {
   Table* t = g->partialTable;
   uint32_t total = t->arraySize + t->nodeCapacity();
   if (total != g->partialSize) {
-    // Resized since the last chunk: start again.
+    // The first chunk (a resize updates the size: see tableRebuilt).
     g->partialSize = total;
     g->partialIndex = 0;
     if (t->metatable) markObject(g, t->metatable);
@@ -858,7 +865,7 @@ void youngCollection(GlobalState* g) {
   g->gcAtomic = false;
   g->gcMinorCycles++;
   g->genMinorsSinceMajor++;
-  if (g->genMajorBase == 0) g->genMajorBase = g->totalBytes;  // the first after a major
+  if (g->genMajorBase == 0) g->genMajorBase = g->totalBytes;  // the first ever
   setMinorThreshold(g);
 }
 
@@ -884,7 +891,7 @@ void startMajor(GlobalState* g) {
 }
 
 bool majorDue(const GlobalState* g) {
-  if (g->genMajorBase == 0) return false;  // set by the next minor collection
+  if (g->genMajorBase == 0) return false;  // set by the first minor collection
   return g->totalBytes > g->genMajorBase + g->genMajorBase / 100 * size_t(g->genMajorMul);
 }
 

@@ -198,10 +198,19 @@ inline void keepAlive(GlobalState* g, GCObject* o) {
   if (o->marked & (g->currentWhite ^ kWhiteBits)) o->marked = uint8_t((o->marked & ~kWhiteBits) | kMarkBlack);
 }
 
-// A table's slots were rebuilt (a resize): a traversal in chunks of it
-// (see Heap.cpp, traverseChunk) starts over, whatever the new size.
-inline void tableRebuilt(GlobalState* g, const Table* t) {
-  if (g->partialTable == t) g->partialSize = UINT32_MAX;
+// A table's slots were rebuilt (a resize) with its first `keptArraySlots`
+// array slots in place, and every other entry stored again through
+// barrierBack (the resize does that), which marks it while the table is
+// being traversed in chunks (see Heap.cpp, traverseChunk): the traversal
+// goes on from where it was in the kept slots. (Started over at every
+// resize, the traversal of an array that a loop grows by doubling started
+// over at each doubling, and a major collection ran for as long as the
+// loop.)
+// `slots` is the table's new count of slots (array and hash part).
+inline void tableRebuilt(GlobalState* g, const Table* t, uint32_t keptArraySlots, uint32_t slots) {
+  if (g->partialTable != t) return;
+  if (g->partialIndex > keptArraySlots) g->partialIndex = keptArraySlots;
+  g->partialSize = slots;
 }
 
 // Finalizers (§2.5.3). setmetatable calls markFinalizable when the new

@@ -269,15 +269,18 @@ void resize(lua_State* L, Table* t, uint32_t newArraySize, uint32_t hashCount) {
   t->nodes = newNodes;
   t->logNodeCapacity = newLog;
   t->lastFree = newCap;
-  gc::tableRebuilt(g, t);
+  gc::tableRebuilt(g, t, keep, newArraySize + newCap);
   // The new hash part holds every key reinserted (its capacity was sized for
-  // them), so insertNode finds room.
+  // them), so insertNode finds room. An entry moved is stored again, as the
+  // collector sees it (see tableRebuilt).
   auto reinsert = [&](const Value& key, const Value& value) {
     if (key.isInteger() && inArrayPart(t, key.u.i)) {
       t->array[key.u.i - 1] = value;
     } else {
       *insertNode(g, t, key) = value;
+      gc::barrierBack(g, t, key);
     }
+    gc::barrierBack(g, t, value);
   };
   for (uint32_t i = keep; i < oldArraySize; i++) {
     if (!oldArray[i].isNil()) reinsert(Value::integer(Integer(i) + 1), oldArray[i]);

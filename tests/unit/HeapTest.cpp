@@ -103,6 +103,54 @@ TEST_CASE("a large table traversed in chunks keeps the entries its insertions mo
   CHECK(gc::verifyHeap(e.L) == "");
 }
 
+TEST_CASE("a large table traversed in chunks is traversed on from where it was when it grows") {
+  // A resize keeps the array slots it does not move in place and stores the
+  // others again through the barrier, which marks them: the traversal goes
+  // on instead of starting over (an array grown by doubling in a loop had
+  // kept a major collection from ever ending).
+  Engine e;
+  CHECK(e.exec(R"(
+    collectgarbage('incremental')
+    big = {}
+    for i = 1, 60000 do big[i] = {i} end
+    for i = 1, 3000 do big['k' .. i] = {i} end
+    collectgarbage()
+  )") == "");
+  GlobalState* g = G(e.L);
+  g->gcStepMul = 4;  // steps of about one chunk, so that a traversal started over shows
+  Table* big = tableGetShortString(globalsTable(e.L), newString(e.L, "big"))->asTable();
+  // Steps until the traversal of `big` is past its first chunk.
+  int steps = 0;
+  while (!(g->partialTable == big && g->partialIndex > 8192) && steps < 100000) {
+    CHECK(e.exec("collectgarbage('step', 1)") == "");
+    steps++;
+  }
+  REQUIRE(g->partialTable == big);
+  uint32_t reached = g->partialIndex;
+  // Growth of both parts with no new object (the steps run at the growths):
+  // the array by appends, the hash part by new keys.
+  CHECK(e.exec(R"(
+    for i = 60001, 70000 do big[i] = true end
+    for i = 1, 5000 do big[-i] = i end
+  )") == "");
+  // The next chunk of it comes after the one reached (started over, it
+  // would be the first).
+  steps = 0;
+  while (g->partialTable == big && g->partialIndex == reached && steps < 100000) {
+    CHECK(e.exec("collectgarbage('step', 1)") == "");
+    steps++;
+  }
+  CHECK((g->partialTable != big || g->partialIndex > reached));
+  CHECK(e.exec(R"(
+    collectgarbage()
+    for i = 1, 60000 do assert(big[i][1] == i, i) end
+    for i = 60001, 70000 do assert(big[i] == true, i) end
+    for i = 1, 3000 do assert(big['k' .. i][1] == i, i) end
+    for i = 1, 5000 do assert(big[-i] == i, i) end
+  )") == "");
+  CHECK(gc::verifyHeap(e.L) == "");
+}
+
 TEST_CASE("the intern table holds two strings per bucket before it grows") {
   Engine e;
   CHECK(e.exec("collectgarbage('stop')") == "");
