@@ -446,6 +446,38 @@ void tableSet(lua_State* L, Table* t, const Value& key, const Value& value) {
   gc::barrierBack(G(L), t, key);  // the key may be new to the table
 }
 
+void tableSetShortString(lua_State* L, Table* t, String* key, const Value& value) {
+  if (value.isNil()) {
+    Value* slot = const_cast<Value*>(tableGetShortString(t, key));
+    if (slot != &kAbsentValue) slot->setNil();
+    return;
+  }
+  GlobalState* g = G(L);
+  Value k = Value::string(key);
+  t->flags = 0;
+  Value* slot = nullptr;
+  if (t->nodes) {
+    int mp = int(key->hash & (t->nodeCapacity() - 1));
+    for (int i = mp;;) {
+      Node& n = t->nodes[i];
+      if (n.key.u.gc == key && n.key.tag == kTagShortString) {
+        slot = &n.value;
+        break;
+      }
+      if (n.key.nodeNext == 0) break;
+      i += n.key.nodeNext;
+    }
+    if (!slot) slot = insertNode(g, t, k, mp);
+  }
+  if (!slot) {
+    rehash(L, t, k);
+    slot = insertNode(g, t, k);
+  }
+  *slot = value;
+  gc::barrierBack(g, t, value);
+  gc::barrierBack(g, t, k);  // the key may be new to the table
+}
+
 void tableSetInt(lua_State* L, Table* t, Integer key, const Value& value) {
   if (inArrayPart(t, key)) {
     t->array[key - 1] = value;

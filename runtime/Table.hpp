@@ -61,6 +61,9 @@ const Value* tableGetString(GlobalState* g, Table* t, String* key);
 // "table index is NaN"). Setting nil never allocates.
 void tableSet(lua_State* L, Table* t, const Value& key, const Value& value);
 void tableSetInt(lua_State* L, Table* t, Integer key, const Value& value);
+// tableSet for a short-string key (a field: t.name = v, { name = v }),
+// without the key's normalisation and with its chain found by its hash.
+void tableSetShortString(lua_State* L, Table* t, String* key, const Value& value);
 // Slot for key, creating it (with nil value) when absent; key must be valid.
 // Whoever stores into the slot calls gc::barrierBack (tableSet does).
 Value* tableSlotForSet(lua_State* L, Table* t, const Value& key);

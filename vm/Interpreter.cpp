@@ -563,7 +563,8 @@ L_SETFIELDAT: {
   }
   SAVE();
   if (t.isTable() && t.asTable()->metatable == nullptr) {
-    tableSet(L, t.asTable(), key, sp[-1]);
+    if (key.isShortString()) tableSetShortString(L, t.asTable(), key.asString(), sp[-1]);
+    else tableSet(L, t.asTable(), key, sp[-1]);
   } else {
     setTableMeta(L, t, key, sp[-1]);
     RELOAD();

@@ -306,7 +306,8 @@ void setTableMeta(lua_State* L, Value t, Value k, Value v, bool rawMissed) {
       if (loop == kMaxTagLoop) break;
       tm = metamethod(L, t, TM_NEWINDEX);
       if (tm->isNil()) {
-        tableSet(L, h, k, v);
+        if (k.isShortString()) tableSetShortString(L, h, k.asString(), v);
+        else tableSet(L, h, k, v);
         return;
       }
     } else {
