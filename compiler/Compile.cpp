@@ -44,6 +44,7 @@ class Materializer {
     if (!f.lines.empty()) std::memcpy(p->lineInfo, f.lines.data(), sizeof(int) * f.lines.size());
     p->codeSize = int(f.code.size());
     allocFeedback(L_, p);
+    setFrameFacts(p, codeMayClose(p->code, p->codeSize));
     p->constants = allocArray<Value>(L_, f.constants.size());
     for (size_t i = 0; i < f.constants.size(); i++) {
       const Constant& c = f.constants[i];

@@ -361,6 +361,18 @@ constexpr uint32_t argB8(Instruction i) { return (i >> 16) & 0xff; }  // format 
 constexpr uint32_t argC(Instruction i) { return i >> 24; }            // format ABC
 constexpr int32_t argSAx(Instruction i) { return int32_t(i) >> 8; }
 
+// Whether a return from a function with this code may have open upvalues or
+// to-be-closed variables of its frame to close: only a closure it makes
+// captures its slots, and only TBC and a generic for's TFORPREP mark one
+// to be closed (Proto::mayCloseOnReturn).
+inline bool codeMayClose(const Instruction* code, int n) {
+  for (int i = 0; i < n; i++) {
+    Opcode op = opcodeOf(code[i]);
+    if (op == OP_CLOSURE || op == OP_TBC || op == OP_TFORPREP) return true;
+  }
+  return false;
+}
+
 // --- fields by their place in the table ---
 
 constexpr int fieldCount(OpFormat f) {

@@ -113,6 +113,7 @@ class Loader {
     p->codeSize = n;
     for (int i = 0; i < n; i++) p->code[i] = r_.u32();
     allocFeedback(L_, p);
+    setFrameFacts(p, codeMayClose(p->code, p->codeSize));
 
     n = r_.count(kMinConstantBytes);
     p->constants = allocArray<Value>(L_, n);

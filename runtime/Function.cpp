@@ -25,6 +25,11 @@ void allocFeedback(lua_State* L, Proto* p) {
   p->feedbackBias = reinterpret_cast<uintptr_t>(p->feedback) - 2 * reinterpret_cast<uintptr_t>(p->code) - sizeof(Feedback);
 }
 
+void setFrameFacts(Proto* p, bool closes) {
+  p->frameSize = uint16_t(p->maxStack + (p->isVararg ? p->numParams + 1 : 0));
+  p->mayCloseOnReturn = closes ? 1 : 0;
+}
+
 LuaClosure* newLuaClosure(lua_State* L, int n) {
   auto* c = static_cast<LuaClosure*>(gc::newObject(L, kTagLuaClosure, luaClosureSize(n)));
   c->numUpvalues = uint8_t(n);

@@ -17,6 +17,11 @@ Proto* newProto(lua_State* L);
 // Gives `p` its feedback array, one zeroed entry per instruction (after its
 // code is set).
 void allocFeedback(lua_State* L, Proto* p);
+// Sets what a call and a return of `p` read instead of working it out each
+// time (its header and code set): frameSize, and mayCloseOnReturn from
+// `closes` (the code makes a closure, a to-be-closed variable or a generic
+// for's closing value; see compiler/Opcodes.hpp codeMayClose).
+void setFrameFacts(Proto* p, bool closes);
 LuaClosure* newLuaClosure(lua_State* L, int numUpvalues);
 NativeClosure* newNativeClosure(lua_State* L, NativeFunction fn, int numUpvalues);
 // A full userdata with `size` bytes of memory (16-byte aligned, zeroed unless

@@ -105,12 +105,16 @@ struct Proto : GCObject {
   uint8_t numParams;
   uint8_t isVararg;
   uint16_t maxStack;       // frame size: locals + operand stack
+  uint16_t frameSize;      // slots a call needs: maxStack, and the parameters copied above the varargs (setFrameFacts)
   int lineDefined;
   int lastLineDefined;
   int32_t callHotness;     // calls left before it is hot (vm/JitHooks.hpp)
   int32_t loopHotness;     // backward branches left before its running loop is hot
   uint32_t* code;
   int codeSize;
+  // A return may find open upvalues or to-be-closed variables of its frame
+  // (the code makes closures or to-be-closed variables): setFrameFacts.
+  uint8_t mayCloseOnReturn;
   Feedback* feedback;      // one entry per instruction, zeroed
   // The interpreter's address of the feedback of the instruction before pc:
   // feedbackBias + 2 * pc (instructions are 4 bytes, entries 8).

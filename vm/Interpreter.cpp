@@ -977,7 +977,7 @@ L_TAILCALL: {
     for (int j = 0; j < n; j++) dest[j] = func[j];
     L->top = dest + n;
     Proto* p = dest->asLuaClosure()->proto;
-    int frameSize = p->maxStack + (p->isVararg ? p->numParams + 1 : 0);
+    int frameSize = luaFrameSize(p);
     ptrdiff_t destOff = OFFSET(dest);
     ensureStack(L, frameSize + kExtraStack);
     dest = restoreStack(L, destOff);
@@ -1018,14 +1018,14 @@ L_RETURN: {
   goto returned;
 }
 L_RETURN0: {
-  if (mustCloseFrom(L, base)) [[unlikely]] {
+  Proto* p = cl->proto;
+  if (p->mayCloseOnReturn && mustCloseFrom(L, base)) [[unlikely]] {
     SAVE();
     bool reported = dispatch == kHookDispatch && (L->hookMask & kMaskReturn);
     closeFrom(L, base);
     RELOAD();
     RETURN_HOOK_AFTER_CLOSE(reported, 0);
   }
-  Proto* p = cl->proto;
   if (p->isVararg) ci->func -= ci->nExtraArgs + p->numParams + 1;
   L->top = sp;
   postcall(L, ci, 0);
@@ -1036,14 +1036,14 @@ L_RETURN0: {
 L_RETURN1_L:
   *sp++ = base[argAx(i)];
 L_RETURN1: {
-  if (mustCloseFrom(L, base)) [[unlikely]] {
+  Proto* p = cl->proto;
+  if (p->mayCloseOnReturn && mustCloseFrom(L, base)) [[unlikely]] {
     SAVE();
     bool reported = dispatch == kHookDispatch && (L->hookMask & kMaskReturn);
     closeFrom(L, base);
     RELOAD();
     RETURN_HOOK_AFTER_CLOSE(reported, 1);
   }
-  Proto* p = cl->proto;
   if (p->isVararg) ci->func -= ci->nExtraArgs + p->numParams + 1;
   L->top = sp;
   postcall(L, ci, 1);

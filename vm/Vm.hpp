@@ -57,7 +57,7 @@ CallInfo* precallGeneral(lua_State* L, StkId func, int nResults);
 inline CallInfo* precall(lua_State* L, StkId func, int nResults);
 
 // The stack slots above its function that a call of `p` uses.
-inline int luaFrameSize(const Proto* p) { return p->maxStack + int(p->isVararg) * (p->numParams + 1); }
+inline int luaFrameSize(const Proto* p) { return p->frameSize; }
 
 // The frame push of every call to a Lua function (precall's, and the
 // interpreter's own for Lua-to-Lua calls): `func` holds the closure of
