@@ -88,9 +88,14 @@ constexpr int32_t kBackEdgesToHot = 2000;
 union Feedback {
   uint64_t raw;
   // Field reads and writes with a constant string key (GETFIELD, GETTABUP,
-  // SETFIELD ...): the hash-part node where the key was found last. A hint,
-  // checked against the key on every use: a stale one costs one compare.
-  uint32_t node;
+  // SETFIELD ...): the hash-part node where the key was found last, and the
+  // size (as Table::logNodeCapacity) of the part it was found in. A hint,
+  // checked against the key on every use: a stale one costs one compare. A
+  // part of the same size has the node (no shift of a variable count).
+  struct {
+    uint32_t node;
+    uint8_t nodeLog;
+  };
   // Arithmetic and comparisons: the kinds of operands seen (kSaw* bits);
   // none set means integers only, or not run yet.
   uint8_t types;

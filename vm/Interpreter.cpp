@@ -176,15 +176,19 @@ const Value kNilResult = Value::nil();
 static_assert(offsetof(Node, value) == 0, "a node's value is where a pointer to the node points");
 
 [[gnu::always_inline]] inline const Value* cachedShortString(Table* h, String* key, Feedback& f) {
-  uint32_t n = f.node;
-  if (n < h->nodeCapacity()) [[likely]] {
-    const Node& node = h->nodes[n];
-    if (node.key.u.gc == key) [[likely]] {
-      if (node.key.tag == kTagShortString) [[likely]] return &node.value;
+  if (f.nodeLog == h->logNodeCapacity) [[likely]] {
+    if (h->nodes != nullptr) [[likely]] {
+      const Node& node = h->nodes[f.node];
+      if (node.key.u.gc == key) [[likely]] {
+        if (node.key.tag == kTagShortString) [[likely]] return &node.value;
+      }
     }
   }
   const Value* v = tableGetShortString(h, key);
-  if (v != &kAbsentValue) f.node = uint32_t(reinterpret_cast<const Node*>(v) - h->nodes);
+  if (v != &kAbsentValue) {
+    f.node = uint32_t(reinterpret_cast<const Node*>(v) - h->nodes);
+    f.nodeLog = h->logNodeCapacity;
+  }
   return v;
 }
 

@@ -19,8 +19,9 @@
 //   2. Type feedback (Proto::feedback, one 8-byte entry per instruction,
 //      runtime/Object.hpp; which instructions write theirs, and what it
 //      holds, the opcode table says: feedbackKind()): the hash node where a
-//      field instruction found its constant key last (also the interpreter's
-//      own inline cache), the prototype a CALL called last, and for
+//      field instruction found its constant key last, with the size of the
+//      hash part it was in (also the interpreter's own inline cache), the
+//      prototype a CALL called last, and for
 //      arithmetic and comparisons the kinds of operands that left the
 //      integer fast path (floats; strings, metamethods and errors). The
 //      interpreter writes it on paths it takes anyway; integers are what no

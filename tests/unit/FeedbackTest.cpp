@@ -58,6 +58,7 @@ TEST_CASE("a field instruction remembers the node where its key was found") {
   Table* t = globalTable(e, "T");
   const Feedback& f = feedbackOf(p, OP_GETFIELD_L);
   REQUIRE(f.node < t->nodeCapacity());
+  CHECK(f.nodeLog == t->logNodeCapacity);  // the size of the part the node is in
   CHECK(&t->nodes[f.node].value == tableGetShortString(t, newString(e.L, "b")));
   // Globals (GETTABUP) are fields of _ENV.
   Proto* q = load(e, "local x = T return x");
