@@ -33,9 +33,10 @@ inline uint32_t mixBits(uint64_t x) {
 // with no factor in common with capacity - 1, powers of two included) land
 // on distinct nodes, consecutive keys on neighbouring ones; a mixing hash
 // would scatter them, with collisions at random and no locality. The key is
-// folded to 32 bits (its halves added: a progression stays one), and the modulo is a multiplication by a constant of the
-// capacity (Lemire, Kaser and Kurz, "Faster remainder by direct computation",
-// 2019): x mod d = high 64 bits of ((M * x) mod 2^64) * d, M = ceil(2^64 / d).
+// folded to 32 bits (its halves added: a progression stays one), and the
+// modulo is a multiplication by a constant of the capacity (Lemire, Kaser
+// and Kurz, "Faster remainder by direct computation", 2019): x mod d = high
+// 64 bits of ((M * x) mod 2^64) * d, M = ceil(2^64 / d).
 constexpr uint32_t intDivisor(int log) { return log <= 1 ? 1u : (1u << log) - 1; }
 
 struct IntHashMagic {
@@ -94,18 +95,23 @@ inline void setNodeKey(Node& n, const Value& key) {
   n.key.tag = key.tag;
 }
 
-// Follows the chain from `key`'s main position to the node whose key
-// `matches`; -1 at the end of the chain.
+// Follows the chain from main position `mp` to the node whose key
+// `matches`; -1 at the end of the chain. The hash part exists.
 template <typename Match>
-int probe(GlobalState* g, const Table* t, const Value& key, Match matches) {
-  if (!t->nodes) return -1;
-  int i = int(mainPosition(g, t, key));
-  for (;;) {
+int probeFrom(const Table* t, int mp, Match matches) {
+  for (int i = mp;;) {
     const Node& n = t->nodes[i];
     if (matches(n.key)) return i;
     if (n.key.nodeNext == 0) return -1;
     i += n.key.nodeNext;
   }
+}
+
+// probeFrom `key`'s main position; -1 also without a hash part.
+template <typename Match>
+int probe(GlobalState* g, const Table* t, const Value& key, Match matches) {
+  if (!t->nodes) return -1;
+  return probeFrom(t, int(mainPosition(g, t, key)), matches);
 }
 
 // Index of the node holding `key`, or -1.
@@ -171,6 +177,16 @@ Value* insertNode(GlobalState* g, Table* t, const Value& key) {
   return insertNode(g, t, key, int(mainPosition(g, t, key)));
 }
 
+// The slot of `key` (its node found by `matches` on the chain from main
+// position `mp`), inserted from the same main position when absent; null
+// when the hash part has no room or none (the caller rehashes).
+template <typename Match>
+Value* slotFrom(GlobalState* g, Table* t, const Value& key, int mp, Match matches) {
+  if (!t->nodes) return nullptr;
+  int i = probeFrom(t, mp, matches);
+  return i >= 0 ? &t->nodes[i].value : insertNode(g, t, key, mp);
+}
+
 // Integer keys that fit the array part of size 2^i go in bucket i.
 int ceilLog2(Unsigned x) {
   int l = 0;
@@ -209,7 +225,6 @@ uint32_t computeArraySize(const uint32_t* nums, uint32_t totalIntKeys, uint32_t*
   *inArray = na;
   return optimal;
 }
-
 
 // The hash part for `count` keys: the smallest power of two that holds them.
 uint32_t capacityFor(uint32_t count, uint8_t* logOut) {
@@ -412,18 +427,8 @@ Value* tableSlotForSet(lua_State* L, Table* t, const Value& rawKey) {
   }
   if (key.isInteger() && inArrayPart(t, key.u.i)) return &t->array[key.u.i - 1];
   if (key.isString()) t->flags = 0;
-  if (t->nodes) {
-    // The key's chain, then (the key absent) an insertion from the same
-    // main position.
-    int mp = int(mainPosition(g, t, key));
-    for (int i = mp;;) {
-      Node& n = t->nodes[i];
-      if (keyEquals(n.key, key)) return &n.value;
-      if (n.key.nodeNext == 0) break;
-      i += n.key.nodeNext;
-    }
-    if (Value* slot = insertNode(g, t, key, mp)) return slot;
-  }
+  int mp = t->nodes ? int(mainPosition(g, t, key)) : 0;
+  if (Value* slot = slotFrom(g, t, key, mp, [&](const Value& k) { return keyEquals(k, key); })) return slot;
   rehash(L, t, key);
   if (key.isInteger() && inArrayPart(t, key.u.i)) return &t->array[key.u.i - 1];
   return insertNode(g, t, key);  // the new hash part has room for it
@@ -447,28 +452,15 @@ void tableSet(lua_State* L, Table* t, const Value& key, const Value& value) {
 }
 
 void tableSetShortString(lua_State* L, Table* t, String* key, const Value& value) {
+  Value k = Value::string(key);
   if (value.isNil()) {
-    Value* slot = const_cast<Value*>(tableGetShortString(t, key));
-    if (slot != &kAbsentValue) slot->setNil();
+    tableSet(L, t, k, value);  // a removal: no slot to make
     return;
   }
   GlobalState* g = G(L);
-  Value k = Value::string(key);
   t->flags = 0;
-  Value* slot = nullptr;
-  if (t->nodes) {
-    int mp = int(key->hash & (t->nodeCapacity() - 1));
-    for (int i = mp;;) {
-      Node& n = t->nodes[i];
-      if (n.key.u.gc == key && n.key.tag == kTagShortString) {
-        slot = &n.value;
-        break;
-      }
-      if (n.key.nodeNext == 0) break;
-      i += n.key.nodeNext;
-    }
-    if (!slot) slot = insertNode(g, t, k, mp);
-  }
+  int mp = int(key->hash & (t->nodeCapacity() - 1));
+  Value* slot = slotFrom(g, t, k, mp, [&](const Value& n) { return n.u.gc == key && n.tag == kTagShortString; });
   if (!slot) {
     rehash(L, t, k);
     slot = insertNode(g, t, k);
