@@ -204,6 +204,24 @@ TEST_CASE("a major collection in generational mode runs in steps between the pro
 }
 #endif
 
+TEST_CASE("a major collection is the base the next is measured from, whatever the program grows after it") {
+  // Set when the major collection ends, to what it found alive: the heap at
+  // the next minor collection would also count what the program made and
+  // grew in between (a big table growing with few new objects made the base
+  // double from major to major).
+  Engine e;
+  CHECK(e.exec("collectgarbage('stop') keep = {} for i = 1, 1000 do keep[i] = {i} end") == "");
+  gc::fullCollect(e.L);
+  GlobalState* g = G(e.L);
+  size_t base = g->genMajorBase;
+  CHECK(base > 0);
+  CHECK(base <= g->totalBytes);
+  CHECK(e.exec("more = {} for i = 1, 20000 do more[i] = {i} end") == "");
+  e.minor();
+  CHECK(g->genMajorBase == base);
+  CHECK(g->totalBytes > 2 * base);
+}
+
 TEST_CASE("switching modes keeps every reachable object") {
   Engine e;
   const char* build = R"(
