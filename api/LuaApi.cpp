@@ -201,7 +201,7 @@ void setWithKeyAndValueOnTop(lua_State* L, Value t) {
 
 // --- allocation ---
 
-// The allocator lua_getallocf gives for a state on Tycho's own heap: the
+// The allocator lua_getallocf gives for a state on Tycho's own allocation: the
 // same blocks the state uses, not counted as the state's (as Lua does not
 // count what modules allocate through it).
 void* heapAlloc(void* ud, void* block, size_t oldSize, size_t newSize) {
@@ -928,7 +928,7 @@ lua_Alloc lua_getallocf(lua_State* L, void** ud) {
 void lua_setallocf(lua_State* L, lua_Alloc f, void* ud) {
   GlobalState* g = G(L);
   if (f == heapAlloc && ud == g) {
-    g->allocFn = nullptr;  // back to the state's own heap
+    g->allocFn = nullptr;  // back to Tycho's own allocation
     g->allocUd = nullptr;
     return;
   }

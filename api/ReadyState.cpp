@@ -8,7 +8,7 @@
 namespace tycho::api {
 
 lua_State* newReadyState(const StateOptions& options) {
-  lua_State* L = newState(options.allocFn, options.allocUd);
+  lua_State* L = newState(options.allocFn, options.allocUd, options.privateHeap);
   if (!L) return nullptr;
   installErrorHandlerHook(G(L));
   if (!options.generational) gc::setMode(L, gc::kGCIncremental);

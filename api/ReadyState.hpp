@@ -8,8 +8,9 @@
 namespace tycho::api {
 
 struct StateOptions {
-  AllocFunction allocFn = nullptr;  // null: the state's own mimalloc heap
+  AllocFunction allocFn = nullptr;  // null: mimalloc
   void* allocUd = nullptr;
+  bool privateHeap = false;         // newState's privateHeap (the unit tests' accounting checks)
   bool openLibraries = true;        // luaL_openlibs
   // The collector's mode: generational (the command line's, as lua's) or
   // incremental (lua_newstate's and luaL_newstate's, as Lua's: a host

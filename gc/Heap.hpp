@@ -1,7 +1,7 @@
 // Heap: every byte Tycho allocates for a Lua state, and the collector.
 //
-// Memory comes from one mimalloc heap per global state, so closing a state
-// frees everything at once. Objects (anything with a GCObject header) are
+// Memory comes from mimalloc (gc/Memory.cpp), and closing a state frees
+// every block it holds (freeAllObjects and the state's own parts). Objects (anything with a GCObject header) are
 // created only by newObject, which links them into the list of all objects and
 // may run a collection first; raw blocks (table arrays, code, stacks) come from
 // allocRaw and are counted but never trigger a collection.
@@ -76,7 +76,8 @@ inline bool isWhite(const GCObject* o) { return (o->marked & kWhiteBits) != 0; }
 // Makes an object permanent (never collected).
 inline void fix(GCObject* o) { o->marked = kMarkFixed | kMarkBlack; }
 
-// Creates the memory heap for a new global state.
+// A private mimalloc heap for a new global state (StateOptions::privateHeap),
+// usable only from the thread that made it; destroyHeap frees what is left.
 void* createHeap();
 void destroyHeap(void* heap);
 // Frees GlobalState::spareBuffer.
@@ -104,7 +105,7 @@ inline constexpr uint64_t kCacheCollections = 4;
 // Collections so far, of any kind.
 inline uint64_t collectionCount(const GlobalState* g) { return g->gcCycles + g->gcMinorCycles; }
 // The bytes of the large blocks the state counts (for tests: with the
-// mimalloc heap's blocks, what the state holds; the slack block's room
+// blocks of a private mimalloc heap, what the state holds; the slack block's room
 // is left out, as the cache is).
 size_t largeBlockBytes(const GlobalState* g);
 
@@ -128,8 +129,8 @@ void* allocRawNoThrow(GlobalState* g, size_t size);
 void* reallocRaw(lua_State* L, void* block, size_t oldSize, size_t newSize);
 // Null, the block unchanged, when out of memory; ignores the memory limit.
 void* reallocRawNoThrow(GlobalState* g, void* block, size_t oldSize, size_t newSize);
-// lua_getallocf's allocator for a state on its own heap (lua_Alloc's
-// contract): blocks of that heap, not counted as the state's.
+// lua_getallocf's allocator for a state on mimalloc (lua_Alloc's contract):
+// blocks as the state's own are made, not counted as the state's.
 void* heapRealloc(GlobalState* g, void* block, size_t oldSize, size_t newSize);
 // True when `size` more bytes would pass the state's memory limit.
 bool overLimit(const GlobalState* g, size_t size);

@@ -244,21 +244,23 @@ void freeGlobalState(GlobalState* g) {
     allocFn(allocUd, g, sizeof(GlobalState), 0);
   } else {
     ::operator delete(g);
-    gc::destroyHeap(heap);
+    if (heap) gc::destroyHeap(heap);
   }
 }
 
 }  // namespace
 
-lua_State* newState(AllocFunction allocFn, void* allocUd) {
+lua_State* newState(AllocFunction allocFn, void* allocUd, bool privateHeap) {
   // The global state itself comes from the host's allocator too.
   void* heap = nullptr;
   void* gBlock;
   if (allocFn) {
     gBlock = allocFn(allocUd, nullptr, 0, sizeof(GlobalState));
   } else {
-    heap = gc::createHeap();
-    if (!heap) return nullptr;
+    if (privateHeap) {
+      heap = gc::createHeap();
+      if (!heap) return nullptr;
+    }
     gBlock = ::operator new(sizeof(GlobalState), std::nothrow);
   }
   if (!gBlock) {

@@ -129,8 +129,8 @@ struct StringTable {
   int peak = 0;  // the most strings at once since the collector last looked (shrinkStringTable)
 };
 
-// A growable array of objects, for the collector's work lists (memory from
-// the state's heap; see gc/Heap.cpp).
+// A growable array of objects, for the collector's work lists (memory
+// counted as the state's; see gc/Heap.cpp).
 struct ObjectStack {
   GCObject** items = nullptr;
   size_t count = 0;
@@ -157,7 +157,7 @@ struct GlobalState {
   std::atomic<uint32_t> pollRequests{0};
   const struct JitHooks* jit = nullptr;  // the compiling tier's callbacks (vm/JitHooks.hpp); null: none
   void (*protoFreed)(GlobalState* g, struct Proto* p) = nullptr;  // set by that tier: the collector frees p
-  void* heap = nullptr;            // mimalloc heap
+  void* heap = nullptr;            // a private mimalloc heap (newState's privateHeap); null: the allocating thread's
   void* largeBlocks = nullptr;     // blocks mapped one by one (gc/Memory.cpp)
   void* cachedBlocks = nullptr;    // ... freed, kept mapped for reuse
   size_t cachedBytes = 0;
@@ -244,7 +244,7 @@ struct GlobalState {
   // innermost xpcall/lua_pcall (installed by the VM).
   void (*callErrorHandler)(lua_State* L) = nullptr;
   // lua_newstate's allocator (lua_Alloc) and its first argument: every block
-  // of the state comes from it. Null: the state's mimalloc heap (gc/Memory.cpp).
+  // of the state comes from it. Null: mimalloc (gc/Memory.cpp).
   AllocFunction allocFn = nullptr;
   void* allocUd = nullptr;
   // lua_setwarnf: when set (warnCustom), warnings go to warnFn (none: dropped)
@@ -287,7 +287,11 @@ inline void* extraSpace(lua_State* L) { return reinterpret_cast<char*>(L) - kExt
 
 // Creates and destroys a universe. newState returns null when out of memory.
 // With an allocator (lua_newstate), every block of the state comes from it.
-lua_State* newState(AllocFunction allocFn = nullptr, void* allocUd = nullptr);
+// privateHeap: the state's blocks come from a mimalloc heap of its own,
+// which only the thread that made the state may use (the unit tests that
+// compare the state's count with the blocks of its heap); ignored with an
+// allocFn.
+lua_State* newState(AllocFunction allocFn = nullptr, void* allocUd = nullptr, bool privateHeap = false);
 // A new coroutine sharing L's global state (a collectable object).
 lua_State* newThread(lua_State* L);
 void closeState(lua_State* L);

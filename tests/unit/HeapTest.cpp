@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <thread>
 
 #include "gc/Heap.hpp"
 #include "tests/unit/TestEngine.hpp"
@@ -23,6 +24,12 @@ using namespace tycho;
 namespace {
 
 using Engine = TestEngine;
+
+// A state on a mimalloc heap of its own, whose blocks can be summed
+// (allocatorHolds).
+struct PrivateHeapEngine : TestEngine {
+  PrivateHeapEngine() : TestEngine(api::StateOptions{.privateHeap = true}) {}
+};
 
 }  // namespace
 
@@ -265,7 +272,7 @@ TEST_CASE("finalizers of all remaining objects run when the state closes") {
 }
 
 TEST_CASE("collectgarbage sets the collector's parameters") {
-  Engine e;
+  PrivateHeapEngine e;
   // Percentages are kept in steps of 4, as Lua keeps them (150 reads back as 148).
   CHECK(e.exec(R"(
     assert(collectgarbage("incremental", 150, 300, 12) == "generational")
@@ -323,8 +330,33 @@ TEST_CASE("mimalloc is told of one NUMA node unless the environment says otherwi
   if (std::getenv("MIMALLOC_USE_NUMA_NODES") == nullptr) CHECK(mi_option_get(mi_option_use_numa_nodes) == 1);
 }
 
+TEST_CASE("a state made on one thread runs on a second and is closed on a third (decision 13)") {
+  // Its blocks come from the allocating thread's mimalloc heap and are
+  // freed from whichever thread the state runs on; each thread ends before
+  // the next one starts (one thread at a time, as in Lua). The ASan build
+  // checks the blocks' lifetimes.
+  lua_State* L = nullptr;
+  std::thread([&] {
+    L = api::newReadyState();
+    REQUIRE(L != nullptr);
+    REQUIRE(loadSource(L, "keep = {} for i = 1, 20000 do keep[i] = {tostring(i)} end", "=make") == kOk);
+    REQUIRE(protectedCall(L, L->top - 1, 0) == kOk);
+  }).join();
+  std::thread([&] {
+    REQUIRE(loadSource(L, R"(
+      for i = 1, 20000, 2 do keep[i] = nil end
+      collectgarbage()
+      for i = 2, 20000, 2 do assert(keep[i][1] == tostring(i)) end
+      for i = 1, 30000 do keep[#keep + 1] = {i} end
+      collectgarbage()
+    )", "=run") == kOk);
+    REQUIRE(protectedCall(L, L->top - 1, 0) == kOk);
+  }).join();
+  std::thread([&] { closeLuaState(L); }).join();
+}
+
 TEST_CASE("collectgarbage('count') is what the allocator holds") {
-  Engine e;
+  PrivateHeapEngine e;
   CHECK(G(e.L)->totalBytes == allocatorHolds(e.L));
   CHECK(e.exec(R"(
     keep = {}
@@ -339,7 +371,7 @@ TEST_CASE("collectgarbage('count') is what the allocator holds") {
 }
 
 TEST_CASE("large blocks are mapped one by one, counted, remapped as they grow and unmapped when freed") {
-  Engine e;
+  PrivateHeapEngine e;
   CHECK(e.exec("collectgarbage()") == "");
   CHECK(gc::largeBlockBytes(G(e.L)) == 0);
   // An array of 2^17 values (2 MB) and more, grown by doubling: each growth
@@ -374,7 +406,7 @@ TEST_CASE("large blocks are mapped one by one, counted, remapped as they grow an
 }
 
 TEST_CASE("freed large blocks are kept for reuse, up to the cache's limit") {
-  Engine e;
+  PrivateHeapEngine e;
   // A table of 40,000 hash keys: its node array grows through 1 MB and
   // 2 MB blocks (a new block each time); dead, the cache keeps what its
   // limit allows (kMinBlockCache for a small heap), and a second such table
@@ -446,7 +478,7 @@ TEST_CASE("a cached large block that no allocation takes goes after a few collec
 }
 
 TEST_CASE("a large block past the memory limit fails cleanly, the table unchanged") {
-  Engine e;
+  PrivateHeapEngine e;
   CHECK(e.exec("t = {} for i = 1, 65536 do t[i] = i end collectgarbage()") == "");
   G(e.L)->memoryLimit = G(e.L)->totalBytes + 512 * 1024;
   // The next growth asks for 2^17 values (2 MB): over the limit.
@@ -504,7 +536,7 @@ TEST_CASE("a dropped array is freed at the next new object, before the next arra
 }
 
 TEST_CASE("a growing large block takes a cached block it fits in, and grows in place after") {
-  Engine e;
+  PrivateHeapEngine e;
   GlobalState* g = G(e.L);
   CHECK(e.exec("collectgarbage()") == "");
   // A freed 4 MB block: the newest in the cache, kept whatever the limit.
@@ -536,7 +568,7 @@ TEST_CASE("a growing large block takes a cached block it fits in, and grows in p
 }
 
 TEST_CASE("a new large block takes a larger cached block whole and grows into its room, which goes when stale") {
-  Engine e;
+  PrivateHeapEngine e;
   GlobalState* g = G(e.L);
   CHECK(e.exec("collectgarbage()") == "");
   // A freed 16-block array, its pages resident: the newest in the cache.
@@ -588,7 +620,7 @@ TEST_CASE("an array rebuilt again and again lives in the pages of the one droppe
   // from its first large step on, the new array grows inside the mapping of
   // the dropped one, so the large blocks mapped stay near one array's worth
   // (two arrays' pages at once at most), whatever the number of rounds.
-  Engine e;
+  PrivateHeapEngine e;
   CHECK(e.exec("collectgarbage('generational') collectgarbage()") == "");
   size_t mapped = mappedAtLeast(gc::kLargeBlock);
   size_t peak = 0;

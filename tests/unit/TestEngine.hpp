@@ -20,6 +20,7 @@ struct TestEngine {
   lua_State* L = api::newReadyState();
 
   TestEngine() { REQUIRE(L != nullptr); }
+  explicit TestEngine(const api::StateOptions& options) : L(api::newReadyState(options)) { REQUIRE(L != nullptr); }
   ~TestEngine() { closeLuaState(L); }
   TestEngine(const TestEngine&) = delete;
   TestEngine& operator=(const TestEngine&) = delete;
