@@ -102,6 +102,13 @@ inline constexpr size_t kReleasePerStep = size_t(4) << 20;
 // otherwise keep four of them mapped).
 inline constexpr size_t kMinBlockCache = size_t(2) << 20;
 inline constexpr uint64_t kCacheCollections = 4;
+// The most blocks the cache keeps, whatever their bytes: the cache is a list
+// that the allocations and the collector's steps walk, and with no bound a
+// program holding thousands of arrays of a large block each (a 2048 x 2048
+// matrix of rows) kept a thousand of them cached when it dropped half, and
+// spent two thirds of its time walking the list (10,000 arrays of 8192
+// integers, half dropped and rebuilt: 2.7 s of user time, lua5.4 1.3 s).
+inline constexpr size_t kMaxCachedBlocks = 64;
 // Collections so far, of any kind.
 inline uint64_t collectionCount(const GlobalState* g) { return g->gcCycles + g->gcMinorCycles; }
 // The bytes of the large blocks the state counts (for tests: with the
@@ -113,14 +120,16 @@ size_t largeBlockBytes(const GlobalState* g);
 // low as this so that an array growing by doubling leaves few freed steps
 // in mimalloc's pages (which stay resident in part) and lives in the pages
 // of the array dropped before it from its first large step on (see
-// Memory.cpp: the slack block). From 32 KB (was 128 KB): peak RSS of
-// fresh-arrays 4.92 -> 4.56 MB, array-rebuild 7.54 -> 7.22, hash-ops 8.98 ->
-// 8.70, binary-trees 13.8 -> 12.4, life 4.20 -> 3.79 (medians of 3 runs),
-// times unchanged. Not lower, nor 64 KB: a table's hash part is a new block
-// at every rehash, and hash-ops' parts then landed where the cache served
-// them worse (64 KB: 10.6 MB and 0.05-0.09 s of system time; 16 KB: 9.8
-// MB); each mapping is also one of the limited number a process may have.
-inline constexpr size_t kLargeBlock = size_t(32) << 10;
+// Memory.cpp: the slack block); not lower: a table's hash part is a new
+// block at every rehash, and at 64 KB the mapping and faulting of those
+// cost hash-ops 0.05-0.09 s of system time. 32 KB (tried) saved 0.35 MB of
+// peak RSS in fresh-arrays, but a program holding 10,000 arrays of 8192
+// integers, growing through 32 and 64 KB by remapping, then took twice
+// lua5.4's time (30,000 mremap calls and thousands of waits in the kernel),
+// and a block of a power of two bytes maps one page more for its header
+// (12 % at 32 KB); each mapping is also one of the limited number a
+// process may have.
+inline constexpr size_t kLargeBlock = size_t(128) << 10;
 
 // Raw, accounted memory. A failed allocation, or one past the state's memory
 // limit, raises a memory error on L; allocRawNoThrow returns null. Raw

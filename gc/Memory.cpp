@@ -181,6 +181,7 @@ void* mapLarge(GlobalState* g, size_t size) {
     if (base != MAP_FAILED) {
       *slot = next;
       g->cachedBytes -= had;
+      g->cachedCount--;
     }
   }
   if (base == MAP_FAILED) base = mmap(nullptr, wanted, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -203,6 +204,14 @@ void unmapLarge(GlobalState* g, void* block) {
   h->cachedAt = collectionCount(g);
   g->cachedBlocks = h;
   g->cachedBytes += h->mapped;
+  if (++g->cachedCount > kMaxCachedBlocks) {
+    LargeHeader** oldest = oldestCached(g);
+    LargeHeader* gone = *oldest;
+    *oldest = nullptr;
+    g->cachedBytes -= gone->mapped;
+    g->cachedCount--;
+    munmap(gone, gone->mapped);
+  }
   settleCache(g);
 }
 
@@ -250,6 +259,7 @@ void* remapLarge(GlobalState* g, void* block, size_t newSize, bool growing) {
     // page tables, not bytes (a collector's work list growing in a pause).
     *slot = cached->next;
     g->cachedBytes -= cached->mapped;
+    g->cachedCount--;
     std::memcpy(cached + 1, block, counted - sizeof(LargeHeader));
     setRoom(g, cached, wanted);
     link(g, cached);
@@ -354,6 +364,7 @@ void trimBlockCache(GlobalState* g, size_t budget, size_t keep, bool keepNewest)
     if (h->mapped <= excess && h->mapped <= budget) {
       budget -= h->mapped;
       g->cachedBytes -= h->mapped;
+      g->cachedCount--;
       *slot = nullptr;  // the last block
       munmap(h, h->mapped);
       continue;

@@ -161,6 +161,7 @@ struct GlobalState {
   void* largeBlocks = nullptr;     // blocks mapped one by one (gc/Memory.cpp)
   void* cachedBlocks = nullptr;    // ... freed, kept mapped for reuse
   size_t cachedBytes = 0;
+  size_t cachedCount = 0;          // ... how many (at most gc::kMaxCachedBlocks)
   void* slackBlock = nullptr;      // ... the live one with unused room at its end
   size_t totalBytes = 0;           // bytes currently allocated
   size_t gcThreshold = 0;          // collect when totalBytes passes this

@@ -431,6 +431,31 @@ TEST_CASE("freed large blocks are kept for reuse, up to the cache's limit") {
   CHECK(G(e.L)->totalBytes == allocatorHolds(e.L));
 }
 
+TEST_CASE("the cache keeps at most kMaxCachedBlocks blocks, however many are freed") {
+  // 400 arrays of a large block each (8192 integers), all dropped at once
+  // in a heap big enough (a 100 MB string) for the byte limit to keep them
+  // all: the cache keeps kMaxCachedBlocks of them, the rest is unmapped.
+  PrivateHeapEngine e;
+  CHECK(e.exec(R"(
+    local many = {}
+    for k = 1, 400 do local t = {} for i = 1, 8192 do t[i] = i end many[k] = t end
+    ballast = {string.rep("x", 100 << 20)}
+    many = nil
+    collectgarbage()
+  )") == "");
+  GlobalState* g = G(e.L);
+  CHECK(g->cachedBytes < gc::blockCacheLimit(g));  // the byte limit did not decide
+  CHECK(g->cachedCount == gc::kMaxCachedBlocks);
+  CHECK(g->cachedBytes >= gc::kMaxCachedBlocks * gc::kLargeBlock);
+  CHECK(g->cachedBytes < gc::kMaxCachedBlocks * 2 * gc::kLargeBlock);
+  // They serve new arrays: building 64 more takes them.
+  CHECK(e.exec("for k = 1, 64 do local t = {} for i = 1, 8192 do t[i] = i end ballast[k] = t end") == "");
+  CHECK(g->totalBytes == allocatorHolds(e.L));
+  CHECK(e.exec("ballast = nil collectgarbage()") == "");
+  CHECK(g->cachedCount <= gc::kMaxCachedBlocks);
+  CHECK(gc::verifyHeap(e.L) == "");
+}
+
 TEST_CASE("the collector shrinks a large block without unmapping inside its step") {
   // A work list shrunk after a large heap's cycle: what it keeps moves to a
   // smaller block and the old mapping goes to the cache (unmapping it there
