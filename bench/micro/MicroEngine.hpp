@@ -54,12 +54,14 @@ class MicroEngine {
   // Pushes a new table onto the stack (rooting it) and returns it.
   Table* pushTable() {
     Table* t = newTable(L);
+    ensureStack(L, 1);
     *L->top++ = Value::table(t);
     return t;
   }
 
   String* pushString(std::string_view s) {
     String* str = newString(L, s);
+    ensureStack(L, 1);  // a benchmark may push a thousand of them
     *L->top++ = Value::string(str);
     return str;
   }
