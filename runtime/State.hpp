@@ -233,6 +233,10 @@ struct GlobalState {
   String* tostringField = nullptr;   // "__tostring"
   String* metatableField = nullptr;  // "__metatable"
   String* pairsField = nullptr;      // "__pairs"
+  // The base library's `next` (what pairs returns): a generic for whose
+  // iterator it is steps through the table without calling it
+  // (vm/Interpreter.cpp, TFORCALL). Null until the library is opened.
+  NativeFunction primitiveNext = nullptr;
   Table* typeMetatables[kNumBasicTypes] = {};
   NativeFunction panic = nullptr;    // lua_atpanic
   int catchers = 0;                  // active CatchScopes (runtime/Error.hpp)

@@ -530,20 +530,19 @@ Unsigned tableLength(GlobalState* g, Table* t) {
   return i;
 }
 
-bool tableNext(lua_State* L, Table* t, Value* key, Value* value) {
-  GlobalState* g = G(L);
+int tableNextStep(GlobalState* g, Table* t, Value* key, Value* value) {
   uint32_t index;  // position to start scanning from: array slots, then nodes
   if (key->isNil()) {
     index = 0;
   } else {
     Value k;
-    if (!normaliseKey(*key, &k)) runError(L, msg::kInvalidNextKey);
+    if (!normaliseKey(*key, &k)) return -1;
     if (k.isInteger() && inArrayPart(t, k.u.i)) {
       index = uint32_t(k.u.i);
     } else {
       int n = findNode(g, t, k);
       if (n < 0 && k.isCollectable()) n = findDeadKey(g, t, k);
-      if (n < 0) runError(L, msg::kInvalidNextKey);
+      if (n < 0) return -1;
       index = t->arraySize + uint32_t(n) + 1;
     }
   }
@@ -551,7 +550,7 @@ bool tableNext(lua_State* L, Table* t, Value* key, Value* value) {
     if (!t->array[index].isNil()) {
       *key = Value::integer(Integer(index) + 1);
       *value = t->array[index];
-      return true;
+      return 1;
     }
   }
   for (uint32_t i = index - t->arraySize, c = t->nodeCapacity(); i < c; i++) {
@@ -559,10 +558,16 @@ bool tableNext(lua_State* L, Table* t, Value* key, Value* value) {
     if (n.key.tag != kTagNil && !n.value.isNil()) {
       *key = nodeKey(n);
       *value = n.value;
-      return true;
+      return 1;
     }
   }
-  return false;
+  return 0;
+}
+
+bool tableNext(lua_State* L, Table* t, Value* key, Value* value) {
+  int found = tableNextStep(G(L), t, key, value);
+  if (found < 0) runError(L, msg::kInvalidNextKey);
+  return found != 0;
 }
 
 }  // namespace tycho

@@ -78,6 +78,9 @@ Unsigned tableLength(GlobalState* g, Table* t);
 // key/value pair and returns true, or returns false at the end. Raises
 // "invalid key to 'next'" for a key that is not in the table.
 bool tableNext(lua_State* L, Table* t, Value* key, Value* value);
+// tableNext that does not raise: 1 (a pair written), 0 (the end), or -1
+// for a key that is not in the table.
+int tableNextStep(GlobalState* g, Table* t, Value* key, Value* value);
 
 // Ensures room for keys 1..n in the array part (table constructors).
 void tableResizeArray(lua_State* L, Table* t, uint32_t n);

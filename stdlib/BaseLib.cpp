@@ -560,6 +560,7 @@ int openBase(lua_State* L) {
     {"warn", baseWarn}, {"xpcall", baseXpcall},
   };
   for (const auto& f : kFunctions) setFunction(L, G_, f.name, f.fn);
+  G(L)->primitiveNext = baseNext;
   ensureStack(L, 2);
   push(L, Value::table(G_));
   String* key = newString(L, "_G");

@@ -1153,6 +1153,27 @@ L_TFORPREP: {
 }
 L_TFORCALL: {
   StkId ra = base + argA(i);
+  // The iterator pairs returns, `next`, over a table: the step without a
+  // call, unless hooks are on (a call hook sees `next` called) or the key
+  // is not in the table (`next` raises that error, from its own frame).
+  if (ra[0].isLightFunction() && ra[0].asLightFunction() == L->g->primitiveNext && ra[1].isTable() &&
+      !L->hookMask) [[likely]] {
+    Value key = ra[2], value;
+    int found = tableNextStep(L->g, ra[1].asTable(), &key, &value);
+    if (found >= 0) [[likely]] {
+      int wanted = int(argB(i));
+      if (found) {
+        ra[4] = key;
+        if (wanted > 1) ra[5] = value;
+      } else {
+        ra[4].setNil();
+        if (wanted > 1) ra[5].setNil();
+      }
+      for (int n = 2; n < wanted; n++) ra[4 + n].setNil();
+      sp = ra + 4 + wanted;
+      DISPATCH();
+    }
+  }
   ra[4] = ra[0];
   ra[5] = ra[1];
   ra[6] = ra[2];

@@ -298,4 +298,66 @@ do
   assert(n == 1 and last ~= last)
 end
 
+-- A generic for whose iterator is the base library's `next` (what pairs
+-- returns) steps through the table without calling it: the same pairs, in
+-- the same order, as calling next by hand, for every count of loop
+-- variables; a key removed or changed during the traversal is allowed
+-- (§6.1 next); a key not in the table, a non-table, a call hook and a
+-- replaced iterator go through the real call.
+do
+  local t = {10, 20, 30, x = "a", y = "b", [2.5] = "f", [true] = "t"}
+  local byHand, k, v = {}, next(t)
+  while k ~= nil do byHand[#byHand + 1] = {k, v}; k, v = next(t, k) end
+  local seen = {}
+  for key, val in pairs(t) do seen[#seen + 1] = {key, val} end
+  assert(#seen == #byHand and #seen == 7)
+  for i = 1, #seen do assert(seen[i][1] == byHand[i][1] and seen[i][2] == byHand[i][2], "same order as next") end
+  -- One variable, three variables (the third is nil).
+  local n = 0
+  for key in pairs(t) do n = n + 1; assert(t[key] ~= nil) end
+  assert(n == 7)
+  for key, val, extra in pairs(t) do assert(extra == nil and t[key] == val) end
+  -- An empty table: the body never runs, the loop variables are fresh.
+  for _ in pairs({}) do error("empty table visited") end
+  -- Clearing every field during the traversal (allowed) visits each once.
+  local big = {}
+  for i = 1, 100 do big["k" .. i] = i; big[i] = i end
+  local visits = 0
+  for key in pairs(big) do visits = visits + 1; big[key] = nil end
+  assert(visits == 200 and next(big) == nil)
+  -- Assigning to existing fields during the traversal (allowed).
+  local upd = {a = 1, b = 2, c = 3}
+  for key, val in pairs(upd) do upd[key] = val * 10 end
+  assert(upd.a == 10 and upd.b == 20 and upd.c == 30)
+  -- A key that is not in the table: next's own error, as a call raises it.
+  local ok, msg = pcall(function() for _ in next, {1, 2}, "absent" do end end)
+  assert(not ok and msg == "invalid key to 'next'", msg)
+  -- A non-table: the error names the iterator's argument.
+  ok, msg = pcall(function() for _ in next, 42 do end end)
+  assert(not ok and msg:find("bad argument #1 to 'for iterator' %(table expected, got number%)"), msg)
+  -- A call hook sees every call of next.
+  local calls = 0
+  debug.sethook(function() if debug.getinfo(2, "f").func == next then calls = calls + 1 end end, "c")
+  for _ in pairs({1, 2, 3}) do end
+  debug.sethook()
+  assert(calls == 4, "next called once per pair and once at the end: " .. calls)
+  -- Another iterator, even one that wraps next, is called.
+  local wrapped = 0
+  local function myNext(tab, key) wrapped = wrapped + 1; return next(tab, key) end
+  for _ in myNext, {1, 2} do end
+  assert(wrapped == 3)
+  -- __pairs still decides what pairs returns.
+  local proxy = setmetatable({}, {__pairs = function() return next, {7, 8}, nil end})
+  local sum = 0
+  for _, val in pairs(proxy) do sum = sum + val end
+  assert(sum == 15)
+  -- Values that are tables, and a traversal inside a coroutine that yields.
+  local co = coroutine.wrap(function()
+    for key, val in pairs({p = {1}, q = {2}}) do coroutine.yield(key, val[1]) end
+  end)
+  local got = {}
+  for _ = 1, 2 do local key, val = co(); got[key] = val end
+  assert(got.p == 1 and got.q == 2)
+end
+
 print("OK")
