@@ -237,6 +237,7 @@ struct GlobalState {
   // iterator it is steps through the table without calling it
   // (vm/Interpreter.cpp, TFORCALL). Null until the library is opened.
   NativeFunction primitiveNext = nullptr;
+  NativeFunction primitiveIpairs = nullptr;  // ... and the iterator ipairs returns
   Table* typeMetatables[kNumBasicTypes] = {};
   NativeFunction panic = nullptr;    // lua_atpanic
   int catchers = 0;                  // active CatchScopes (runtime/Error.hpp)

@@ -561,6 +561,7 @@ int openBase(lua_State* L) {
   };
   for (const auto& f : kFunctions) setFunction(L, G_, f.name, f.fn);
   G(L)->primitiveNext = baseNext;
+  G(L)->primitiveIpairs = ipairsAux;
   ensureStack(L, 2);
   push(L, Value::table(G_));
   String* key = newString(L, "_G");

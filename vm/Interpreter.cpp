@@ -1153,26 +1153,39 @@ L_TFORPREP: {
 }
 L_TFORCALL: {
   StkId ra = base + argA(i);
-  // The iterator pairs returns, `next`, over a table: the step without a
-  // call, unless hooks are on (a call hook sees `next` called) or the key
-  // is not in the table (`next` raises that error, from its own frame).
-  if (ra[0].isLightFunction() && ra[0].asLightFunction() == L->g->primitiveNext && ra[1].isTable() &&
-      !L->hookMask) [[likely]] {
-    Value key = ra[2], value;
-    int found = tableNextStep(L->g, ra[1].asTable(), &key, &value);
-    if (found >= 0) [[likely]] {
-      int wanted = int(argB(i));
-      if (found) {
-        ra[4] = key;
-        if (wanted > 1) ra[5] = value;
-      } else {
-        ra[4].setNil();
-        if (wanted > 1) ra[5].setNil();
-      }
-      for (int n = 2; n < wanted; n++) ra[4 + n].setNil();
-      sp = ra + 4 + wanted;
-      DISPATCH();
+  // The iterators pairs and ipairs return, over a table, step without a
+  // call: `next` (found: 1 a pair, 0 the end, -1 the call decides, as for
+  // a key that is not in the table, whose error `next` raises from its
+  // own frame), and ipairs's (the next index and its value; a nil entry in
+  // a table with a metatable is for the call, where __index may apply).
+  // Not while hooks are on: a call hook sees the iterator called.
+  int found = -1;
+  Value key, value;
+  if (ra[0].isLightFunction() && ra[1].isTable() && !L->hookMask) [[likely]] {
+    NativeFunction iterator = ra[0].asLightFunction();
+    Table* h = ra[1].asTable();
+    if (iterator == L->g->primitiveNext) {
+      key = ra[2];
+      found = tableNextStep(L->g, h, &key, &value);
+    } else if (iterator == L->g->primitiveIpairs && ra[2].isInteger()) {
+      Integer index = Integer(Unsigned(ra[2].u.i) + 1);  // wraps around, as ipairs's addition (§3.4.1)
+      value = *tableGetInt(h, index);
+      key.setInteger(index);
+      found = !value.isNil() ? 1 : h->metatable == nullptr ? 0 : -1;
     }
+  }
+  if (found >= 0) [[likely]] {
+    int wanted = int(argB(i));
+    if (found) {
+      ra[4] = key;
+      if (wanted > 1) ra[5] = value;
+    } else {
+      ra[4].setNil();
+      if (wanted > 1) ra[5].setNil();
+    }
+    for (int n = 2; n < wanted; n++) ra[4 + n].setNil();
+    sp = ra + 4 + wanted;
+    DISPATCH();
   }
   ra[4] = ra[0];
   ra[5] = ra[1];

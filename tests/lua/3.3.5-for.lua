@@ -360,4 +360,43 @@ do
   assert(got.p == 1 and got.q == 2)
 end
 
+-- The same for ipairs's iterator: indices from 1 to the first nil; a table
+-- with an __index gets its values through it; the index wraps around.
+do
+  local iter = ipairs({})
+  local seen = {}
+  for i, v in ipairs({"a", "b", "c", nil, "e"}) do seen[#seen + 1] = i .. v end
+  assert(table.concat(seen, ",") == "1a,2b,3c")
+  local n = 0
+  for i in ipairs({1, 2, 3}) do n = n + i end
+  assert(n == 6)
+  for i, v, extra in ipairs({5}) do assert(i == 1 and v == 5 and extra == nil) end
+  -- Values through __index past the raw entries (§6.1 ipairs).
+  local proxy = setmetatable({10}, {__index = function(_, i) if i <= 3 then return i * 100 end end})
+  seen = {}
+  for i, v in ipairs(proxy) do seen[#seen + 1] = v end
+  assert(table.concat(seen, ",") == "10,200,300")
+  -- A nil entry in a table whose metatable has no __index ends the loop too.
+  local plain = setmetatable({1, 2}, {})
+  n = 0
+  for _ in ipairs(plain) do n = n + 1 end
+  assert(n == 2)
+  -- The control value: maxinteger wraps to mininteger; a float is converted.
+  local t = {[math.mininteger] = "w"}
+  seen = {}
+  for i, v in iter, t, math.maxinteger do seen[#seen + 1] = v; assert(i == math.mininteger) end
+  assert(#seen == 1 and seen[1] == "w")
+  seen = {}
+  for i, v in iter, {"x", "y"}, 0.0 do seen[#seen + 1] = math.type(i) .. v end
+  assert(table.concat(seen, ",") == "integerx,integery")
+  local ok, msg = pcall(function() for _ in iter, {}, "z" do end end)
+  assert(not ok and msg:find("bad argument #2 to 'for iterator' %(number expected, got string%)"), msg)
+  -- A call hook sees every call.
+  local calls = 0
+  debug.sethook(function() if debug.getinfo(2, "f").func == iter then calls = calls + 1 end end, "c")
+  for _ in ipairs({1, 2, 3}) do end
+  debug.sethook()
+  assert(calls == 4, "ipairs's iterator called once per entry and once at the end: " .. calls)
+end
+
 print("OK")
