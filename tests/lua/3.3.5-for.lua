@@ -298,6 +298,15 @@ do
   assert(n == 1 and last ~= last)
 end
 
+-- How many calls of `fn` a call hook sees while `body` runs.
+local function callsSeen(fn, body)
+  local calls = 0
+  debug.sethook(function() if debug.getinfo(2, "f").func == fn then calls = calls + 1 end end, "c")
+  body()
+  debug.sethook()
+  return calls
+end
+
 -- A generic for whose iterator is the base library's `next` (what pairs
 -- returns) steps through the table without calling it: the same pairs, in
 -- the same order, as calling next by hand, for every count of loop
@@ -336,10 +345,7 @@ do
   ok, msg = pcall(function() for _ in next, 42 do end end)
   assert(not ok and msg:find("bad argument #1 to 'for iterator' %(table expected, got number%)"), msg)
   -- A call hook sees every call of next.
-  local calls = 0
-  debug.sethook(function() if debug.getinfo(2, "f").func == next then calls = calls + 1 end end, "c")
-  for _ in pairs({1, 2, 3}) do end
-  debug.sethook()
+  local calls = callsSeen(next, function() for _ in pairs({1, 2, 3}) do end end)
   assert(calls == 4, "next called once per pair and once at the end: " .. calls)
   -- Another iterator, even one that wraps next, is called.
   local wrapped = 0
@@ -392,10 +398,7 @@ do
   local ok, msg = pcall(function() for _ in iter, {}, "z" do end end)
   assert(not ok and msg:find("bad argument #2 to 'for iterator' %(number expected, got string%)"), msg)
   -- A call hook sees every call.
-  local calls = 0
-  debug.sethook(function() if debug.getinfo(2, "f").func == iter then calls = calls + 1 end end, "c")
-  for _ in ipairs({1, 2, 3}) do end
-  debug.sethook()
+  local calls = callsSeen(iter, function() for _ in ipairs({1, 2, 3}) do end end)
   assert(calls == 4, "ipairs's iterator called once per entry and once at the end: " .. calls)
 end
 
