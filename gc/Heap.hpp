@@ -1,10 +1,11 @@
 // Heap: every byte Tycho allocates for a Lua state, and the collector.
 //
 // Memory comes from mimalloc (gc/Memory.cpp), and closing a state frees
-// every block it holds (freeAllObjects and the state's own parts). Objects (anything with a GCObject header) are
-// created only by newObject, which links them into the list of all objects and
-// may run a collection first; raw blocks (table arrays, code, stacks) come from
-// allocRaw and are counted but never trigger a collection.
+// every block it holds (freeAllObjects and the state's own parts). Objects
+// (anything with a GCObject header) are created only by newObject, which
+// links them into the list of all objects and may run a collection first;
+// raw blocks (table arrays, code, stacks) come from allocRaw and are
+// counted but never trigger a collection.
 //
 // The collector is a precise, non-moving mark-and-sweep over the list of all
 // objects, in one of two modes (§2.5):

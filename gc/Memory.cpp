@@ -149,6 +149,14 @@ LargeHeader** oldestCached(GlobalState* g) {
   return p;
 }
 
+// Takes the cached block that `slot` links out of the cache: `next` was its
+// link and `mapped` its length (read before a remap could move it).
+void uncache(GlobalState* g, LargeHeader** slot, LargeHeader* next, size_t mapped) {
+  *slot = next;
+  g->cachedBytes -= mapped;
+  g->cachedCount--;
+}
+
 // Outside the collector (whose steps unmap a few megabytes each), when the
 // program maps or frees a large block, the cache goes down to its limit at
 // once, stale blocks included.
@@ -179,9 +187,7 @@ void* mapLarge(GlobalState* g, size_t size) {
     if (had >= wanted) base = cached, mapped = had;
     else base = mremap(cached, had, wanted, MREMAP_MAYMOVE);
     if (base != MAP_FAILED) {
-      *slot = next;
-      g->cachedBytes -= had;
-      g->cachedCount--;
+      uncache(g, slot, next, had);
     }
   }
   if (base == MAP_FAILED) base = mmap(nullptr, wanted, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -207,9 +213,7 @@ void unmapLarge(GlobalState* g, void* block) {
   if (++g->cachedCount > kMaxCachedBlocks) {
     LargeHeader** oldest = oldestCached(g);
     LargeHeader* gone = *oldest;
-    *oldest = nullptr;
-    g->cachedBytes -= gone->mapped;
-    g->cachedCount--;
+    uncache(g, oldest, nullptr, gone->mapped);
     munmap(gone, gone->mapped);
   }
   settleCache(g);
@@ -257,9 +261,7 @@ void* remapLarge(GlobalState* g, void* block, size_t newSize, bool growing) {
     // leave a block of two mappings, which mremap cannot grow or shrink.)
     // Only a small block is copied: a larger one is remapped, which moves
     // page tables, not bytes (a collector's work list growing in a pause).
-    *slot = cached->next;
-    g->cachedBytes -= cached->mapped;
-    g->cachedCount--;
+    uncache(g, slot, cached->next, cached->mapped);
     std::memcpy(cached + 1, block, counted - sizeof(LargeHeader));
     setRoom(g, cached, wanted);
     link(g, cached);
@@ -331,8 +333,6 @@ __attribute__((constructor(101))) void oneNumaNodeByDefault() { mi_option_set_de
 
 }  // namespace
 
-void releaseFreePages(GlobalState*) { mi_collect(false); }
-
 void* createHeap() { return mi_heap_new(); }
 void destroyHeap(void* heap) { mi_heap_destroy(static_cast<mi_heap_t*>(heap)); }
 
@@ -363,9 +363,7 @@ void trimBlockCache(GlobalState* g, size_t budget, size_t keep, bool keepNewest)
     size_t excess = stale ? h->mapped : g->cachedBytes - keep;
     if (h->mapped <= excess && h->mapped <= budget) {
       budget -= h->mapped;
-      g->cachedBytes -= h->mapped;
-      g->cachedCount--;
-      *slot = nullptr;  // the last block
+      uncache(g, slot, nullptr, h->mapped);  // the last block
       munmap(h, h->mapped);
       continue;
     }

@@ -272,7 +272,7 @@ TEST_CASE("finalizers of all remaining objects run when the state closes") {
 }
 
 TEST_CASE("collectgarbage sets the collector's parameters") {
-  PrivateHeapEngine e;
+  Engine e;
   // Percentages are kept in steps of 4, as Lua keeps them (150 reads back as 148).
   CHECK(e.exec(R"(
     assert(collectgarbage("incremental", 150, 300, 12) == "generational")
