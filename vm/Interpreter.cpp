@@ -159,7 +159,10 @@ const Value kNilResult = Value::nil();
   Table* h = t.asTable();
   if (key.isInteger() && inArrayPart(h, key.u.i)) [[likely]] {
     Value* slot = &h->array[key.u.i - 1];
-    if (slot->isNil() && h->metatable) [[unlikely]] {
+    // The metatable first: a table without one (the commonest) stores
+    // without reading the slot, which a loop over a big array would wait
+    // for (a cache miss), where a store goes on at once.
+    if (h->metatable && slot->isNil()) [[unlikely]] {
       if (!lacksMeta(h, TM_NEWINDEX)) return false;
     }
     *slot = v;
@@ -912,12 +915,23 @@ call: {
   StkId func = base + argA(i);
   int nResults = callResults;
   if (func->isLuaClosure()) [[likely]] {
-    // Lua-to-Lua call, inline: push the callee's frame and keep going.
-    Proto* p = func->asLuaClosure()->proto;
+    // Lua-to-Lua call, inline: push the callee's frame and keep going. The
+    // loop's registers are set from what the call has at hand rather than
+    // read back from the frame just written (newframe does that).
+    LuaClosure* callee = func->asLuaClosure();
+    Proto* p = callee->proto;
     FEEDBACK().callee = p;
     SAVE();
     ci = pushLuaFrame(L, ci, func, sp, p, nResults);
-    goto newframe;
+    if (pollWord->load(std::memory_order_relaxed)) [[unlikely]] goto newframe;
+    cl = callee;
+    k = p->constants;
+    SET_FEEDBACK_BIAS(p);
+    base = ci->func + 1;
+    pc = p->code;
+    sp = L->top;
+    if (--p->callHotness == 0) [[unlikely]] hotFunction(L, ci, p);
+    DISPATCH();
   }
   SAVE();
   CallInfo* callee = precall(L, func, nResults);
