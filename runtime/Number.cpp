@@ -2,10 +2,11 @@
 //
 // stringToNumber accepts exactly what Lua's tonumber accepts. Integers are read
 // by hand (decimal ones that overflow fall back to floats; hexadecimal ones wrap
-// around). Floats go through strtod_l in the "C" locale, which rounds correctly
-// and reads hexadecimal floats, so the host's locale cannot change what a numeral
-// means; its extra spellings ("inf", "nan", "infinity") all contain an 'n', and
-// Lua rejects any float text with an 'n' for that reason.
+// around). Decimal floats go through std::from_chars and hexadecimal ones through
+// strtod_l in the "C" locale: both round correctly and neither reads the host's
+// locale, so that it cannot change what a numeral means. strtod's extra
+// spellings ("inf", "nan", "infinity") all contain an 'n', and Lua rejects any
+// float text with an 'n' for that reason.
 //
 // Integer/float comparisons never convert the integer to a float (which would
 // round above 2^53); they round the float to an integer in the right direction
@@ -75,6 +76,28 @@ locale_t cLocale() {
 
 bool textToFloat(const char* s, Number& out) {
   if (std::strpbrk(s, "nN")) return false;  // rejects "inf" and "nan"
+  // A decimal numeral goes through std::from_chars, which rounds as
+  // correctly as strtod and reads no locale: without the sign, which it
+  // would not take with a '+', and falling back to strtod for the
+  // hexadecimal ones and for magnitudes past the doubles (strtod gives the
+  // infinity or zero Lua wants, from_chars an error).
+  const char* p = s;
+  while (isSpace(*p)) ++p;
+  bool negative = *p == '-';
+  if (*p == '-' || *p == '+') ++p;
+  if (*p == '-' || *p == '+') return false;  // from_chars would take the second
+  if (!(p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))) {
+    const char* last = p + std::strlen(p);
+    Number n;
+    auto [end, ec] = std::from_chars(p, last, n, std::chars_format::general);
+    if (ec == std::errc()) {
+      while (isSpace(*end)) ++end;
+      if (*end != '\0') return false;
+      out = negative ? -n : n;
+      return true;
+    }
+    if (ec != std::errc::result_out_of_range) return false;
+  }
   char* end;
   Number n = strtod_l(s, &end, cLocale());
   if (end == s) return false;

@@ -5,8 +5,10 @@
 // precision of at most two digits; anything else is "invalid conversion".
 // Numbers are then formatted by the C library's snprintf with the same
 // specification (plus the "ll" length modifier for integers), so every
-// digit is the C library's, as it is in lua5.4. Widths and precisions under
-// 100 bound every item, so one fixed-size buffer holds any of them.
+// digit is the C library's, as it is in lua5.4; the commonest items go to
+// std::to_chars instead, which is specified to write the same digits
+// (appendNumberDirect). Widths and precisions under 100 bound every item,
+// so one fixed-size buffer holds any of them.
 //
 // %q writes a value as Lua source that reads back as the same value:
 // integers in decimal (the minimum integer in hexadecimal, since its decimal
@@ -14,6 +16,7 @@
 // NaN as the expressions 1e9999, -1e9999 and (0/0), strings quoted with
 // their control bytes escaped.
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -74,6 +77,70 @@ void appendFormatted(StringBuffer& b, const char* form, T value) {
   int n = std::snprintf(out, kMaxItem, form, value);
   if (n < 0) n = 0;
   b.commit(size_t(n) < kMaxItem ? size_t(n) : kMaxItem - 1);
+}
+
+// The commonest numeric items ("%d", "%5d", "%-8x", "%.2f", "%10.3f",
+// "%08.3e", "%.10g") are written with std::to_chars, which the standard
+// specifies as printf's output in the "C" locale for the same conversion
+// and precision, without snprintf's parsing of the format (string.format of
+// numbers was mostly that). Handled: the flags '-' and '0', a width, a
+// precision for e, f and g, finite floats. Anything else (other flags, a
+// precision on an integer, upper-case conversions, inf and NaN) returns
+// false, for snprintf. `form` has passed checkSpec.
+bool appendNumberDirect(StringBuffer& b, const char* form, char conversion, const Value& v) {
+  const char* p = form + 1;
+  bool left = false, zeros = false;
+  for (;; p++) {
+    if (*p == '-') left = true;
+    else if (*p == '0') zeros = true;
+    else break;
+  }
+  int width = 0;
+  while (*p >= '0' && *p <= '9') width = width * 10 + (*p++ - '0');
+  int precision = -1;
+  if (*p == '.') {
+    precision = 0;
+    for (p++; *p >= '0' && *p <= '9'; p++) precision = precision * 10 + (*p - '0');
+  }
+  if (*p != conversion) return false;  // another flag
+  char text[kMaxItem];
+  std::to_chars_result r;
+  switch (conversion) {
+    case 'd':
+    case 'i':
+    case 'x':
+      if (precision >= 0) return false;
+      r = conversion == 'x' ? std::to_chars(text, text + sizeof text, Unsigned(v.asInteger()), 16)
+                            : std::to_chars(text, text + sizeof text, v.asInteger());
+      break;
+    case 'e':
+    case 'f':
+    case 'g': {
+      double x = v.asFloat();
+      if (!std::isfinite(x)) return false;
+      auto format = conversion == 'e' ? std::chars_format::scientific
+                    : conversion == 'f' ? std::chars_format::fixed : std::chars_format::general;
+      r = std::to_chars(text, text + sizeof text, x, format, precision < 0 ? 6 : precision);
+      break;
+    }
+    default: return false;
+  }
+  if (r.ec != std::errc()) return false;
+  auto length = size_t(r.ptr - text);
+  size_t pad = size_t(width) > length ? size_t(width) - length : 0;
+  char* out = b.reserve(length + pad);
+  if (left) {
+    std::memcpy(out, text, length);
+    std::memset(out + length, ' ', pad);
+  } else {
+    // Zeros go after the sign, spaces before it.
+    size_t sign = zeros && text[0] == '-' ? 1 : 0;
+    out[0] = text[0];
+    std::memset(out + sign, zeros ? '0' : ' ', pad);
+    std::memcpy(out + sign + pad, text + sign, length - sign);
+  }
+  b.commit(length + pad);
+  return true;
 }
 
 // What %p shows: the address of an object, or null for values that are
@@ -196,6 +263,7 @@ int strFormat(lua_State* L) {
       integer: {
         Integer n = checkInteger(L, argIndex, "format");
         checkSpec(L, form, flags, true);
+        if (appendNumberDirect(b, form, conversion, Value::integer(n))) break;
         addLengthModifier(form, "ll");
         appendFormatted(b, form, static_cast<long long>(n));
         break;
@@ -212,6 +280,7 @@ int strFormat(lua_State* L) {
       case 'G': {
         Number x = checkNumber(L, argIndex, "format");
         checkSpec(L, form, kFlagsFloat, true);
+        if (appendNumberDirect(b, form, conversion, Value::number(x))) break;
         appendFormatted(b, form, double(x));
         break;
       }

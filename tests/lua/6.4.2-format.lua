@@ -1602,5 +1602,50 @@ do
   check("long %q", tostring(#string.format("%q", big)), "100002")
   check("long %.3s", string.format("%.3s", big), "xxx")
 end
+-- The numeric items written without the C library (flags '-' and '0', a
+-- width, a precision for e f g: std::to_chars) against the same items
+-- through it: a '#' flag, which changes nothing for e and f with a
+-- precision, and a '+' flag, which changes nothing for a negative number
+-- and adds a '+' to any other, send an item to snprintf.
+do
+  local floats = {0.0, -0.0, 1.5, -2.5, 0.045, 9.995, 1/3, -2/3, 123.456, 1e-5, 5e-324, 2^-1022,
+                  1e15, 1e16, 2^53 + 1.0, 1e300, -1e300, 1.7976931348623157e308, 0.5, 2.5, -0.125}
+  for _, x in ipairs(floats) do
+    local name = string.format("%a", x)
+    for _, conv in ipairs({"e", "f"}) do
+      for _, spec in ipairs({".1", ".2", ".3", ".6", ".14", ".17", ".40", "10.2", "-12.3", "012.4", "-020.1", "1.1"}) do
+        check("%" .. spec .. conv .. " of " .. name, string.format("%" .. spec .. conv, x),
+              string.format("%#" .. spec .. conv, x))
+      end
+    end
+    for _, spec in ipairs({"", ".0", ".1", ".3", ".10", ".14", ".17", "12.5", "-12.5", "012.5"}) do
+      local direct = string.format("%" .. spec .. "g", x)
+      local viaC = string.format("%+" .. spec .. "g", x)
+      if x < 0 or 1 / x < 0 then
+        check("%" .. spec .. "g of " .. name, direct, viaC)
+      elseif spec == "" or spec:sub(1, 1) == "." then
+        check("%" .. spec .. "g of " .. name, "+" .. direct, viaC)
+      end
+    end
+  end
+  local ints = {0, 7, -7, 255, -255, 4096, math.maxinteger, math.mininteger, -1}
+  for _, n in ipairs(ints) do
+    for _, spec in ipairs({"", "1", "8", "-8", "08", "-08", "25", "025"}) do
+      local direct = string.format("%" .. spec .. "d", n)
+      if n < 0 then
+        check("%" .. spec .. "d of " .. n, direct, string.format("%+" .. spec .. "d", n))
+      elseif spec == "" then
+        check("%d of " .. n, "+" .. direct, string.format("%+d", n))
+      end
+    end
+    check("%x of " .. n, string.format("%x", n), (string.format("%#x", n):gsub("^0x", "")))
+  end
+  check("%5d", string.format("%5d|%-5d|%05d|%-05d|%08d", 42, 42, 42, 42, -42), "   42|42   |00042|42   |-0000042")
+  check("%08.3f", string.format("%08.3f|%-8.3f|%8.3f", 3.14159, 3.14159, -3.14159), "0003.142|3.142   |  -3.142")
+  check("%10.2f", string.format("%10.2f", 1234.5), "   1234.50")
+  check("%e %g", string.format("%e %g %.3e", 12345.678, 12345.678, 0.00012345), "1.234568e+04 12345.7 1.234e-04")
+  check("%x", string.format("%x %08x %-6x| %x", 255, 48879, 10, -1), "ff 0000beef a     | ffffffffffffffff")
+  check("inf and nan", (string.format("%5.1f %-6e| %g", 1/0, -1/0, 0/0):gsub("%-nan", "nan")), "  inf -inf  | nan")
+end
 
 finish()
