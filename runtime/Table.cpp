@@ -257,10 +257,9 @@ void resize(lua_State* L, Table* t, uint32_t newArraySize, uint32_t hashCount) {
       if (newArray) gc::freeRaw(g, newArray, sizeof(Value) * newArraySize);
       throw;
     }
-    for (uint32_t i = 0; i < newCap; i++) {
-      newNodes[i].key.setNil();  // no key, no chain link
-      newNodes[i].value.setNil();
-    }
+    // No key, no chain link, no value: all zero bytes.
+    static_assert(sizeof(Node) == 2 * sizeof(Value), "a node is two values");
+    fillNil(&newNodes[0].value, 2 * size_t(newCap));
   }
   if (growArray) {
     try {
@@ -277,7 +276,7 @@ void resize(lua_State* L, Table* t, uint32_t newArraySize, uint32_t hashCount) {
   if (!growArray) {
     for (uint32_t i = 0; i < keep; i++) newArray[i] = oldArray[i];
   }
-  for (uint32_t i = keep; i < newArraySize; i++) newArray[i].setNil();
+  if (newArraySize > keep) fillNil(newArray + keep, newArraySize - keep);
   t->array = newArray;
   t->arraySize = newArraySize;
   if (t->lengthHint > newArraySize) t->lengthHint = newArraySize;

@@ -178,6 +178,13 @@ struct Value {
 };
 
 static_assert(sizeof(Value) == 16, "values are 16 bytes");
+
+// Sets `n` values to nil. A nil is all zero bytes (payload and tag word),
+// so this is a memset: the C library fills a large run without reading its
+// cache lines first, where a loop of stores reads each one (a fresh array
+// part of a growing table, filled with nil, is mostly memory not in cache).
+static_assert(kTagNil == 0, "a nil value is all zero bytes");
+inline void fillNil(Value* v, size_t n) { std::memset(static_cast<void*>(v), 0, n * sizeof(Value)); }
 static_assert(!std::is_trivially_copy_constructible_v<Value>, "helpers receive Value parameters by address (see the copy constructor)");
 
 using StackValue = Value;
