@@ -62,8 +62,6 @@ void closePendingTbc(lua_State* L, ptrdiff_t levelOff, Value err, bool yieldable
   }
 }
 
-namespace {
-
 // A native function that marked slots to be closed (lua_toclose) returns:
 // they are closed now, above its `n` results (which stay where they are).
 void closeNativeFrame(lua_State* L, CallInfo* ci, int n) {
@@ -74,37 +72,15 @@ void closeNativeFrame(lua_State* L, CallInfo* ci, int n) {
   L->top = restoreStack(L, results) + n;
 }
 
-}  // namespace
-
 CallInfo* precallGeneral(lua_State* L, StkId func, int nResults) {
   for (int loops = 0;; loops++) {
     switch (func->tag) {
       case kTagLuaClosure:
         return pushLuaFrame(L, L->ci, func, L->top, func->asLuaClosure()->proto, nResults);
       case kTagLightFunction:
-      case kTagNativeClosure: {
-        NativeFunction f = func->isLightFunction() ? func->asLightFunction() : func->asNativeClosure()->fn;
-        ptrdiff_t off = saveStack(L, func);
-        ensureStack(L, kMinStack);
-        func = restoreStack(L, off);
-        CallInfo* ci = nextCallInfo(L);
-        ci->func = func;
-        ci->nResults = nResults;
-        ci->status = CIST_NATIVE;
-        ci->savedPc = nullptr;
-        ci->nExtraArgs = 0;
-        ci->cont = nullptr;
-        ci->recoverStatus = 0;
-        ci->top = L->top + kMinStack;
-        L->ci = ci;
-        if (L->hookMask & kMaskCall) [[unlikely]] hookNativeCall(L);
-        int n = f(L);
-        if (n == kLightYield) return nullptr;  // the frame stays: see yieldCoroutine
-        if (ci->status & CIST_CLOSERET) [[unlikely]] closeNativeFrame(L, ci, n);
-        if (L->hookMask) [[unlikely]] hookReturn(L, ci, n);
-        postcall(L, ci, n);
+      case kTagNativeClosure:
+        callNative(L, func, nResults);  // a light yield leaves its frame: see yieldCoroutine
         return nullptr;
-      }
       default:
         if (loops >= kMaxTagLoop) runError(L, msg::kCallChainTooLong);
         func = insertCallMeta(L, func);

@@ -934,9 +934,10 @@ call: {
     DISPATCH();
   }
   SAVE();
-  CallInfo* callee = precall(L, func, nResults);
-  if (callee) {
-    ci = callee;
+  if (func->isLightFunction() || func->isNativeClosure()) [[likely]] {
+    callNative(L, func, nResults);
+  } else if (CallInfo* callee = precallGeneral(L, func, nResults)) {
+    ci = callee;  // a callable object's __call, a Lua function
     goto newframe;
   }
   if (L->status == kYield) return;  // a light yield: resume continues this frame

@@ -12,6 +12,7 @@
 #include "runtime/Error.hpp"
 #include "runtime/State.hpp"
 #include "runtime/Value.hpp"
+#include "vm/Hook.hpp"
 
 namespace tycho {
 
@@ -122,6 +123,39 @@ void moveResults(lua_State* L, CallInfo* ci, int n);
     moveResults(L, ci, n);
   }
   L->ci = ci->previous;
+}
+
+// Calls the native function (light or closure) at `func` whose arguments
+// are above it up to L->top: pushes its frame, runs it, and pops the frame
+// with its results (postcall). Returns false when the function yielded
+// lightly (kLightYield: its frame stays, see yieldCoroutine). The one
+// implementation of a native call: precallGeneral's, and inline in the
+// interpreter's CALL, where the call's own cost shows.
+void closeNativeFrame(lua_State* L, CallInfo* ci, int n);
+[[gnu::always_inline]] inline bool callNative(lua_State* L, StkId func, int nResults) {
+  NativeFunction f = func->isLightFunction() ? func->asLightFunction() : func->asNativeClosure()->fn;
+  if (L->stackLast - L->top <= kMinStack) [[unlikely]] {
+    ptrdiff_t off = saveStack(L, func);
+    ensureStack(L, kMinStack);
+    func = restoreStack(L, off);
+  }
+  CallInfo* ci = nextCallInfo(L);
+  ci->func = func;
+  ci->nResults = nResults;
+  ci->status = CIST_NATIVE;
+  ci->savedPc = nullptr;
+  ci->nExtraArgs = 0;
+  ci->cont = nullptr;
+  ci->recoverStatus = 0;
+  ci->top = L->top + kMinStack;
+  L->ci = ci;
+  if (L->hookMask & kMaskCall) [[unlikely]] hookNativeCall(L);
+  int n = f(L);
+  if (n == kLightYield) [[unlikely]] return false;
+  if (ci->status & CIST_CLOSERET) [[unlikely]] closeNativeFrame(L, ci, n);
+  if (L->hookMask) [[unlikely]] hookReturn(L, ci, n);
+  postcall(L, ci, n);
+  return true;
 }
 
 // callNoYield's body, inline where the call's own cost shows (lua_call).
