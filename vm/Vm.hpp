@@ -114,11 +114,13 @@ StkId insertCallMeta(lua_State* L, StkId func);
 void moveResults(lua_State* L, CallInfo* ci, int n);
 [[gnu::always_inline]] inline void postcall(lua_State* L, CallInfo* ci, int n) {
   // One result, wanted as one or as all of them (a call that is the last
-  // argument of another, as in f(g(x))).
+  // argument of another, as in f(g(x))), and none wanted, are inline.
   if (n == 1 && (ci->nResults == 1 || ci->nResults == kMultRet)) [[likely]] {
     StkId res = ci->func;
     *res = L->top[-1];
     L->top = res + 1;
+  } else if (ci->nResults == 0) {
+    L->top = ci->func;  // a call made as a statement: no results kept
   } else {
     moveResults(L, ci, n);
   }
