@@ -62,7 +62,7 @@ Table* checkTable(lua_State* L, int i, const char* fname) {
   return v.asTable();
 }
 
-Integer checkInteger(lua_State* L, int i, const char* fname) {
+Integer checkIntegerSlow(lua_State* L, int i, const char* fname) {
   Value v = arg(L, i);
   if (v.isInteger()) return v.u.i;
   Integer out;
@@ -72,17 +72,13 @@ Integer checkInteger(lua_State* L, int i, const char* fname) {
   argTypeError(L, i, fname, "number");
 }
 
-Integer optInteger(lua_State* L, int i, const char* fname, Integer def) {
-  return isNoneOrNil(L, i) ? def : checkInteger(L, i, fname);
-}
-
-Number checkNumber(lua_State* L, int i, const char* fname) {
+Number checkNumberSlow(lua_State* L, int i, const char* fname) {
   Value n;
   if (!toNumber(arg(L, i), &n)) argTypeError(L, i, fname, "number");
   return n.asNumber();
 }
 
-String* checkString(lua_State* L, int i, const char* fname) {
+String* checkStringSlow(lua_State* L, int i, const char* fname) {
   Value v = arg(L, i);
   if (v.isString()) return v.asString();
   if (v.isNumber()) {

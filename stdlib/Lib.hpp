@@ -41,11 +41,30 @@ const char* argTypeName(lua_State* L, const Value& v);
 
 void checkAny(lua_State* L, int i, const char* fname);
 Table* checkTable(lua_State* L, int i, const char* fname);
-Integer checkInteger(lua_State* L, int i, const char* fname);
-Integer optInteger(lua_State* L, int i, const char* fname, Integer def);
-Number checkNumber(lua_State* L, int i, const char* fname);
+// The argument checks below take their commonest case inline (an argument
+// of the type asked for) and the rest, conversions and errors, out of line.
+Integer checkIntegerSlow(lua_State* L, int i, const char* fname);
+Number checkNumberSlow(lua_State* L, int i, const char* fname);
+String* checkStringSlow(lua_State* L, int i, const char* fname);
+inline Integer checkInteger(lua_State* L, int i, const char* fname) {
+  if (i <= argCount(L) && args(L)[i - 1].isInteger()) [[likely]] return args(L)[i - 1].u.i;
+  return checkIntegerSlow(L, i, fname);
+}
+inline Integer optInteger(lua_State* L, int i, const char* fname, Integer def) {
+  if (i > argCount(L)) return def;
+  const Value& v = args(L)[i - 1];
+  if (v.isInteger()) [[likely]] return v.u.i;
+  return v.isNil() ? def : checkIntegerSlow(L, i, fname);
+}
+inline Number checkNumber(lua_State* L, int i, const char* fname) {
+  if (i <= argCount(L) && args(L)[i - 1].isFloat()) [[likely]] return args(L)[i - 1].u.n;
+  return checkNumberSlow(L, i, fname);
+}
 // A string argument (numbers are converted in place, as luaL_checklstring does).
-String* checkString(lua_State* L, int i, const char* fname);
+inline String* checkString(lua_State* L, int i, const char* fname) {
+  if (i <= argCount(L) && args(L)[i - 1].isString()) [[likely]] return args(L)[i - 1].asString();
+  return checkStringSlow(L, i, fname);
+}
 String* optString(lua_State* L, int i, const char* fname, String* def);
 
 inline void push(lua_State* L, const Value& v) { *L->top++ = v; }
