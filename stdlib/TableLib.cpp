@@ -84,6 +84,14 @@ void checkTableLike(lua_State* L, int i, const char* fname, int needs) {
 }
 
 int tabInsert(lua_State* L) {
+  // The commonest call, an append to a table without a metatable: no
+  // metamethod can apply, so the length and the store are raw.
+  if (argCount(L) == 2 && args(L)[0].isTable() && !args(L)[0].asTable()->metatable) {
+    Table* h = args(L)[0].asTable();
+    Value v = args(L)[1];  // a copy: the store may allocate (the stack stays a root)
+    tableSetInt(L, h, Integer(Unsigned(tableLength(G(L), h)) + 1), v);
+    return 0;
+  }
   checkTableLike(L, 1, "insert", kRead | kWrite | kLength);
   Value t = arg(L, 1);
   Integer end = Integer(Unsigned(lengthOf(L, t)) + 1);  // first empty slot
