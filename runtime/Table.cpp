@@ -234,6 +234,28 @@ uint32_t capacityFor(uint32_t count, uint8_t* logOut) {
   return count == 0 ? 0 : 1u << lg;
 }
 
+// The parts of a new table, at the sizes of its constructor's hints (or
+// lua_createtable's): nothing to move, so not resize's work. The table stays
+// consistent if an allocation fails (the collector frees what it has).
+void presize(lua_State* L, Table* t, uint32_t arraySize, uint32_t hashCount) {
+  uint8_t log;
+  uint32_t cap = capacityFor(hashCount, &log);
+  if (hashCount > cap) runError(L, msg::kTableOverflow);
+  if (arraySize > 0) {
+    auto* array = static_cast<Value*>(gc::allocRaw(L, sizeof(Value) * arraySize));
+    fillNil(array, arraySize);
+    t->array = array;
+    t->arraySize = arraySize;
+  }
+  if (cap > 0) {
+    auto* nodes = static_cast<Node*>(gc::allocRaw(L, sizeof(Node) * cap));
+    fillNil(&nodes[0].value, 2 * size_t(cap));
+    t->nodes = nodes;
+    t->logNodeCapacity = log;
+    t->lastFree = cap;
+  }
+}
+
 void resize(lua_State* L, Table* t, uint32_t newArraySize, uint32_t hashCount) {
   GlobalState* g = G(L);
   gc::growthStep(L);
@@ -373,7 +395,7 @@ Table* newTable(lua_State* L, int arrayHint, int hashHint) {
   t->array = nullptr;
   t->nodes = nullptr;
   t->metatable = nullptr;
-  if (arrayHint > 0 || hashHint > 0) resize(L, t, uint32_t(arrayHint > 0 ? arrayHint : 0), uint32_t(hashHint > 0 ? hashHint : 0));
+  if (arrayHint > 0 || hashHint > 0) presize(L, t, uint32_t(arrayHint > 0 ? arrayHint : 0), uint32_t(hashHint > 0 ? hashHint : 0));
   return t;
 }
 

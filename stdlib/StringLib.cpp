@@ -82,6 +82,17 @@ int strSub(lua_State* L) {
 }
 
 int strByte(lua_State* L) {
+  // The commonest call, s:byte(i) with i a position in s (from either end).
+  if (argCount(L) == 2 && args(L)[0].isString() && args(L)[1].isInteger()) {
+    String* s = args(L)[0].asString();
+    Integer i = args(L)[1].u.i, len = Integer(s->length());
+    if (i < 0) i += len + 1;
+    if (i >= 1 && i <= len) {
+      args(L)[0].setInteger(static_cast<unsigned char>(s->data()[i - 1]));
+      L->top = args(L) + 1;
+      return 1;
+    }
+  }
   String* s = checkString(L, 1, "byte");
   size_t len = s->length();
   Integer first = optInteger(L, 2, "byte", 1);
