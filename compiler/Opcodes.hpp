@@ -364,7 +364,7 @@ constexpr int32_t argSAx(Instruction i) { return int32_t(i) >> 8; }
 // Whether a return from a function with this code may have open upvalues or
 // to-be-closed variables of its frame to close: only a closure it makes
 // captures its slots, and only TBC and a generic for's TFORPREP mark one
-// to be closed (Proto::mayCloseOnReturn).
+// to be closed (Proto::returnWork).
 inline bool codeMayClose(const Instruction* code, int n) {
   for (int i = 0; i < n; i++) {
     Opcode op = opcodeOf(code[i]);

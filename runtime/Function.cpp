@@ -27,7 +27,7 @@ void allocFeedback(lua_State* L, Proto* p) {
 
 void setFrameFacts(Proto* p, bool closes) {
   p->frameSize = uint16_t(p->maxStack + (p->isVararg ? p->numParams + 1 : 0));
-  p->mayCloseOnReturn = closes ? 1 : 0;
+  p->returnWork = uint8_t((closes ? kReturnMayClose : 0) | (p->isVararg ? kReturnVararg : 0));
 }
 
 LuaClosure* newLuaClosure(lua_State* L, int n) {

@@ -18,7 +18,7 @@ Proto* newProto(lua_State* L);
 // code is set).
 void allocFeedback(lua_State* L, Proto* p);
 // Sets what a call and a return of `p` read instead of working it out each
-// time (its header and code set): frameSize, and mayCloseOnReturn from
+// time (its header and code set): frameSize, and returnWork from
 // `closes` (the code makes a closure, a to-be-closed variable or a generic
 // for's closing value; see compiler/Opcodes.hpp codeMayClose).
 void setFrameFacts(Proto* p, bool closes);

@@ -106,6 +106,9 @@ union Feedback {
 constexpr uint8_t kSawFloat = 1 << 0;   // a float operand (or an integer with a float)
 constexpr uint8_t kSawOther = 1 << 1;   // strings, metamethods, errors: the slow path
 
+constexpr uint8_t kReturnMayClose = 1 << 0;
+constexpr uint8_t kReturnVararg = 1 << 1;
+
 struct Proto : GCObject {
   uint8_t numParams;
   uint8_t isVararg;
@@ -117,9 +120,12 @@ struct Proto : GCObject {
   int32_t loopHotness;     // backward branches left before its running loop is hot
   uint32_t* code;
   int codeSize;
-  // A return may find open upvalues or to-be-closed variables of its frame
-  // (the code makes closures or to-be-closed variables): setFrameFacts.
-  uint8_t mayCloseOnReturn;
+  // What a return has to do besides moving results (setFrameFacts): close
+  // open upvalues or to-be-closed variables of its frame (kReturnMayClose:
+  // the code makes closures or to-be-closed variables), drop the extra
+  // arguments below the frame (kReturnVararg). Zero for most functions, which
+  // the returns test in one compare.
+  uint8_t returnWork;
   Feedback* feedback;      // one entry per instruction, zeroed
   // The interpreter's address of the feedback of the instruction before pc:
   // feedbackBias + 2 * pc (instructions are 4 bytes, entries 8).

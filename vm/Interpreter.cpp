@@ -1038,14 +1038,16 @@ L_RETURN: {
 }
 L_RETURN0: {
   Proto* p = cl->proto;
-  if (p->mayCloseOnReturn && mustCloseFrom(L, base)) [[unlikely]] {
-    SAVE();
-    bool reported = dispatch == kHookDispatch && (L->hookMask & kMaskReturn);
-    closeFrom(L, base);
-    RELOAD();
-    RETURN_HOOK_AFTER_CLOSE(reported, 0);
+  if (p->returnWork) [[unlikely]] {
+    if ((p->returnWork & kReturnMayClose) && mustCloseFrom(L, base)) {
+      SAVE();
+      bool reported = dispatch == kHookDispatch && (L->hookMask & kMaskReturn);
+      closeFrom(L, base);
+      RELOAD();
+      RETURN_HOOK_AFTER_CLOSE(reported, 0);
+    }
+    if (p->isVararg) ci->func -= ci->nExtraArgs + p->numParams + 1;
   }
-  if (p->isVararg) ci->func -= ci->nExtraArgs + p->numParams + 1;
   L->top = sp;
   postcall(L, ci, 0);
   if (ci->status & CIST_FRESH) return;
@@ -1056,14 +1058,16 @@ L_RETURN1_L:
   *sp++ = base[argAx(i)];
 L_RETURN1: {
   Proto* p = cl->proto;
-  if (p->mayCloseOnReturn && mustCloseFrom(L, base)) [[unlikely]] {
-    SAVE();
-    bool reported = dispatch == kHookDispatch && (L->hookMask & kMaskReturn);
-    closeFrom(L, base);
-    RELOAD();
-    RETURN_HOOK_AFTER_CLOSE(reported, 1);
+  if (p->returnWork) [[unlikely]] {
+    if ((p->returnWork & kReturnMayClose) && mustCloseFrom(L, base)) {
+      SAVE();
+      bool reported = dispatch == kHookDispatch && (L->hookMask & kMaskReturn);
+      closeFrom(L, base);
+      RELOAD();
+      RETURN_HOOK_AFTER_CLOSE(reported, 1);
+    }
+    if (p->isVararg) ci->func -= ci->nExtraArgs + p->numParams + 1;
   }
-  if (p->isVararg) ci->func -= ci->nExtraArgs + p->numParams + 1;
   L->top = sp;
   postcall(L, ci, 1);
   if (ci->status & CIST_FRESH) return;
