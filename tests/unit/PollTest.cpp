@@ -1,6 +1,7 @@
 // The interpreter's poll (vm/Vm.hpp servicePoll): requested work is done on
-// function entry and at every backward jump, so that even a loop that calls
-// nothing can be interrupted (requestInterrupt, the command line's SIGINT).
+// function entry and at backward jumps (an integer for loop's once in a batch
+// of 64 iterations), so that even a loop that calls nothing can be
+// interrupted (requestInterrupt, the command line's SIGINT).
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -41,6 +42,11 @@ TEST_CASE("an interrupt stops a loop that calls nothing, at its back-edge") {
                "local ok, m = pcall(function() interrupt() for _ in ipairs(t) do end end) return m") == "interrupted!");
   CHECK(e.eval("local ok, m = pcall(function() interrupt() local i = 0 while i >= 0 do i = i + 1 end end) return m") ==
         "interrupted!");
+  // An integer for loop polls once in a batch of 64 iterations: the
+  // interrupt stops it within one batch, not at its end.
+  CHECK(e.eval("local n = 0\n"
+               "local ok, m = pcall(function() interrupt() for i = 1, 100000 do n = i end end)\n"
+               "return m .. ' ' .. tostring(n >= 1 and n <= 64)") == "interrupted! true");
   // The request is consumed: the state goes on.
   CHECK(e.eval("local s = 0 for i = 1, 1000 do s = s + i end return tostring(s)") == "500500");
 }
