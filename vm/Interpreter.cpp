@@ -116,7 +116,9 @@ const Value kNilResult = Value::nil();
 // The raw entry of table `h` at `key` (never null: kAbsentValue when absent),
 // with the array part and short strings inline.
 [[gnu::always_inline]] inline const Value* rawEntry(GlobalState* g, Table* h, const Value& key) {
-  if (key.isInteger()) {
+  // Integers first and likely: a key the instruction does not know as a
+  // constant is mostly an index (field names have their own instructions).
+  if (key.isInteger()) [[likely]] {
     // In bounds, the slot's address (tested as a range, not as a pointer).
     if (inArrayPart(h, key.u.i)) [[likely]] return &h->array[key.u.i - 1];
     return tableGetInt(h, key.u.i);
