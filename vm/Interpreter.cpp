@@ -159,7 +159,10 @@ const Value kNilResult = Value::nil();
 [[gnu::always_inline]] inline bool fastStore(GlobalState* g, const Value& t, const Value& key, const Value& v) {
   if (!t.isTable()) return false;
   Table* h = t.asTable();
-  if (key.isInteger() && inArrayPart(h, key.u.i)) [[likely]] {
+  // (Nested tests: GCC lays out the likely way of each as the straight path,
+  // where for a && of them it took the array slot's store as the jump.)
+  if (key.isInteger()) [[likely]] {
+    if (!inArrayPart(h, key.u.i)) [[unlikely]] return storeIntoEntry(g, h, const_cast<Value*>(tableGetInt(h, key.u.i)), v);
     Value* slot = &h->array[key.u.i - 1];
     // The metatable first: a table without one (the commonest) stores
     // without reading the slot, which a loop over a big array would wait
@@ -481,11 +484,13 @@ L_SETUPVAL: {
 #define STORE_BY(store, tv, keyv, val, npop)          \
   {                                                   \
     const Value &t_ = (tv), &key_ = (keyv), &v_ = (val); \
-    if (!(store)) [[unlikely]] {                      \
-      SAVE();                                         \
-      setTableMeta(L, t_, key_, v_, t_.isTable());    \
-      RELOAD();                                       \
+    if (store) [[likely]] {                           \
+      sp -= (npop);                                   \
+      DISPATCH();                                     \
     }                                                 \
+    SAVE();                                           \
+    setTableMeta(L, t_, key_, v_, t_.isTable());      \
+    RELOAD();                                         \
     sp -= (npop);                                     \
     DISPATCH();                                       \
   }
