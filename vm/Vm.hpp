@@ -71,7 +71,8 @@ inline int luaFrameSize(const Proto* p) { return p->frameSize; }
 [[gnu::always_inline]] inline CallInfo* pushLuaFrame(lua_State* L, CallInfo* caller, StkId func, StkId top,
                                                       const Proto* p, int nResults) {
   int frameSize = luaFrameSize(p);
-  if (L->stackLast - top <= frameSize + kExtraStack) [[unlikely]] {
+  // (As pointers: a difference of pointers is divided by the value size.)
+  if (top + (frameSize + kExtraStack) >= L->stackLast) [[unlikely]] {
     ptrdiff_t off = saveStack(L, func);
     ensureStack(L, frameSize + kExtraStack);
     func = restoreStack(L, off);
