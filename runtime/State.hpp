@@ -309,7 +309,7 @@ void growStack(lua_State* L, int n);
 // Makes sure there are `n` free slots above L->top; may move the stack.
 // (Inline: every call checks it.)
 inline void ensureStack(lua_State* L, int n) {
-  if (L->stackLast - L->top <= n) [[unlikely]] growStack(L, n);
+  if (L->top + n >= L->stackLast) [[unlikely]] growStack(L, n);
 }
 // Gives back the extra space granted to handle a stack overflow.
 void shrinkStack(lua_State* L);

@@ -99,7 +99,7 @@ inline int luaFrameSize(const Proto* p) { return p->frameSize; }
   if (func->tag == kTagLuaClosure) [[likely]] {
     const Proto* p = func->asLuaClosure()->proto;
     CallInfo* caller = L->ci;
-    if (caller->next && L->stackLast - L->top > luaFrameSize(p) + kExtraStack) [[likely]]
+    if (caller->next && L->top + (luaFrameSize(p) + kExtraStack) < L->stackLast) [[likely]]
       return pushLuaFrame(L, caller, func, L->top, p, nResults);
   }
   return precallGeneral(L, func, nResults);
@@ -137,7 +137,7 @@ void moveResults(lua_State* L, CallInfo* ci, int n);
 void closeNativeFrame(lua_State* L, CallInfo* ci, int n);
 [[gnu::always_inline]] inline bool callNative(lua_State* L, StkId func, int nResults) {
   NativeFunction f = func->isLightFunction() ? func->asLightFunction() : func->asNativeClosure()->fn;
-  if (L->stackLast - L->top <= kMinStack) [[unlikely]] {
+  if (L->top + kMinStack >= L->stackLast) [[unlikely]] {
     ptrdiff_t off = saveStack(L, func);
     ensureStack(L, kMinStack);
     func = restoreStack(L, off);
