@@ -936,7 +936,7 @@ call: {
     cl = callee;
     k = p->constants;
     SET_FEEDBACK_BIAS(p);
-    base = ci->func + 1;
+    base = func + 1;
     pc = p->code;
     sp = L->top;
     if (--p->callHotness == 0) [[unlikely]] hotFunction(L, ci, p);

@@ -68,7 +68,8 @@ inline int luaFrameSize(const Proto* p) { return p->frameSize; }
 // above them for a vararg function (VARARGPREP moves them) and are dropped
 // otherwise; the new CallInfo becomes L->ci, its pc the first instruction.
 // May grow the stack (the new frame's func is ci->func).
-[[gnu::always_inline]] inline CallInfo* pushLuaFrame(lua_State* L, CallInfo* caller, StkId func, StkId top,
+// `func` is updated when the stack moves (it grows for the frame).
+[[gnu::always_inline]] inline CallInfo* pushLuaFrame(lua_State* L, CallInfo* caller, StkId& func, StkId top,
                                                       const Proto* p, int nResults) {
   int frameSize = luaFrameSize(p);
   // (As pointers: a difference of pointers is divided by the value size.)
