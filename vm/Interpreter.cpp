@@ -630,15 +630,18 @@ L_SELF: {
   sp[0] = o;
   const Value& key = k[argAx(i)];
   sp++;
-  if (o.isTable() && key.isShortString()) [[likely]] {
-    if (const Value* v = methodGet(L->g, o.asTable(), key.asString(), FEEDBACK())) [[likely]] {
-      sp[-2] = *v;
+  // (Nested tests, which GCC lays out with the likely way of each straight.)
+  if (o.isTable()) [[likely]] {
+    if (key.isShortString()) [[likely]] {
+      if (const Value* v = methodGet(L->g, o.asTable(), key.asString(), FEEDBACK())) [[likely]] {
+        sp[-2] = *v;
+        DISPATCH();
+      }
+      SAVE();
+      getTableMeta(L, o, key, OFFSET(sp - 2), true);
+      RELOAD();
       DISPATCH();
     }
-    SAVE();
-    getTableMeta(L, o, key, OFFSET(sp - 2), true);
-    RELOAD();
-    DISPATCH();
   }
   if (const Value* v = fastGet(L->g, o, key)) [[likely]] {
     sp[-2] = *v;
@@ -779,9 +782,11 @@ L_SELF: {
 #define COMPARE_HANDLER(LABEL, FORM, RESULT, intExpr, floatExpr, quickExpr, slowExpr) \
   LABEL : {                                                        \
     FORM                                                           \
-    if (a.isInteger() && b.isInteger()) [[likely]] {               \
-      Integer x = a.u.i, y = b.u.i;                                \
-      RESULT((intExpr))                                            \
+    if (a.isInteger()) [[likely]] {                                \
+      if (b.isInteger()) [[likely]] {                              \
+        Integer x = a.u.i, y = b.u.i;                              \
+        RESULT((intExpr))                                          \
+      }                                                            \
     }                                                              \
     if (a.isFloat() && b.isFloat()) {                              \
       FEEDBACK().types |= kSawFloat;                               \
