@@ -704,14 +704,17 @@ L_SELF: {
 #define ARITH_HANDLER(LABEL, FORM, RESULT, event, intExpr, floatExpr)     \
   LABEL : {                                                       \
     FORM                                                          \
-    if (a.isInteger() && b.isInteger()) [[likely]] {              \
-      Integer x = a.u.i, y = b.u.i;                               \
-      RESULT(Value::integer(intExpr))                             \
-    }                                                             \
-    if (a.isFloat() && b.isFloat()) {                             \
-      FEEDBACK().types |= kSawFloat;                              \
-      Number x = a.u.n, y = b.u.n;                                \
-      RESULT(Value::number(floatExpr))                            \
+    if (a.isInteger()) [[likely]] {                               \
+      if (b.isInteger()) [[likely]] {                             \
+        Integer x = a.u.i, y = b.u.i;                             \
+        RESULT(Value::integer(intExpr))                           \
+      }                                                           \
+    } else if (a.isFloat()) [[likely]] {                          \
+      if (b.isFloat()) [[likely]] {                               \
+        FEEDBACK().types |= kSawFloat;                            \
+        Number x = a.u.n, y = b.u.n;                              \
+        RESULT(Value::number(floatExpr))                          \
+      }                                                           \
     }                                                             \
     Value res;                                                    \
     if (a.isNumber() && b.isNumber()) {                           \
