@@ -139,8 +139,9 @@ struct ObjectStack {
 };
 
 // Work the interpreter must do at its next poll (GlobalState::pollRequests):
-// polls are on function entry and on every backward jump, so that a loop that
-// calls nothing still reaches one.
+// polls are on function entry and on backward jumps (an integer for loop's
+// once in a batch of 64 iterations), so that a loop that calls nothing still
+// reaches one.
 enum PollRequest : uint32_t {
   kPollFinalizers = 1 << 0,  // objects wait for their __gc (toBeFinalized)
   kPollInterrupt = 1 << 1,   // requestInterrupt: raise "interrupted!"

@@ -9,9 +9,9 @@
 //      function entry) and the iterations of its loops (Proto::loopHotness,
 //      at every backward branch of an opcode the table flags
 //      kPollsOnBackJump: FORLOOP, TFORLOOP, a backward JMP, JMPF or JMPT; the
-//      same places that poll for requested work; an integer FORLOOP counts
-//      in batches of 64, at the iterations whose remaining count is a
-//      multiple of 64). When a count reaches zero or less
+//      same places that poll for requested work; an integer FORLOOP counts,
+//      and polls, in batches of 64, at the iterations whose remaining count
+//      is a multiple of 64). When a count reaches zero or less
 //      the interpreter calls hotFunction, or hotLoop with the backward branch
 //      that tripped it: the loop that runs most is the one whose branch
 //      trips, so one counter per prototype finds the loop to enter. Without a
