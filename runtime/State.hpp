@@ -239,6 +239,11 @@ struct GlobalState {
   // (vm/Interpreter.cpp, TFORCALL). Null until the library is opened.
   NativeFunction primitiveNext = nullptr;
   NativeFunction primitiveIpairs = nullptr;  // ... and the iterator ipairs returns
+  // Where the last step of a traversal (next, pairs) found its entry: the
+  // table and the node, where the next step's key most likely is (checked by
+  // comparing the node's key, so never wrong: runtime/Table.cpp).
+  const Table* nextHintTable = nullptr;
+  uint32_t nextHintNode = 0;
   Table* typeMetatables[kNumBasicTypes] = {};
   NativeFunction panic = nullptr;    // lua_atpanic
   int catchers = 0;                  // active CatchScopes (runtime/Error.hpp)

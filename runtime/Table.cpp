@@ -561,7 +561,12 @@ int tableNextStep(GlobalState* g, Table* t, Value* key, Value* value) {
     if (k.isInteger() && inArrayPart(t, k.u.i)) {
       index = uint32_t(k.u.i);
     } else {
-      int n = findNode(g, t, k);
+      // A traversal's key is mostly the one its last step returned: the node
+      // that step found is tried before the key's chain (whose main position
+      // and, for a string, whose hash are apart from the node, each a cache
+      // miss in a large table).
+      uint32_t hint = g->nextHintNode;
+      int n = g->nextHintTable == t && hint < t->nodeCapacity() && keyEquals(t->nodes[hint].key, k) ? int(hint) : findNode(g, t, k);
       if (n < 0 && k.isCollectable()) n = findDeadKey(g, t, k);
       if (n < 0) return -1;
       index = t->arraySize + uint32_t(n) + 1;
@@ -579,6 +584,8 @@ int tableNextStep(GlobalState* g, Table* t, Value* key, Value* value) {
     if (n.key.tag != kTagNil && !n.value.isNil()) {
       *key = nodeKey(n);
       *value = n.value;
+      g->nextHintTable = t;
+      g->nextHintNode = i;
       return 1;
     }
   }

@@ -402,4 +402,61 @@ do
   assert(calls == 4, "ipairs's iterator called once per entry and once at the end: " .. calls)
 end
 
+-- A traversal goes on from the node where its last step found its key (a
+-- hint kept by the state, checked against the node's key): the same keys,
+-- each once, with traversals of two tables interleaved, with next called
+-- with a key that is not the last one returned, with fields cleared during
+-- the traversal (§6.1 next), and after a table was rehashed between steps.
+do
+  local function keysOf(t)
+    local seen, n = {}, 0
+    for k in pairs(t) do assert(not seen[k], "a key twice: " .. tostring(k)); seen[k] = true; n = n + 1 end
+    return seen, n
+  end
+  local a, b = {}, {}
+  for i = 1, 300 do a["a" .. i] = i; b[i * 1.5] = i; b["b" .. i] = -i end
+  local _, na = keysOf(a)
+  local _, nb = keysOf(b)
+  assert(na == 300 and nb == 600, "counts")
+  -- interleaved: each step of one traversal moves the other's hint away
+  local ka, kb, ca, cb, doneA, doneB = nil, nil, 0, 0, false, false
+  repeat
+    if not doneA then ka = next(a, ka); if ka ~= nil then ca = ca + 1 else doneA = true end end
+    if not doneB then kb = next(b, kb); if kb ~= nil then cb = cb + 1 else doneB = true end end
+  until doneA and doneB
+  assert(ca == 300 and cb == 600, "interleaved traversals: " .. ca .. " " .. cb)
+  -- next with an earlier key than the last one returned starts from there
+  local first = next(a)
+  local second = next(a, first)
+  local third = next(a, second)
+  assert(next(a, first) == second and next(a, second) == third, "next from an earlier key")
+  -- clearing fields while traversing keeps every other key, once
+  local c, seen, n = {}, {}, 0
+  for i = 1, 200 do c["k" .. i] = i end
+  for k, v in pairs(c) do
+    assert(not seen[k]); seen[k] = true; n = n + 1
+    if v % 2 == 0 then c[k] = nil end
+  end
+  assert(n == 200, "cleared during traversal: " .. n)
+  for k, v in pairs(c) do assert(v % 2 == 1, "a cleared key is back") end
+  -- a step after the table was rebuilt (the hint names a node of a hash
+  -- part that is gone)
+  local d = {}
+  for i = 1, 64 do d["d" .. i] = i end
+  local k1 = next(d)
+  for i = 1, 1000 do d["e" .. i] = i end  -- new keys: the hash part is rebuilt
+  -- (where the traversal goes on is unspecified after new keys, §6.1 next;
+  -- the step must still give a key of the table, or the end)
+  local k2 = next(d, k1)
+  assert(k2 == nil or d[k2] ~= nil, "a step from a key of a rebuilt table")
+  local m = 0
+  for _ in pairs(d) do m = m + 1 end
+  assert(m == 1064, "traversal of the rebuilt table: " .. m)
+  -- numbers as keys: floats and integers
+  local e, s = {}, 0
+  for i = 1, 100 do e[i + 0.5] = i; e[-i] = i end
+  for k, v in pairs(e) do s = s + v end
+  assert(s == 2 * 5050, "number keys: " .. s)
+end
+
 print("OK")
