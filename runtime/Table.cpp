@@ -234,6 +234,15 @@ uint32_t capacityFor(uint32_t count, uint8_t* logOut) {
   return count == 0 ? 0 : 1u << lg;
 }
 
+// A hash part of `cap` empty nodes: no key, no chain link, no value, all
+// zero bytes.
+Node* newNodePart(lua_State* L, uint32_t cap) {
+  static_assert(sizeof(Node) == 2 * sizeof(Value), "a node is two values");
+  auto* nodes = static_cast<Node*>(gc::allocRaw(L, sizeof(Node) * cap));
+  fillNil(&nodes[0].value, 2 * size_t(cap));
+  return nodes;
+}
+
 // The parts of a new table, at the sizes of its constructor's hints (or
 // lua_createtable's): nothing to move, so not resize's work. The table stays
 // consistent if an allocation fails (the collector frees what it has).
@@ -248,9 +257,7 @@ void presize(lua_State* L, Table* t, uint32_t arraySize, uint32_t hashCount) {
     t->arraySize = arraySize;
   }
   if (cap > 0) {
-    auto* nodes = static_cast<Node*>(gc::allocRaw(L, sizeof(Node) * cap));
-    fillNil(&nodes[0].value, 2 * size_t(cap));
-    t->nodes = nodes;
+    t->nodes = newNodePart(L, cap);
     t->logNodeCapacity = log;
     t->lastFree = cap;
   }
@@ -274,14 +281,11 @@ void resize(lua_State* L, Table* t, uint32_t newArraySize, uint32_t hashCount) {
   Node* newNodes = nullptr;
   if (newCap > 0) {
     try {
-      newNodes = static_cast<Node*>(gc::allocRaw(L, sizeof(Node) * newCap));
+      newNodes = newNodePart(L, newCap);
     } catch (...) {
       if (newArray) gc::freeRaw(g, newArray, sizeof(Value) * newArraySize);
       throw;
     }
-    // No key, no chain link, no value: all zero bytes.
-    static_assert(sizeof(Node) == 2 * sizeof(Value), "a node is two values");
-    fillNil(&newNodes[0].value, 2 * size_t(newCap));
   }
   if (growArray) {
     try {
@@ -566,7 +570,8 @@ int tableNextStep(GlobalState* g, Table* t, Value* key, Value* value) {
       // and, for a string, whose hash are apart from the node, each a cache
       // miss in a large table).
       uint32_t hint = g->nextHintNode;
-      int n = g->nextHintTable == t && hint < t->nodeCapacity() && keyEquals(t->nodes[hint].key, k) ? int(hint) : findNode(g, t, k);
+      bool atHint = g->nextHintTable == t && hint < t->nodeCapacity() && keyEquals(t->nodes[hint].key, k);
+      int n = atHint ? int(hint) : findNode(g, t, k);
       if (n < 0 && k.isCollectable()) n = findDeadKey(g, t, k);
       if (n < 0) return -1;
       index = t->arraySize + uint32_t(n) + 1;

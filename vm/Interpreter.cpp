@@ -162,7 +162,8 @@ const Value kNilResult = Value::nil();
   // (Nested tests: GCC lays out the likely way of each as the straight path,
   // where for a && of them it took the array slot's store as the jump.)
   if (key.isInteger()) [[likely]] {
-    if (!inArrayPart(h, key.u.i)) [[unlikely]] return storeIntoEntry(g, h, const_cast<Value*>(tableGetInt(h, key.u.i)), v);
+    if (!inArrayPart(h, key.u.i)) [[unlikely]]
+      return storeIntoEntry(g, h, const_cast<Value*>(tableGetInt(h, key.u.i)), v);
     Value* slot = &h->array[key.u.i - 1];
     // The metatable first: a table without one (the commonest) stores
     // without reading the slot, which a loop over a big array would wait
@@ -339,6 +340,18 @@ void execute(lua_State* L, CallInfo* ci) {
 #define FEEDBACK() (*reinterpret_cast<Feedback*>(feedbackBias + 2 * reinterpret_cast<uintptr_t>(pc)))
 #define SET_FEEDBACK_BIAS(p) (feedbackBias = (p)->feedbackBias)
 #define CHOOSE_DISPATCH() (dispatch = L->hookMask ? kHookDispatch : kDispatch)
+// The loop's registers for running closure `c` (of prototype `p`, which may
+// name cl, set first) from `frameBase` at `startPc`, its operand stack
+// empty up to L->top: on entering a function, and on going back to a caller.
+#define SET_FRAME(c, p, frameBase, startPc) \
+  do {                                      \
+    cl = (c);                               \
+    k = (p)->constants;                     \
+    SET_FEEDBACK_BIAS(p);                   \
+    base = (frameBase);                     \
+    pc = (startPc);                         \
+    sp = L->top;                            \
+  } while (0)
 #define RELOAD() (base = ci->func + 1, sp = L->top, CHOOSE_DISPATCH())
 #define OFFSET(p) saveStack(L, (p))
 // Backward jumps poll for requested work (Vm.hpp servicePoll), so that a
@@ -389,6 +402,28 @@ constexpr int32_t kForLoopBatch = 64;
       RELOAD();                                                \
     }                                                          \
   } while (0)
+// RETURN0 and RETURN1: return the `n` values on top of the operand stack.
+// What a return has to do besides moving them (Proto::returnWork) is
+// tested in one compare.
+#define RETURN_FIXED(n)                                                       \
+  {                                                                           \
+    Proto* p = cl->proto;                                                     \
+    if (p->returnWork) [[unlikely]] {                                         \
+      if ((p->returnWork & kReturnMayClose) && mustCloseFrom(L, base)) {      \
+        SAVE();                                                               \
+        bool reported = dispatch == kHookDispatch && (L->hookMask & kMaskReturn); \
+        closeFrom(L, base);                                                   \
+        RELOAD();                                                             \
+        RETURN_HOOK_AFTER_CLOSE(reported, n);                                 \
+      }                                                                       \
+      if (p->isVararg) ci->func -= ci->nExtraArgs + p->numParams + 1;         \
+    }                                                                         \
+    L->top = sp;                                                              \
+    postcall(L, ci, n);                                                       \
+    if (ci->status & CIST_FRESH) return;                                      \
+    ci = L->ci;                                                               \
+    goto returned;                                                            \
+  }
 // A backward jump polls before it moves pc, so that the frame's saved pc
 // names the jump: an interrupted loop's traceback line is the jump's, as in
 // lua5.4.
@@ -409,12 +444,7 @@ newframe:
     servicePoll(L);
     CHOOSE_DISPATCH();
   }
-  cl = ci->func->asLuaClosure();
-  k = cl->proto->constants;
-  SET_FEEDBACK_BIAS(cl->proto);
-  base = ci->func + 1;
-  pc = ci->savedPc;
-  sp = L->top;
+  SET_FRAME(ci->func->asLuaClosure(), cl->proto, ci->func + 1, ci->savedPc);
   if (--cl->proto->callHotness == 0) [[unlikely]] hotFunction(L, ci, cl->proto);
   DISPATCH();
 
@@ -944,12 +974,7 @@ call: {
     SAVE();
     ci = pushLuaFrame(L, ci, func, sp, p, nResults);
     if (pollWord->load(std::memory_order_relaxed)) [[unlikely]] goto newframe;
-    cl = callee;
-    k = p->constants;
-    SET_FEEDBACK_BIAS(p);
-    base = func + 1;
-    pc = p->code;
-    sp = L->top;
+    SET_FRAME(callee, p, func + 1, p->code);
     if (--p->callHotness == 0) [[unlikely]] hotFunction(L, ci, p);
     DISPATCH();
   }
@@ -1056,44 +1081,12 @@ L_RETURN: {
   ci = L->ci;
   goto returned;
 }
-L_RETURN0: {
-  Proto* p = cl->proto;
-  if (p->returnWork) [[unlikely]] {
-    if ((p->returnWork & kReturnMayClose) && mustCloseFrom(L, base)) {
-      SAVE();
-      bool reported = dispatch == kHookDispatch && (L->hookMask & kMaskReturn);
-      closeFrom(L, base);
-      RELOAD();
-      RETURN_HOOK_AFTER_CLOSE(reported, 0);
-    }
-    if (p->isVararg) ci->func -= ci->nExtraArgs + p->numParams + 1;
-  }
-  L->top = sp;
-  postcall(L, ci, 0);
-  if (ci->status & CIST_FRESH) return;
-  ci = L->ci;
-  goto returned;
-}
+L_RETURN0:
+  RETURN_FIXED(0)
 L_RETURN1_L:
   *sp++ = base[argAx(i)];
-L_RETURN1: {
-  Proto* p = cl->proto;
-  if (p->returnWork) [[unlikely]] {
-    if ((p->returnWork & kReturnMayClose) && mustCloseFrom(L, base)) {
-      SAVE();
-      bool reported = dispatch == kHookDispatch && (L->hookMask & kMaskReturn);
-      closeFrom(L, base);
-      RELOAD();
-      RETURN_HOOK_AFTER_CLOSE(reported, 1);
-    }
-    if (p->isVararg) ci->func -= ci->nExtraArgs + p->numParams + 1;
-  }
-  L->top = sp;
-  postcall(L, ci, 1);
-  if (ci->status & CIST_FRESH) return;
-  ci = L->ci;
-  goto returned;
-}
+L_RETURN1:
+  RETURN_FIXED(1)
 
 L_CLOSURE: {
   Proto* np = cl->proto->protos[argAx(i)];
@@ -1264,12 +1257,7 @@ L_NOP:
 
 returned:
   // Back in a Lua caller after a return: its results are below L->top.
-  cl = ci->func->asLuaClosure();
-  k = cl->proto->constants;
-  SET_FEEDBACK_BIAS(cl->proto);
-  base = ci->func + 1;
-  pc = ci->savedPc;
-  sp = L->top;
+  SET_FRAME(ci->func->asLuaClosure(), cl->proto, ci->func + 1, ci->savedPc);
   DISPATCH();
 
 #undef DISPATCH
@@ -1280,6 +1268,8 @@ returned:
 #undef POLL
 #undef JUMP
 #undef RETURN_HOOK_AFTER_CLOSE
+#undef RETURN_FIXED
+#undef SET_FRAME
 #undef STORE
 #undef INDEX_PUSH
 #undef INDEX_REPLACE
